@@ -1,0 +1,1 @@
+//! Lexicon: file format and validation.

@@ -1,0 +1,1 @@
+//! Matcher: compiled lexicon, finds hits in text.

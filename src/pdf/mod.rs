@@ -1,0 +1,1 @@
+//! PDF: fonts, encodings, content-stream interpreter.

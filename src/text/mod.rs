@@ -1,0 +1,1 @@
+//! Text: layout of glyphs into lines and body text.
