@@ -1,16 +1,26 @@
 //! manifesto-mashup: find, count and quote social-economy policy in party manifestos.
 //!
-//! Data flows one way:
+//! Data flows one way, one module per stage:
 //!
 //! ```text
 //! corpus (paths, party metadata)
-//!   -> pdf (glyphs per page)  -> text (lines, body text, sentences)
+//!   -> pdf (glyphs per page) -> text (lines, blocks, body text, sentences)
 //!   -> lexicon + matcher (hits) -> pipeline (per-document results, in parallel)
-//!   -> report (table, JSON, ...)
+//!   -> report (table, JSON)
 //! ```
+//!
+//! The types at the seams: [`pdf::PageGlyphs`] (what the interpreter saw on a
+//! page), [`text::Page`] (laid-out lines), [`lexicon::Lexicon`] and
+//! [`matcher::Matcher`] (what counts as a mention), [`pipeline::DocResult`]
+//! (what one document holds) and [`report::Report`] (what is published).
 #![deny(missing_docs)]
 
+pub mod cli;
+pub mod corpus;
 pub mod lexicon;
 pub mod matcher;
+mod output;
 pub mod pdf;
+pub mod pipeline;
+pub mod report;
 pub mod text;

@@ -1,1 +1,122 @@
-//! PDF: fonts, encodings, content-stream interpreter.
+//! PDF: from bytes to glyphs, one page at a time.
+//!
+//! lopdf parses objects, streams and encryption; everything about text is
+//! ours: fonts and encodings ([`font`]), the content-stream interpreter
+//! (`interpret`), and the glyph model handed to layout ([`Glyph`],
+//! [`PageGlyphs`]). This stage knows nothing about lines, words or lexicons.
+//!
+//! Pages are interpreted on demand, so a caller that lays out and drops each
+//! page keeps memory flat however long the document is. Fonts are parsed once
+//! per document and shared by every page.
+
+mod error;
+pub(crate) mod font;
+mod geometry;
+mod glyph;
+mod interpret;
+mod resources;
+
+pub use error::{Error, ErrorKind};
+pub use glyph::{Direction, FontId, Glyph, PageGlyphs};
+
+use geometry::Matrix;
+use lopdf::{Document, LoadOptions, ObjectId, Stream};
+use std::borrow::Cow;
+
+/// How to open a document.
+#[derive(Clone, Debug, Default)]
+pub struct OpenOptions {
+    /// The password for an encrypted PDF whose empty user password does not
+    /// open it (either the user or the owner password works).
+    pub password: Option<String>,
+}
+
+/// An open PDF whose pages can be interpreted one at a time.
+pub struct PdfDocument {
+    doc: Document,
+    pages: Vec<ObjectId>,
+    fonts: font::FontCache,
+    font_ids: interpret::FontIds,
+}
+
+impl PdfDocument {
+    /// Parses a PDF held in memory.
+    pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<PdfDocument, Error> {
+        if !looks_like_pdf(bytes) {
+            return Err(Error::new(ErrorKind::NotPdf, "no %PDF header"));
+        }
+        let load = LoadOptions {
+            password: options.password.clone(),
+            ..LoadOptions::default()
+        };
+        let doc = Document::load_mem_with_options(bytes, load).map_err(|e| match e {
+            lopdf::Error::InvalidPassword => Error::new(ErrorKind::WrongPassword, ""),
+            other => Error::new(ErrorKind::NotPdf, other.to_string()),
+        })?;
+        if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
+            return Err(Error::new(ErrorKind::NeedsPassword, ""));
+        }
+        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        if pages.is_empty() {
+            return Err(Error::new(ErrorKind::NoPages, ""));
+        }
+        Ok(PdfDocument {
+            doc,
+            pages,
+            fonts: font::FontCache::new(),
+            font_ids: interpret::FontIds::default(),
+        })
+    }
+
+    /// The number of pages.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Interprets page `index` (0-based) and returns its glyphs. Never fails:
+    /// what cannot be read on the page is counted in [`PageGlyphs::warnings`].
+    pub fn page(&mut self, index: usize) -> PageGlyphs {
+        let number = index as u32 + 1;
+        let Some(&page_id) = self.pages.get(index) else {
+            return PageGlyphs::new(number, 0.0, 0.0);
+        };
+        let doc = &self.doc;
+        let page_box = resources::inherited(doc, page_id, b"CropBox")
+            .or_else(|| resources::inherited(doc, page_id, b"MediaBox"))
+            .and_then(|b| resources::rectangle(doc, b))
+            .unwrap_or([0.0, 0.0, 612.0, 792.0]);
+        let [x0, y0, x1, y1] = page_box;
+        let mut page = PageGlyphs::new(number, (x1 - x0) as f32, (y1 - y0) as f32);
+        // Put the page box's lower-left corner at the origin so that layout
+        // can reason about margins.
+        let ctm = Matrix::translate(-x0, -y0);
+        let content = match doc.get_page_content_with_limit(page_id, interpret::MAX_STREAM_BYTES) {
+            Ok(content) => content,
+            Err(_) => {
+                page.warnings += 1;
+                return page;
+            }
+        };
+        let scope = resources::Resources::of_page(doc, page_id);
+        interpret::Interpreter::new(doc, &mut self.fonts, &mut self.font_ids, &mut page, ctm)
+            .run(&content, &scope);
+        page
+    }
+}
+
+/// A PDF's header may follow some junk; readers accept it within the first KiB.
+fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// A stream's decoded bytes, or its raw bytes when it has no filter.
+fn stream_bytes(stream: &Stream) -> Option<Cow<'_, [u8]>> {
+    if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
+        return Some(Cow::Borrowed(&stream.content));
+    }
+    stream
+        .decompressed_content_with_limit(interpret::MAX_STREAM_BYTES)
+        .ok()
+        .map(Cow::Owned)
+}

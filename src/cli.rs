@@ -1,0 +1,389 @@
+//! The command line: clap's raw arguments ([`Cli`]), resolved into the
+//! library's inputs by [`run`], which returns what happened; only `main`
+//! turns that into an exit status.
+//!
+//! Exit status: 0 when every document was read; 1 when some document (or
+//! path) failed; 2 for usage errors, an invalid lexicon, or output that
+//! could not be written.
+
+use crate::corpus;
+use crate::lexicon::{Lexicon, LexiconError};
+use crate::matcher::Matcher;
+use crate::output::write_output;
+use crate::pipeline::{self, Instrument, Progress, ReadOptions};
+use crate::report::{self, Report};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Find, count and quote social-economy policy in party manifestos.
+#[derive(Debug, Parser)]
+#[command(name = "mashup", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan manifesto PDFs (and .txt files) and report mentions per party.
+    Scan(ScanArgs),
+    /// Print the text of a PDF as the matcher reads it, pages separated by form feeds.
+    Extract(ExtractArgs),
+    /// Check or show a lexicon file.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+/// Arguments of `mashup scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan (folders are searched for *.pdf and *.txt).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Lexicon file (TOML) [default: the built-in social-economy lexicon].
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// CSV with header `file,party,year[,country]` naming each file's party.
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE instead of stdout (written whole or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Number of documents read in parallel [default: all cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Password for encrypted PDFs.
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+}
+
+/// Report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A per-party table for people.
+    Table,
+    /// The full report as JSON.
+    Json,
+}
+
+/// Arguments of `mashup extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The PDF (or .txt) to read.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Write the text to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep running heads, footers and page numbers.
+    #[arg(long)]
+    pub all: bool,
+    /// Password for an encrypted PDF.
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+}
+
+/// `mashup lexicon ...`.
+#[derive(Debug, Subcommand)]
+pub enum LexiconCommand {
+    /// Validate a lexicon; print a summary, or every error as file:line:column.
+    Check {
+        /// Lexicon file [default: the built-in lexicon].
+        file: Option<PathBuf>,
+    },
+    /// Show categories, terms and asks as a table.
+    Show {
+        /// Lexicon file [default: the built-in lexicon].
+        file: Option<PathBuf>,
+    },
+}
+
+/// What a successful run amounted to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was read.
+    Success,
+    /// Some document or path failed; results for the rest were written.
+    SomeFailed,
+}
+
+/// A failure that stops the run.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The lexicon is invalid; every problem is listed.
+    #[error("invalid lexicon:\n{0}")]
+    Lexicon(#[from] LexiconError),
+    /// Output could not be written.
+    #[error("cannot write {target}")]
+    Output {
+        /// The file (or "standard output").
+        target: String,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl Error {
+    /// The exit status for this error.
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+
+    /// True when output failed because the reader went away (`| head`), which
+    /// is not an error worth reporting.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    match cli.command {
+        Command::Scan(args) => scan(args),
+        Command::Extract(args) => extract(args),
+        Command::Lexicon(cmd) => lexicon(cmd),
+    }
+}
+
+fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Error> {
+    Ok(match path {
+        Some(path) => Lexicon::load(path)?,
+        None => Lexicon::builtin(),
+    })
+}
+
+fn write_to(
+    path: Option<&Path>,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    write_output(path, render).map_err(|source| Error::Output {
+        target: path.map_or_else(
+            || "standard output".to_string(),
+            |p| p.display().to_string(),
+        ),
+        source,
+    })
+}
+
+fn scan(args: ScanArgs) -> Result<Outcome, Error> {
+    let lexicon = load_lexicon(args.lexicon.as_deref())?;
+    let matcher = Matcher::new(&lexicon);
+    let corpus = corpus::collect(&args.paths, args.index.as_deref());
+    let options = ReadOptions {
+        password: args.password,
+        ..ReadOptions::default()
+    };
+    let bar = progress_bar(corpus.inputs.len());
+    let on_progress = |event: Progress<'_>| {
+        if let (Some(bar), Progress::Finished(path)) = (&bar, event) {
+            bar.set_message(path.display().to_string());
+            bar.inc(1);
+        }
+    };
+    let instrument = Instrument {
+        lexicon: &lexicon,
+        matcher: &matcher,
+    };
+    let results = pipeline::scan(
+        &corpus,
+        instrument,
+        &options,
+        args.jobs.map(usize::from),
+        &on_progress,
+    );
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let report = Report::build(&lexicon, results);
+    for doc in report
+        .documents
+        .iter()
+        .filter(|d| d.status == pipeline::Status::Error)
+    {
+        eprintln!(
+            "mashup: {}: {}",
+            doc.path,
+            doc.error.as_deref().unwrap_or("failed")
+        );
+    }
+    write_to(args.output.as_deref(), |out| match args.format {
+        Format::Table => report::write_table(&report, out),
+        Format::Json => report::write_json(&report, out),
+    })?;
+    Ok(if report.has_failures() {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn extract(args: ExtractArgs) -> Result<Outcome, Error> {
+    let kind = match args.file.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("txt") => corpus::InputKind::Text,
+        _ => corpus::InputKind::Pdf,
+    };
+    let options = ReadOptions {
+        password: args.password,
+        ..ReadOptions::default()
+    };
+    let doc = match pipeline::read_document(&args.file, kind, &options) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("mashup: {}: {e}", args.file.display());
+            return Ok(Outcome::SomeFailed);
+        }
+    };
+    if doc.lacks_text_layer() {
+        eprintln!(
+            "mashup: {}: no text layer on any of its {} pages (a scan: it needs OCR)",
+            args.file.display(),
+            doc.pages.len()
+        );
+    }
+    write_to(args.output.as_deref(), |out| {
+        for (i, page) in doc.pages.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b"\x0c")?;
+            }
+            out.write_all(page.render(args.all).as_bytes())?;
+        }
+        Ok(())
+    })?;
+    Ok(Outcome::Success)
+}
+
+fn lexicon(cmd: LexiconCommand) -> Result<Outcome, Error> {
+    match cmd {
+        LexiconCommand::Check { file } => {
+            let lexicon = load_lexicon(file.as_deref())?;
+            let terms: usize = lexicon.categories().iter().map(|c| c.terms.len()).sum();
+            write_to(None, |out| {
+                writeln!(
+                    out,
+                    "{} {}: ok: {} categories, {} terms, {} asks",
+                    lexicon.name(),
+                    lexicon.version(),
+                    lexicon.categories().len(),
+                    terms,
+                    lexicon.asks().len()
+                )
+            })?;
+        }
+        LexiconCommand::Show { file } => {
+            let lexicon = load_lexicon(file.as_deref())?;
+            write_to(None, |out| show_lexicon(&lexicon, out))?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} {}", lexicon.name(), lexicon.version())?;
+    for c in lexicon.categories() {
+        writeln!(out, "\n[{}] {}", c.id, c.label)?;
+        let terms: Vec<&str> = c.terms.iter().map(|t| t.as_str()).collect();
+        writeln!(out, "  terms:   {}", terms.join(", "))?;
+        if !c.exclude.is_empty() {
+            let ex: Vec<&str> = c.exclude.iter().map(|t| t.as_str()).collect();
+            writeln!(out, "  exclude: {}", ex.join(", "))?;
+        }
+    }
+    if !lexicon.asks().is_empty() {
+        writeln!(out, "\nAsks")?;
+    }
+    for a in lexicon.asks() {
+        let all: Vec<&str> = a.all.iter().map(|t| t.as_str()).collect();
+        let any: Vec<&str> = a.any.iter().map(|t| t.as_str()).collect();
+        write!(
+            out,
+            "  [{}] {}\n      all of: {}",
+            a.id,
+            a.label,
+            all.join(", ")
+        )?;
+        if !any.is_empty() {
+            write!(out, "; any of: {}", any.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("mashup").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn scan_needs_a_path() {
+        assert!(parse(&["scan"]).is_err());
+    }
+
+    #[test]
+    fn scan_options() {
+        let cli = parse(&[
+            "scan", "a.pdf", "dir", "--format", "json", "-o", "r.json", "-j", "2", "--index",
+            "i.csv",
+        ])
+        .unwrap();
+        let Command::Scan(args) = cli.command else {
+            panic!("not scan")
+        };
+        assert_eq!(args.paths.len(), 2);
+        assert_eq!(args.format, Format::Json);
+        assert_eq!(args.output.as_deref(), Some(Path::new("r.json")));
+        assert_eq!(args.jobs, Some(2));
+        assert_eq!(args.index.as_deref(), Some(Path::new("i.csv")));
+    }
+
+    #[test]
+    fn jobs_must_be_positive() {
+        assert!(parse(&["scan", "x", "-j", "0"]).is_err());
+    }
+
+    #[test]
+    fn unknown_format_is_rejected() {
+        assert!(parse(&["scan", "x", "--format", "xml"]).is_err());
+    }
+
+    #[test]
+    fn extract_options() {
+        let cli = parse(&["extract", "m.pdf", "--all", "-o", "m.txt"]).unwrap();
+        let Command::Extract(args) = cli.command else {
+            panic!("not extract")
+        };
+        assert!(args.all);
+        assert_eq!(args.output.as_deref(), Some(Path::new("m.txt")));
+    }
+
+    #[test]
+    fn lexicon_check_takes_an_optional_file() {
+        assert!(parse(&["lexicon", "check"]).is_ok());
+        assert!(parse(&["lexicon", "check", "x.toml"]).is_ok());
+        assert!(parse(&["lexicon", "show"]).is_ok());
+    }
+}

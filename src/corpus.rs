@@ -1,0 +1,369 @@
+//! Corpus: which files to read and whose manifestos they are.
+//!
+//! Inputs are files or folders; folders are walked for `*.pdf` and `*.txt`
+//! (case-insensitive), in sorted order. Party metadata comes from an index
+//! CSV (`file,party,year[,country]`, `file` relative to the CSV's folder):
+//! the one given with `--index`, or an `index.csv` found in a scanned
+//! folder. Without one, the party is the file's stem.
+//!
+//! Nothing here fails the run: a missing path, an empty folder, a bad index
+//! row or an index entry whose file is missing each becomes an [`Problem`]
+//! that the report lists beside the documents.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The name of the index file picked up from a scanned folder.
+pub const INDEX_FILE_NAME: &str = "index.csv";
+
+/// What kind of file an input is, by extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    /// A PDF (also any file given explicitly with another extension: it is
+    /// tried as a PDF and fails clearly if it is not one).
+    Pdf,
+    /// Plain UTF-8 text, pages separated by form feeds.
+    Text,
+}
+
+/// Whose manifesto a document is.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyMeta {
+    /// The party, as the index names it (or the file stem).
+    pub party: String,
+    /// Election year, when the index gives it.
+    pub year: Option<u16>,
+    /// Country, when the index gives it.
+    pub country: Option<String>,
+}
+
+/// One document to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Input {
+    /// The path as the user would recognise it (as given, or joined onto the
+    /// folder that was given).
+    pub path: PathBuf,
+    /// PDF or text.
+    pub kind: InputKind,
+    /// Party metadata.
+    pub meta: PartyMeta,
+}
+
+/// An input that could not be used, reported beside the documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The path concerned (a file, a folder or an index).
+    pub path: PathBuf,
+    /// What is wrong, in words for the user; names the line for index rows.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// The resolved corpus: documents to read, in path order, and problems found.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// Documents to read.
+    pub inputs: Vec<Input>,
+    /// Paths that could not be used.
+    pub problems: Vec<Problem>,
+}
+
+/// One row of an index: metadata for a file.
+#[derive(Debug, Deserialize)]
+struct IndexRow {
+    file: String,
+    party: String,
+    year: Option<String>,
+    country: Option<String>,
+}
+
+/// A loaded index: metadata by canonical path.
+struct Index {
+    dir: PathBuf,
+    rows: BTreeMap<PathBuf, (String, PartyMeta)>,
+}
+
+/// Resolves the user's paths (and optional index) into a corpus.
+pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
+    let mut corpus = Corpus::default();
+    let mut indexes: Vec<Index> = Vec::new();
+    if let Some(path) = index {
+        if let Some(loaded) = load_index(path, &mut corpus.problems) {
+            indexes.push(loaded);
+        }
+    }
+    let mut files: Vec<(PathBuf, InputKind)> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            walk_folder(path, &mut files, &mut corpus.problems);
+            if files.len() == before {
+                corpus.problems.push(Problem {
+                    path: path.clone(),
+                    message: "no PDF or text files in this folder".into(),
+                });
+            }
+            let local_index = path.join(INDEX_FILE_NAME);
+            if index.is_none() && local_index.is_file() {
+                if let Some(loaded) = load_index(&local_index, &mut corpus.problems) {
+                    indexes.push(loaded);
+                }
+            }
+        } else if path.is_file() {
+            files.push((path.clone(), kind_of(path).unwrap_or(InputKind::Pdf)));
+        } else {
+            let message = match std::fs::metadata(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    "no such file or folder".to_string()
+                }
+                Err(e) => format!("cannot read: {e}"),
+                Ok(_) => "not a regular file or folder".to_string(),
+            };
+            corpus.problems.push(Problem {
+                path: path.clone(),
+                message,
+            });
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut used_rows = BTreeSet::new();
+    for (path, kind) in files {
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if !seen.insert(canonical.clone()) {
+            continue;
+        }
+        let meta = indexes
+            .iter()
+            .find_map(|ix| ix.rows.get(&canonical).map(|(_, m)| m.clone()))
+            .unwrap_or_else(|| PartyMeta {
+                party: stem_of(&path),
+                ..PartyMeta::default()
+            });
+        used_rows.insert(canonical);
+        corpus.inputs.push(Input { path, kind, meta });
+    }
+    // Index rows whose file is missing are problems; rows for files that
+    // exist but were not part of this scan are simply not used.
+    for ix in &indexes {
+        for (canonical, (written, _)) in &ix.rows {
+            if !canonical.exists() {
+                corpus.problems.push(Problem {
+                    path: ix.dir.join(written),
+                    message: format!(
+                        "listed in index {} but not found",
+                        ix.dir.join(INDEX_FILE_NAME).display()
+                    ),
+                });
+            }
+        }
+    }
+    corpus.inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    corpus
+}
+
+fn kind_of(path: &Path) -> Option<InputKind> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "pdf" => Some(InputKind::Pdf),
+        "txt" => Some(InputKind::Text),
+        _ => None,
+    }
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn walk_folder(dir: &Path, files: &mut Vec<(PathBuf, InputKind)>, problems: &mut Vec<Problem>) {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if let Some(kind) = kind_of(entry.path()) {
+                    files.push((entry.into_path(), kind));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => problems.push(Problem {
+                path: e
+                    .path()
+                    .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+                message: format!(
+                    "cannot read: {}",
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string())
+                ),
+            }),
+        }
+    }
+}
+
+fn load_index(path: &Path, problems: &mut Vec<Problem>) -> Option<Index> {
+    let mut problem = |message: String| {
+        problems.push(Problem {
+            path: path.to_path_buf(),
+            message,
+        })
+    };
+    let mut reader = match csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(path)
+    {
+        Ok(r) => r,
+        Err(e) => {
+            problem(format!("cannot read index: {e}"));
+            return None;
+        }
+    };
+    let headers = reader.headers().cloned().unwrap_or_default();
+    for required in ["file", "party"] {
+        if !headers.iter().any(|h| h == required) {
+            problem(format!(
+                "index header must include `file,party,year` (missing `{required}`)"
+            ));
+            return None;
+        }
+    }
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let dir = if dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        dir
+    };
+    let mut rows = BTreeMap::new();
+    for record in reader.deserialize::<IndexRow>() {
+        let row = match record {
+            Ok(row) => row,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problem(format!("line {line}: {}", e.kind_message()));
+                continue;
+            }
+        };
+        let year = match row.year.as_deref().filter(|y| !y.is_empty()) {
+            None => None,
+            Some(y) => match y.parse::<u16>() {
+                Ok(y) => Some(y),
+                Err(_) => {
+                    problem(format!("{}: year `{y}` is not a number", row.file));
+                    None
+                }
+            },
+        };
+        let full = dir.join(&row.file);
+        let key = std::fs::canonicalize(&full).unwrap_or(full);
+        let meta = PartyMeta {
+            party: row.party,
+            year,
+            country: row.country.filter(|c| !c.is_empty()),
+        };
+        rows.insert(key, (row.file, meta));
+    }
+    Some(Index { dir, rows })
+}
+
+trait KindMessage {
+    fn kind_message(&self) -> String;
+}
+
+impl KindMessage for csv::Error {
+    /// The error without csv's own position prefix, since we add the line.
+    fn kind_message(&self) -> String {
+        match self.kind() {
+            csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => {
+                format!("expected {expected_len} fields, found {len}")
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn folders_are_walked_and_index_applied() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        fs::write(dir.path().join("a.pdf"), b"%PDF-1.4").unwrap();
+        fs::write(dir.path().join("sub/b.TXT"), b"text").unwrap();
+        fs::write(dir.path().join("notes.md"), b"ignored").unwrap();
+        fs::write(
+            dir.path().join("index.csv"),
+            "file,party,year\na.pdf,Hedgerow Party,2026\n",
+        )
+        .unwrap();
+        let corpus = collect(&[dir.path().to_path_buf()], None);
+        assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+        assert_eq!(corpus.inputs.len(), 2);
+        assert_eq!(corpus.inputs[0].meta.party, "Hedgerow Party");
+        assert_eq!(corpus.inputs[0].meta.year, Some(2026));
+        assert_eq!(corpus.inputs[1].meta.party, "b");
+        assert_eq!(corpus.inputs[1].kind, InputKind::Text);
+    }
+
+    #[test]
+    fn missing_paths_and_empty_folders_are_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = collect(
+            &[dir.path().join("nope.pdf"), dir.path().to_path_buf()],
+            None,
+        );
+        assert!(corpus.inputs.is_empty());
+        let messages: Vec<String> = corpus.problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(
+            messages,
+            vec![
+                "no such file or folder",
+                "no PDF or text files in this folder"
+            ]
+        );
+    }
+
+    #[test]
+    fn index_rows_naming_missing_files_and_bad_years_are_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.pdf"), b"%PDF-1.4").unwrap();
+        fs::write(
+            dir.path().join("index.csv"),
+            "file,party,year,country\na.pdf,A,twenty,UK\ngone.pdf,B,2020,UK\n",
+        )
+        .unwrap();
+        let corpus = collect(&[dir.path().to_path_buf()], None);
+        assert_eq!(corpus.inputs.len(), 1);
+        assert_eq!(corpus.inputs[0].meta.country.as_deref(), Some("UK"));
+        assert_eq!(corpus.problems.len(), 2, "{:?}", corpus.problems);
+        assert!(corpus.problems[0].message.contains("twenty"));
+        assert!(corpus.problems[1].message.contains("not found"));
+        assert!(corpus.problems[1].path.ends_with("gone.pdf"));
+    }
+
+    #[test]
+    fn explicit_index_needs_its_header() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("meta.csv");
+        fs::write(&index, "name,who\nx,y\n").unwrap();
+        let corpus = collect(&[], Some(&index));
+        assert_eq!(corpus.problems.len(), 1);
+        assert!(corpus.problems[0].message.contains("missing `file`"));
+    }
+}

@@ -1,0 +1,212 @@
+//! What the interpreter hands to layout: glyphs with their text and geometry,
+//! one page at a time. A glyph carries only what layout needs; fonts stay in
+//! the interpreter and are referred to by [`FontId`].
+
+/// Identifies a font within one document, so layout can tell fonts apart
+/// (for example to drop fake-bold overprints) without holding font objects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct FontId(pub(crate) u32);
+
+/// The direction in which text advances, quantised to the four page axes.
+///
+/// Layout rotates every glyph into the `Right` frame before grouping, so
+/// text set at 90 degrees (as in some 2001 manifestos) reads like any other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Direction {
+    /// Left to right, the usual case.
+    #[default]
+    Right,
+    /// Bottom to top (text rotated 90 degrees anticlockwise).
+    Up,
+    /// Right to left, upside down (rotated 180 degrees).
+    Left,
+    /// Top to bottom (rotated 90 degrees clockwise, or vertical writing).
+    Down,
+}
+
+impl Direction {
+    /// Quantises a direction vector to the nearest axis.
+    pub(crate) fn from_vector(dx: f64, dy: f64) -> Direction {
+        if dx.abs() >= dy.abs() {
+            if dx >= 0.0 {
+                Direction::Right
+            } else {
+                Direction::Left
+            }
+        } else if dy > 0.0 {
+            Direction::Up
+        } else {
+            Direction::Down
+        }
+    }
+
+    /// Maps a page-space point into this direction's reading frame, where text
+    /// advances along +x and lines follow each other along -y.
+    pub fn to_reading_frame(self, x: f32, y: f32) -> (f32, f32) {
+        match self {
+            Direction::Right => (x, y),
+            Direction::Up => (y, -x),
+            Direction::Left => (-x, -y),
+            Direction::Down => (-y, x),
+        }
+    }
+}
+
+/// One glyph placed on a page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Glyph {
+    /// Origin of the glyph on its baseline, in page space (points, y up).
+    pub x: f32,
+    /// See [`Glyph::x`].
+    pub y: f32,
+    /// How far the pen moves after this glyph, along [`Glyph::dir`], in points.
+    pub advance: f32,
+    /// The font size in page space: the height of the em square in points.
+    pub size: f32,
+    /// The direction the text advances in.
+    pub dir: Direction,
+    /// The font it was drawn with.
+    pub font: FontId,
+    /// Drawn with text render mode 3 (as in the text layer of OCRed scans):
+    /// invisible on paper but real text, so it is kept.
+    pub invisible: bool,
+    /// The glyph's text is a run of `len` bytes at `start` in the page's text buffer.
+    pub(crate) start: u32,
+    pub(crate) len: u32,
+}
+
+/// Everything the interpreter found on one page.
+#[derive(Clone, Debug, Default)]
+pub struct PageGlyphs {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page width in points (from the crop or media box).
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// Images painted on the page (image XObjects and inline images), so that
+    /// a page with pictures but no text can be told from an empty page.
+    pub images: u32,
+    /// Character codes whose text could not be recovered; each shows as U+FFFD.
+    pub unmapped: u32,
+    /// Recoverable problems met on the page (unknown fonts, bad operands, ...).
+    pub warnings: u32,
+    glyphs: Vec<Glyph>,
+    text: String,
+}
+
+impl PageGlyphs {
+    pub(crate) fn new(number: u32, width: f32, height: f32) -> PageGlyphs {
+        PageGlyphs {
+            number,
+            width,
+            height,
+            ..PageGlyphs::default()
+        }
+    }
+
+    /// Builds a page from hand-placed glyphs, for layout tests that need no PDF.
+    pub fn from_parts(number: u32, width: f32, height: f32, parts: &[(Glyph, &str)]) -> PageGlyphs {
+        let mut page = PageGlyphs::new(number, width, height);
+        for (glyph, text) in parts {
+            page.push(*glyph, text);
+        }
+        page
+    }
+
+    pub(crate) fn push(&mut self, mut glyph: Glyph, text: &str) {
+        glyph.start = self.text.len() as u32;
+        glyph.len = text.len() as u32;
+        self.text.push_str(text);
+        self.glyphs.push(glyph);
+    }
+
+    /// Replaces the glyphs from index `from` on by one glyph spanning them
+    /// with `text` (used for /ActualText).
+    pub(crate) fn replace_tail(&mut self, from: usize, text: &str) {
+        let Some(first) = self.glyphs.get(from).copied() else {
+            return;
+        };
+        let end = self.glyphs.last().map_or(first, |g| *g);
+        let (x0, _) = first.dir.to_reading_frame(first.x, first.y);
+        let (x1, _) = end.dir.to_reading_frame(end.x, end.y);
+        let advance = (x1 - x0 + end.advance).max(0.0);
+        let cut = first.start as usize;
+        self.glyphs.truncate(from);
+        self.text.truncate(cut);
+        self.push(Glyph { advance, ..first }, text);
+    }
+
+    /// The glyphs in content-stream order.
+    pub fn glyphs(&self) -> &[Glyph] {
+        &self.glyphs
+    }
+
+    /// The text of one of this page's glyphs.
+    pub fn text_of(&self, glyph: &Glyph) -> &str {
+        let start = glyph.start as usize;
+        self.text
+            .get(start..start + glyph.len as usize)
+            .unwrap_or("")
+    }
+
+    /// True when the page draws at least one glyph that is not white space.
+    pub fn has_text(&self) -> bool {
+        self.glyphs
+            .iter()
+            .any(|g| !self.text_of(g).trim().is_empty())
+    }
+}
+
+impl Glyph {
+    /// A glyph at `(x, y)` in the default direction, for tests and builders.
+    pub fn at(x: f32, y: f32, advance: f32, size: f32) -> Glyph {
+        Glyph {
+            x,
+            y,
+            advance,
+            size,
+            dir: Direction::Right,
+            font: FontId::default(),
+            invisible: false,
+            start: 0,
+            len: 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_quantises_to_nearest_axis() {
+        assert_eq!(Direction::from_vector(1.0, 0.1), Direction::Right);
+        assert_eq!(Direction::from_vector(0.0, 2.0), Direction::Up);
+        assert_eq!(Direction::from_vector(-1.0, 0.0), Direction::Left);
+        assert_eq!(Direction::from_vector(0.1, -1.0), Direction::Down);
+    }
+
+    #[test]
+    fn reading_frame_makes_rotated_text_advance_along_x() {
+        // Text going up the page: the next glyph is higher, so larger x in frame.
+        let (a, _) = Direction::Up.to_reading_frame(100.0, 10.0);
+        let (b, _) = Direction::Up.to_reading_frame(100.0, 20.0);
+        assert!(b > a);
+        let (a, _) = Direction::Down.to_reading_frame(100.0, 20.0);
+        let (b, _) = Direction::Down.to_reading_frame(100.0, 10.0);
+        assert!(b > a);
+    }
+
+    #[test]
+    fn actual_text_replaces_the_tail() {
+        let mut page = PageGlyphs::new(1, 600.0, 800.0);
+        page.push(Glyph::at(10.0, 10.0, 5.0, 10.0), "a");
+        page.push(Glyph::at(15.0, 10.0, 5.0, 10.0), "f");
+        page.push(Glyph::at(20.0, 10.0, 5.0, 10.0), "i");
+        page.replace_tail(1, "fi");
+        assert_eq!(page.glyphs().len(), 2);
+        assert_eq!(page.text_of(&page.glyphs()[1]), "fi");
+        assert_eq!(page.glyphs()[1].advance, 10.0);
+    }
+}

@@ -1,0 +1,410 @@
+//! The content-stream interpreter: runs a page's operators, keeps the graphics
+//! and text state, and emits one [`Glyph`] per character drawn.
+//!
+//! One method per operator family, like pdfminer's `do_Tf`/`do_TJ`. The
+//! interpreter is lenient: an operator with bad operands is skipped and
+//! counted, an unknown font draws nothing but counts, and Form XObject
+//! recursion is bounded by depth and by a cycle check, so no content stream can
+//! make it loop or panic.
+
+use super::font::{Font, FontCache};
+use super::geometry::Matrix;
+use super::glyph::{Direction, FontId, Glyph, PageGlyphs};
+use super::resources::{number, resolve_dict, Resources};
+use lopdf::content::{Content, Operation};
+use lopdf::{Document, Object, ObjectId};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Form XObjects nested deeper than this are not drawn: real files nest two or
+/// three levels; hostile ones nest until the stack overflows.
+const MAX_FORM_DEPTH: usize = 12;
+/// Operators executed per page before the rest is dropped, so that a crafted
+/// stream (or a form painted a million times) cannot hang a run.
+const MAX_OPERATIONS: usize = 20_000_000;
+/// A single decoded stream may not exceed this (decompression bombs).
+pub(crate) const MAX_STREAM_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Clone)]
+struct TextState {
+    font: Option<(Arc<Font>, FontId)>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    horizontal_scale: f64,
+    leading: f64,
+    rise: f64,
+    render_mode: i64,
+}
+
+impl Default for TextState {
+    fn default() -> Self {
+        TextState {
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+            render_mode: 0,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct GraphicsState {
+    ctm: Matrix,
+    text: TextState,
+}
+
+/// A marked-content sequence that may carry /ActualText.
+struct MarkedContent {
+    actual_text: Option<String>,
+    first_glyph: usize,
+}
+
+/// Fonts seen in this document, numbered for [`FontId`].
+#[derive(Default)]
+pub(crate) struct FontIds {
+    by_ptr: HashMap<usize, FontId>,
+}
+
+impl FontIds {
+    fn id_of(&mut self, font: &Arc<Font>) -> FontId {
+        let next = FontId(self.by_ptr.len() as u32);
+        *self
+            .by_ptr
+            .entry(Arc::as_ptr(font) as usize)
+            .or_insert(next)
+    }
+}
+
+pub(crate) struct Interpreter<'a, 'p> {
+    doc: &'a Document,
+    fonts: &'p mut FontCache,
+    font_ids: &'p mut FontIds,
+    page: &'p mut PageGlyphs,
+    state: GraphicsState,
+    stack: Vec<GraphicsState>,
+    text_matrix: Matrix,
+    line_matrix: Matrix,
+    marked: Vec<MarkedContent>,
+    forms: Vec<ObjectId>,
+    operations: usize,
+}
+
+impl<'a, 'p> Interpreter<'a, 'p> {
+    pub(crate) fn new(
+        doc: &'a Document,
+        fonts: &'p mut FontCache,
+        font_ids: &'p mut FontIds,
+        page: &'p mut PageGlyphs,
+        ctm: Matrix,
+    ) -> Self {
+        Interpreter {
+            doc,
+            fonts,
+            font_ids,
+            page,
+            state: GraphicsState {
+                ctm,
+                text: TextState::default(),
+            },
+            stack: Vec::new(),
+            text_matrix: Matrix::IDENTITY,
+            line_matrix: Matrix::IDENTITY,
+            marked: Vec::new(),
+            forms: Vec::new(),
+            operations: 0,
+        }
+    }
+
+    /// Runs a page's content stream with the given resources in scope.
+    pub(crate) fn run(&mut self, content: &[u8], resources: &Resources<'a>) {
+        self.run_operations(content, resources);
+        while let Some(mc) = self.marked.pop() {
+            self.close_marked(mc);
+        }
+    }
+
+    /// Executes the operators of one stream (a page's or a form's).
+    fn run_operations(&mut self, content: &[u8], resources: &Resources<'a>) {
+        let stack_depth = self.stack.len();
+        for op in Content::decode_iter(content) {
+            let Ok(op) = op else {
+                // The rest of the stream does not parse; keep what was drawn.
+                self.page.warnings += 1;
+                break;
+            };
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                self.page.warnings += 1;
+                break;
+            }
+            if self.execute(&op, resources).is_none() {
+                self.page.warnings += 1;
+            }
+        }
+        // A stream that pushes more states than it pops must not leak them.
+        self.stack.truncate(stack_depth);
+    }
+
+    /// Executes one operator. `None` means its operands were unusable.
+    fn execute(&mut self, op: &Operation, resources: &Resources<'a>) -> Option<()> {
+        let args = &op.operands;
+        match op.operator.as_str() {
+            "q" => self.stack.push(self.state.clone()),
+            "Q" => {
+                if let Some(state) = self.stack.pop() {
+                    self.state = state;
+                }
+            }
+            "cm" => {
+                let m = matrix(args)?;
+                self.state.ctm = m.then(&self.state.ctm);
+            }
+            "BT" => {
+                self.text_matrix = Matrix::IDENTITY;
+                self.line_matrix = Matrix::IDENTITY;
+            }
+            "ET" => {}
+            "Tf" => {
+                let name = args.first()?.as_name().ok()?;
+                self.state.text.size = number(args.get(1)?)?;
+                let font = resources.lookup(self.doc, b"Font", name)?;
+                let font = self.fonts.get(self.doc, font);
+                let id = self.font_ids.id_of(&font);
+                self.state.text.font = Some((font, id));
+            }
+            "Tc" => self.state.text.char_spacing = number(args.first()?)?,
+            "Tw" => self.state.text.word_spacing = number(args.first()?)?,
+            "Tz" => self.state.text.horizontal_scale = number(args.first()?)? / 100.0,
+            "TL" => self.state.text.leading = number(args.first()?)?,
+            "Ts" => self.state.text.rise = number(args.first()?)?,
+            "Tr" => self.state.text.render_mode = number(args.first()?)? as i64,
+            "Td" => self.move_line(number(args.first()?)?, number(args.get(1)?)?),
+            "TD" => {
+                let (tx, ty) = (number(args.first()?)?, number(args.get(1)?)?);
+                self.state.text.leading = -ty;
+                self.move_line(tx, ty);
+            }
+            "Tm" => {
+                self.text_matrix = matrix(args)?;
+                self.line_matrix = self.text_matrix;
+            }
+            "T*" => self.next_line(),
+            "Tj" => self.show(args.first()?.as_str().ok()?),
+            "'" => {
+                self.next_line();
+                self.show(args.first()?.as_str().ok()?);
+            }
+            "\"" => {
+                self.state.text.word_spacing = number(args.first()?)?;
+                self.state.text.char_spacing = number(args.get(1)?)?;
+                self.next_line();
+                self.show(args.get(2)?.as_str().ok()?);
+            }
+            "TJ" => {
+                for item in args.first()?.as_array().ok()? {
+                    match item {
+                        Object::String(bytes, _) => self.show(bytes),
+                        other => {
+                            let adjust = number(other)?;
+                            let tx =
+                                -adjust / 1000.0 * self.state.text.size * self.horizontal_factor();
+                            self.advance(tx);
+                        }
+                    }
+                }
+            }
+            "Do" => self.draw_xobject(args.first()?.as_name().ok()?, resources)?,
+            "BI" | "EI" => self.page.images += 1,
+            "BMC" => self.marked.push(MarkedContent {
+                actual_text: None,
+                first_glyph: self.page.glyphs().len(),
+            }),
+            "BDC" => {
+                let actual_text = args
+                    .get(1)
+                    .and_then(|props| match props {
+                        Object::Name(name) => resources.lookup(self.doc, b"Properties", name),
+                        other => Some(other),
+                    })
+                    .and_then(|props| resolve_dict(self.doc, props))
+                    .and_then(|d| d.get(b"ActualText").ok())
+                    .and_then(|t| lopdf::decode_text_string(t).ok());
+                self.marked.push(MarkedContent {
+                    actual_text,
+                    first_glyph: self.page.glyphs().len(),
+                });
+            }
+            "EMC" => {
+                if let Some(mc) = self.marked.pop() {
+                    self.close_marked(mc);
+                }
+            }
+            _ => {}
+        }
+        Some(())
+    }
+
+    fn horizontal_factor(&self) -> f64 {
+        match &self.state.text.font {
+            Some((font, _)) if font.is_vertical() => 1.0,
+            _ => self.state.text.horizontal_scale,
+        }
+    }
+
+    fn move_line(&mut self, tx: f64, ty: f64) {
+        self.line_matrix = Matrix::translate(tx, ty).then(&self.line_matrix);
+        self.text_matrix = self.line_matrix;
+    }
+
+    fn next_line(&mut self) {
+        let leading = self.state.text.leading;
+        self.move_line(0.0, -leading);
+    }
+
+    /// Moves the pen along the writing direction by `amount` text-space units.
+    fn advance(&mut self, amount: f64) {
+        let vertical = matches!(&self.state.text.font, Some((f, _)) if f.is_vertical());
+        let step = if vertical {
+            Matrix::translate(0.0, -amount)
+        } else {
+            Matrix::translate(amount, 0.0)
+        };
+        self.text_matrix = step.then(&self.text_matrix);
+    }
+
+    /// Draws a string operand: one glyph per character code.
+    fn show(&mut self, bytes: &[u8]) {
+        let Some((font, font_id)) = self.state.text.font.clone() else {
+            self.page.warnings += 1;
+            return;
+        };
+        let ts = &self.state.text;
+        let (size, tc, tw, th, rise) = (
+            ts.size,
+            ts.char_spacing,
+            ts.word_spacing,
+            self.horizontal_factor(),
+            ts.rise,
+        );
+        let invisible = ts.render_mode == 3 || ts.render_mode == 7;
+        let fm = font.font_matrix();
+        // Type3 glyph space may differ from the usual 1/1000 em.
+        let em_scale = (fm[2].hypot(fm[3]) * 1000.0).max(f64::MIN_POSITIVE);
+        let vertical = font.is_vertical();
+        for ch in font.chars(bytes) {
+            let render = Matrix([size * th, 0.0, 0.0, size, 0.0, rise])
+                .then(&self.text_matrix)
+                .then(&self.state.ctm);
+            let word = if ch.is_single_byte_space { tw } else { 0.0 };
+            let advance = if vertical {
+                size + tc + word
+            } else {
+                (ch.width * size + tc + word) * th
+            };
+            let page_size = render.0[2].hypot(render.0[3]) * em_scale;
+            let along = self.text_matrix.then(&self.state.ctm);
+            let (dx, dy) = if vertical {
+                along.apply_vector(0.0, -advance)
+            } else {
+                along.apply_vector(advance, 0.0)
+            };
+            let dir = if vertical {
+                let (vx, vy) = render.apply_vector(0.0, -1.0);
+                Direction::from_vector(vx, vy)
+            } else {
+                let (vx, vy) = render.apply_vector(1.0, 0.0);
+                Direction::from_vector(vx, vy)
+            };
+            let (x, y) = render.apply(0.0, 0.0);
+            if render.is_finite() && page_size.is_finite() {
+                let glyph = Glyph {
+                    x: x as f32,
+                    y: y as f32,
+                    advance: dx.hypot(dy) as f32,
+                    size: page_size as f32,
+                    dir,
+                    font: font_id,
+                    invisible,
+                    start: 0,
+                    len: 0,
+                };
+                match ch.text {
+                    Some(text) => self.page.push(glyph, text),
+                    None => {
+                        self.page.unmapped += 1;
+                        self.page.push(glyph, "\u{FFFD}");
+                    }
+                }
+            }
+            self.advance(advance);
+        }
+    }
+
+    fn draw_xobject(&mut self, name: &[u8], resources: &Resources<'a>) -> Option<()> {
+        let doc = self.doc;
+        let reference = resources.lookup(doc, b"XObject", name)?;
+        let (id, object) = doc.dereference(reference).ok()?;
+        let stream = object.as_stream().ok()?;
+        match stream.dict.get(b"Subtype").and_then(|s| s.as_name()) {
+            Ok(b"Image") => {
+                self.page.images += 1;
+                return Some(());
+            }
+            Ok(b"Form") => {}
+            _ => return None,
+        }
+        if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
+            return None;
+        }
+        let content = super::stream_bytes(stream)?;
+        let form_matrix = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|m| m.as_array().ok())
+            .and_then(|a| matrix(a))
+            .unwrap_or(Matrix::IDENTITY);
+        let form_resources = resources.for_form(doc, &stream.dict);
+        self.stack.push(self.state.clone());
+        self.state.ctm = form_matrix.then(&self.state.ctm);
+        let saved_text = (self.text_matrix, self.line_matrix);
+        let marked_depth = self.marked.len();
+        self.forms.push(id.unwrap_or((0, 0)));
+        self.run_operations(&content, &form_resources);
+        self.forms.pop();
+        while self.marked.len() > marked_depth {
+            if let Some(mc) = self.marked.pop() {
+                self.close_marked(mc);
+            }
+        }
+        (self.text_matrix, self.line_matrix) = saved_text;
+        if let Some(state) = self.stack.pop() {
+            self.state = state;
+        }
+        Some(())
+    }
+
+    fn close_marked(&mut self, mc: MarkedContent) {
+        if let Some(text) = mc.actual_text {
+            if mc.first_glyph < self.page.glyphs().len() {
+                self.page.replace_tail(mc.first_glyph, &text);
+            }
+        }
+    }
+}
+
+fn matrix(args: &[Object]) -> Option<Matrix> {
+    if args.len() < 6 {
+        return None;
+    }
+    let mut m = [0.0; 6];
+    for (slot, arg) in m.iter_mut().zip(args) {
+        *slot = number(arg)?;
+    }
+    Some(Matrix(m))
+}

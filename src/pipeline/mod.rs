@@ -1,0 +1,346 @@
+//! Pipeline: reads every document in parallel, matches its body text, and
+//! returns one [`DocResult`] per document, sorted by path, so the output is
+//! the same at any `-j`.
+//!
+//! [`scan_document`] never prints and never panics outward: a document that
+//! fails (or trips a bug) becomes a result with status `error` and its
+//! reason. Counts are value types ([`Counts`]) that add up, so per-document
+//! results fold into per-party totals, and results computed elsewhere (a
+//! shard of an archive) merge the same way.
+
+mod read;
+
+pub use read::{read_document, DocumentText, ReadError, ReadOptions};
+
+use crate::corpus::{Corpus, Input, InputKind};
+use crate::lexicon::Lexicon;
+use crate::matcher::Matcher;
+use crate::text::{count_words, excerpt, sentence_ranges};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ops::{AddAssign, Range};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// How a document came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Read and matched.
+    Ok,
+    /// Pages but no text on any of them: a scan that needs OCR. Its zero
+    /// mentions are not a finding.
+    NoTextLayer,
+    /// Could not be read; `error` says why.
+    Error,
+}
+
+/// Counts that add up across pages, documents, parties and shards.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    /// Words of body text.
+    pub words: u64,
+    /// Lexicon mentions (category terms).
+    pub mentions: u64,
+    /// Mentions per category id.
+    pub by_category: BTreeMap<String, u64>,
+    /// Mentions per term, as written in the lexicon.
+    pub by_term: BTreeMap<String, u64>,
+    /// Sentences satisfying each ask, by ask id.
+    pub asks: BTreeMap<String, u64>,
+}
+
+impl AddAssign<&Counts> for Counts {
+    fn add_assign(&mut self, other: &Counts) {
+        self.words += other.words;
+        self.mentions += other.mentions;
+        for (mine, theirs) in [
+            (&mut self.by_category, &other.by_category),
+            (&mut self.by_term, &other.by_term),
+            (&mut self.asks, &other.asks),
+        ] {
+            for (key, n) in theirs {
+                *mine.entry(key.clone()).or_default() += n;
+            }
+        }
+    }
+}
+
+/// A quoted mention.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// 1-based page number.
+    pub page: u32,
+    /// Category id of the term.
+    pub category: String,
+    /// The term as written in the lexicon.
+    pub term: String,
+    /// The text that matched, as it appears in the document.
+    pub matched: String,
+    /// The sentence around the match (see [`crate::text::excerpt`]).
+    pub text: String,
+}
+
+/// A quoted sentence that satisfies an ask.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskExcerpt {
+    /// 1-based page number.
+    pub page: u32,
+    /// The ask's id.
+    pub ask: String,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Everything found in one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocResult {
+    /// The document's path as given or found.
+    pub path: String,
+    /// The party.
+    pub party: String,
+    /// Election year, when known.
+    pub year: Option<u16>,
+    /// Country, when known.
+    pub country: Option<String>,
+    /// How reading went.
+    pub status: Status,
+    /// The reason, when `status` is `error`.
+    pub error: Option<String>,
+    /// Number of pages.
+    pub pages: u32,
+    /// Pages with no text (all of them when `status` is `no_text_layer`).
+    pub pages_without_text: Vec<u32>,
+    /// Character codes whose text could not be recovered.
+    pub unmapped_chars: u64,
+    /// Word, mention and ask counts.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Every mention, quoted.
+    pub excerpts: Vec<Excerpt>,
+    /// Every sentence that satisfies an ask, quoted.
+    pub ask_excerpts: Vec<AskExcerpt>,
+}
+
+impl DocResult {
+    /// A result for a document that could not be read (or a path that could
+    /// not be used).
+    pub fn failed(path: &Path, party: &str, message: String) -> DocResult {
+        DocResult {
+            path: path.display().to_string(),
+            party: party.to_string(),
+            year: None,
+            country: None,
+            status: Status::Error,
+            error: Some(message),
+            pages: 0,
+            pages_without_text: Vec::new(),
+            unmapped_chars: 0,
+            counts: Counts::default(),
+            excerpts: Vec::new(),
+            ask_excerpts: Vec::new(),
+        }
+    }
+}
+
+/// What the pipeline tells a progress display.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress<'a> {
+    /// A document is being read.
+    Started(&'a Path),
+    /// A document is done.
+    Finished(&'a Path),
+}
+
+/// The compiled lexicon and its data, as the pipeline needs them.
+#[derive(Clone, Copy)]
+pub struct Instrument<'a> {
+    /// The lexicon (for ids and labels).
+    pub lexicon: &'a Lexicon,
+    /// Its compiled matcher.
+    pub matcher: &'a Matcher,
+}
+
+/// Reads and matches every input of the corpus on `jobs` threads (all cores
+/// when `None`). Problems of the corpus come back as failed results too.
+pub fn scan(
+    corpus: &Corpus,
+    instrument: Instrument<'_>,
+    options: &ReadOptions,
+    jobs: Option<usize>,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Vec<DocResult> {
+    let work = || -> Vec<DocResult> {
+        corpus
+            .inputs
+            .par_iter()
+            .map(|input| {
+                progress(Progress::Started(&input.path));
+                let result = scan_document(input, instrument, options);
+                progress(Progress::Finished(&input.path));
+                result
+            })
+            .collect()
+    };
+    let mut results = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    };
+    results.extend(
+        corpus
+            .problems
+            .iter()
+            .map(|p| DocResult::failed(&p.path, "", p.message.clone())),
+    );
+    results.sort_by(|a, b| a.path.cmp(&b.path));
+    results
+}
+
+/// Reads and matches one document. Never panics outward.
+pub fn scan_document(
+    input: &Input,
+    instrument: Instrument<'_>,
+    options: &ReadOptions,
+) -> DocResult {
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        read_document(&input.path, input.kind, options)
+    }));
+    let mut result = DocResult::failed(&input.path, &input.meta.party, String::new());
+    result.year = input.meta.year;
+    result.country = input.meta.country.clone();
+    let doc = match outcome {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => {
+            result.error = Some(e.to_string());
+            return result;
+        }
+        Err(panic) => {
+            result.error = Some(format!(
+                "internal error while reading: {}",
+                panic_message(&panic)
+            ));
+            return result;
+        }
+    };
+    result.pages = doc.pages.len() as u32;
+    result.pages_without_text = if input.kind == InputKind::Pdf {
+        doc.pages_without_text()
+    } else {
+        Vec::new()
+    };
+    result.unmapped_chars = doc.pages.iter().map(|p| p.unmapped as u64).sum();
+    if input.kind == InputKind::Pdf && doc.lacks_text_layer() {
+        result.status = Status::NoTextLayer;
+        result.error = None;
+        return result;
+    }
+    match catch_unwind(AssertUnwindSafe(|| {
+        match_document(&doc, instrument, &mut result)
+    })) {
+        Ok(()) => {
+            result.status = Status::Ok;
+            result.error = None;
+        }
+        Err(panic) => {
+            result.error = Some(format!(
+                "internal error while matching: {}",
+                panic_message(&panic)
+            ));
+        }
+    }
+    result
+}
+
+fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut DocResult) {
+    let Instrument { lexicon, matcher } = instrument;
+    for page in &doc.pages {
+        let body = page.body_text();
+        result.counts.words += count_words(&body) as u64;
+        let sentences = sentence_ranges(&body);
+        for hit in matcher.find_mentions(&body) {
+            let category = &lexicon.categories()[matcher.term_category(hit.term).index()].id;
+            let term = matcher.term_text(hit.term);
+            result.counts.mentions += 1;
+            *result
+                .counts
+                .by_category
+                .entry(category.clone())
+                .or_default() += 1;
+            *result.counts.by_term.entry(term.to_string()).or_default() += 1;
+            let sentence = sentence_of(&sentences, hit.start..hit.end, body.len());
+            result.excerpts.push(Excerpt {
+                page: page.number,
+                category: category.clone(),
+                term: term.to_string(),
+                matched: body.get(hit.start..hit.end).unwrap_or("").to_string(),
+                text: excerpt(&body, sentence, hit.start..hit.end),
+            });
+        }
+        for ask_hit in matcher.find_asks(&body, &sentences) {
+            let ask = &lexicon.asks()[ask_hit.ask.index()].id;
+            *result.counts.asks.entry(ask.clone()).or_default() += 1;
+            let sentence = sentences.get(ask_hit.sentence).cloned().unwrap_or(0..0);
+            result.ask_excerpts.push(AskExcerpt {
+                page: page.number,
+                ask: ask.clone(),
+                text: excerpt(&body, sentence.clone(), sentence),
+            });
+        }
+    }
+}
+
+/// The sentence holding the hit (the whole text if segmentation missed it).
+fn sentence_of(sentences: &[Range<usize>], hit: Range<usize>, len: usize) -> Range<usize> {
+    let i = sentences.partition_point(|s| s.end <= hit.start);
+    match sentences.get(i) {
+        Some(s) if s.start <= hit.start => s.start..s.end.max(hit.end),
+        _ => 0..len,
+    }
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up() {
+        let mut a = Counts {
+            words: 10,
+            mentions: 2,
+            by_category: [("x".to_string(), 2)].into(),
+            ..Counts::default()
+        };
+        let b = Counts {
+            words: 5,
+            mentions: 1,
+            by_category: [("x".to_string(), 1), ("y".to_string(), 4)].into(),
+            ..Counts::default()
+        };
+        a += &b;
+        assert_eq!(a.words, 15);
+        assert_eq!(a.mentions, 3);
+        assert_eq!(
+            a.by_category,
+            [("x".to_string(), 3), ("y".to_string(), 4)].into()
+        );
+    }
+
+    #[test]
+    fn hit_finds_its_sentence() {
+        let sentences = vec![0..10, 11..30];
+        assert_eq!(sentence_of(&sentences, 15..20, 30), 11..30);
+        assert_eq!(sentence_of(&sentences, 40..45, 50), 0..50);
+    }
+}

@@ -1,0 +1,147 @@
+//! Reading one document into laid-out pages: PDF through the interpreter and
+//! layout, text files split into pages and paragraphs. Shared by `scan` and
+//! `extract`, so both see exactly the same text.
+
+use crate::corpus::InputKind;
+use crate::pdf::{self, OpenOptions, PdfDocument};
+use crate::text::{self, Block, LayoutParams, Line, Page};
+use std::fmt;
+use std::path::Path;
+
+/// Options for reading documents.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Password for encrypted PDFs.
+    pub password: Option<String>,
+    /// Layout thresholds.
+    pub layout: LayoutParams,
+}
+
+/// Why a document could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be read from disk.
+    Io(std::io::Error),
+    /// The PDF could not be opened.
+    Pdf(pdf::Error),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot read file: {e}"),
+            ReadError::Pdf(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// A document read into pages, with the whole-document passes done.
+#[derive(Clone, Debug, Default)]
+pub struct DocumentText {
+    /// The pages in order.
+    pub pages: Vec<Page>,
+}
+
+impl DocumentText {
+    /// Numbers of the pages with no text at all.
+    pub fn pages_without_text(&self) -> Vec<u32> {
+        self.pages
+            .iter()
+            .filter(|p| p.is_empty())
+            .map(|p| p.number)
+            .collect()
+    }
+
+    /// True when the document has pages and none of them has any text: a
+    /// scan that needs OCR, not a manifesto that says nothing.
+    pub fn lacks_text_layer(&self) -> bool {
+        !self.pages.is_empty() && self.pages.iter().all(Page::is_empty)
+    }
+}
+
+/// Reads a document of either kind.
+pub fn read_document(
+    path: &Path,
+    kind: InputKind,
+    options: &ReadOptions,
+) -> Result<DocumentText, ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    let mut pages = match kind {
+        InputKind::Pdf => read_pdf(&bytes, options)?,
+        InputKind::Text => read_text(&String::from_utf8_lossy(&bytes)),
+    };
+    text::finish_document(&mut pages);
+    Ok(DocumentText { pages })
+}
+
+fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError> {
+    let open = OpenOptions {
+        password: options.password.clone(),
+    };
+    let mut doc = PdfDocument::open(bytes, &open).map_err(ReadError::Pdf)?;
+    // Each page's glyphs are dropped as soon as it is laid out.
+    Ok((0..doc.page_count())
+        .map(|i| text::layout_page(&doc.page(i), &options.layout))
+        .collect())
+}
+
+/// A text file: form feeds separate pages, blank lines separate blocks.
+fn read_text(content: &str) -> Vec<Page> {
+    content
+        .split('\u{c}')
+        .enumerate()
+        .map(|(i, page)| {
+            let mut blocks = Vec::new();
+            let mut lines = Vec::new();
+            for raw in page.lines().chain(std::iter::once("")) {
+                let trimmed = raw.trim();
+                if trimmed.is_empty() {
+                    if !lines.is_empty() {
+                        blocks.push(Block {
+                            lines: std::mem::take(&mut lines),
+                            dir: pdf::Direction::Right,
+                        });
+                    }
+                    continue;
+                }
+                let mut text = String::new();
+                text::push_line_text(&mut text, trimmed);
+                lines.push(Line {
+                    text,
+                    bbox: [0.0; 4],
+                    size: 0.0,
+                    furniture: false,
+                });
+            }
+            Page {
+                number: i as u32 + 1,
+                blocks,
+                ..Page::default()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_files_split_into_pages_and_blocks() {
+        let pages = read_text("Title\n\nFirst line\nsecond line\n\u{c}Page two\n");
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].blocks.len(), 2);
+        assert_eq!(pages[0].body_text(), "Title\nFirst line second line\n");
+        assert_eq!(pages[1].number, 2);
+    }
+
+    #[test]
+    fn a_text_file_is_not_mistaken_for_a_scan() {
+        let doc = DocumentText {
+            pages: read_text("words"),
+        };
+        assert!(!doc.lacks_text_layer());
+    }
+}

@@ -1,0 +1,109 @@
+//! The default output: a per-party table for a terminal, then one line per
+//! document that could not be counted.
+
+use super::Report;
+use crate::pipeline::Status;
+use std::io::{self, Write};
+
+/// How many categories the table names per party.
+const TOP_CATEGORIES: usize = 3;
+
+/// Writes the per-party table.
+pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let party_width = report
+        .parties
+        .iter()
+        .map(|p| p.party.chars().count())
+        .chain(std::iter::once(5))
+        .max()
+        .unwrap_or(5)
+        .min(40);
+    writeln!(
+        out,
+        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>8}  Top categories",
+        "Party", "Docs", "Words", "Mentions", "Per 10k"
+    )?;
+    for p in &report.parties {
+        let mut top: Vec<(&String, &u64)> = p
+            .counts
+            .by_category
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .collect();
+        top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let top: Vec<String> = top
+            .iter()
+            .take(TOP_CATEGORIES)
+            .map(|(id, n)| format!("{id} ({n})"))
+            .collect();
+        let name: String = p.party.chars().take(party_width).collect();
+        writeln!(
+            out,
+            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>8.1}  {}",
+            name,
+            p.documents,
+            thousands(p.counts.words),
+            p.counts.mentions,
+            p.per_10k_words,
+            if top.is_empty() {
+                "-".to_string()
+            } else {
+                top.join(", ")
+            }
+        )?;
+    }
+    let t = &report.totals;
+    writeln!(
+        out,
+        "\n{} documents: {} read, {} without a text layer (need OCR), {} failed. {} mentions in {} words.",
+        t.documents,
+        t.ok,
+        t.no_text_layer,
+        t.failed,
+        t.mentions,
+        thousands(t.words)
+    )?;
+    for doc in &report.documents {
+        match doc.status {
+            Status::Ok => {}
+            Status::NoTextLayer => writeln!(
+                out,
+                "needs OCR: {} (no text on any of its {} pages)",
+                doc.path, doc.pages
+            )?,
+            Status::Error => writeln!(
+                out,
+                "failed: {}: {}",
+                doc.path,
+                doc.error.as_deref().unwrap_or("unknown error")
+            )?,
+        }
+    }
+    Ok(())
+}
+
+/// 1234567 -> "1,234,567".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,200 @@
+//! Joins words broken at line ends: "enter-" + "prise" becomes "enterprise",
+//! while "co-" + "operative" stays "co-operative" when the document spells
+//! the word with a hyphen elsewhere or it is a known hyphenated form. The
+//! joined word moves up to the first line, so lines keep whole words.
+//! Soft hyphens (U+00AD) are resolved the same way and removed elsewhere.
+
+use super::layout::{Line, Page};
+use std::collections::HashSet;
+
+/// Prefixes that keep their hyphen at a line break when the document gives no
+/// evidence either way (British usage: co-operative, non-profit, self-help).
+const HYPHENATED_PREFIXES: &[&str] = &[
+    "co", "non", "self", "cross", "anti", "ex", "multi", "inter", "post", "pre", "pro", "semi",
+    "sub", "well", "low", "high", "long", "short", "under", "over", "mid", "small", "large", "not",
+];
+
+/// The words of a document, to decide line-end hyphens by its own usage.
+pub struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// Collects every word (lower-cased, hyphenated ones whole) of the pages.
+    pub fn of_pages(pages: &[Page]) -> Vocabulary {
+        let mut words = HashSet::new();
+        for line in pages
+            .iter()
+            .flat_map(|p| p.blocks.iter())
+            .flat_map(|b| b.lines.iter())
+        {
+            for word in line.text.split_whitespace() {
+                let word = trim_punctuation(word);
+                if word.chars().any(char::is_alphabetic) {
+                    words.insert(word.to_lowercase());
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains(&word.to_lowercase())
+    }
+}
+
+fn trim_punctuation(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{AD}')
+        .trim_end_matches(['-', '\u{AD}'])
+}
+
+/// Joins line-end hyphenation in every block of every page, then removes the
+/// soft hyphens left inside lines.
+pub fn join_hyphenated_lines(pages: &mut [Page]) {
+    let vocabulary = Vocabulary::of_pages(pages);
+    for block in pages.iter_mut().flat_map(|p| p.blocks.iter_mut()) {
+        for i in 1..block.lines.len() {
+            let (head, tail) = block.lines.split_at_mut(i);
+            join_pair(&mut head[i - 1], &mut tail[0], &vocabulary);
+        }
+        for line in &mut block.lines {
+            if line.text.contains('\u{AD}') {
+                line.text = line.text.replace('\u{AD}', "");
+            }
+        }
+    }
+}
+
+fn join_pair(upper: &mut Line, lower: &mut Line, vocabulary: &Vocabulary) {
+    let text = upper.text.trim_end();
+    let (stem, soft) = if let Some(s) = text.strip_suffix('\u{AD}') {
+        (s, true)
+    } else if let Some(s) = text.strip_suffix('-') {
+        (s, false)
+    } else {
+        return;
+    };
+    let left = stem.rsplit(' ').next().unwrap_or("");
+    let left_start = left
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(left.len(), |(i, _)| i);
+    let left_word = &left[left_start..];
+    if left_word.is_empty() {
+        return;
+    }
+    let lower_text = lower.text.trim_start();
+    let right_end = lower_text.find(' ').unwrap_or(lower_text.len());
+    let right = &lower_text[..right_end];
+    let right_word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
+    if !right_word.chars().next().is_some_and(char::is_lowercase) {
+        return;
+    }
+    let hyphenated = format!("{left_word}-{right_word}");
+    let closed = format!("{left_word}{right_word}");
+    let keep_hyphen = !soft
+        && (vocabulary.contains(&hyphenated)
+            || (!vocabulary.contains(&closed)
+                && HYPHENATED_PREFIXES.contains(&left_word.to_lowercase().as_str())));
+    let joined_word = if keep_hyphen { hyphenated } else { closed };
+    let mut new_upper = String::with_capacity(text.len() + right.len());
+    new_upper.push_str(&stem[..stem.len() - left_word.len()]);
+    new_upper.push_str(&joined_word);
+    new_upper.push_str(&right[right_word.len()..]);
+    upper.text = new_upper;
+    lower.text = lower_text[right_end..].trim_start().to_string();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::Direction;
+    use crate::text::layout::Block;
+
+    fn page_of(blocks: &[&[&str]]) -> Page {
+        Page {
+            number: 1,
+            height: 800.0,
+            blocks: blocks
+                .iter()
+                .map(|lines| Block {
+                    dir: Direction::Right,
+                    lines: lines
+                        .iter()
+                        .map(|t| Line {
+                            text: t.to_string(),
+                            bbox: [0.0; 4],
+                            size: 10.0,
+                            furniture: false,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            images: 0,
+            unmapped: 0,
+        }
+    }
+
+    fn lines(page: &Page) -> Vec<&str> {
+        page.blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn soft_break_is_joined_and_moved_up() {
+        let mut pages = vec![page_of(&[&["support social enter-", "prise, and more"]])];
+        join_hyphenated_lines(&mut pages);
+        assert_eq!(
+            lines(&pages[0]),
+            vec!["support social enterprise,", "and more"]
+        );
+    }
+
+    #[test]
+    fn hyphen_kept_when_document_uses_it() {
+        let mut pages = vec![page_of(&[
+            &["the well-being of all"],
+            &["we back well-", "being too"],
+        ])];
+        join_hyphenated_lines(&mut pages);
+        assert_eq!(lines(&pages[0])[1], "we back well-being");
+    }
+
+    #[test]
+    fn known_prefix_keeps_hyphen() {
+        let mut pages = vec![page_of(&[&["more co-", "operatives now"]])];
+        join_hyphenated_lines(&mut pages);
+        assert_eq!(lines(&pages[0]), vec!["more co-operatives", "now"]);
+    }
+
+    #[test]
+    fn closed_spelling_in_document_wins_over_prefix() {
+        let mut pages = vec![page_of(&[
+            &["cooperative banks"],
+            &["more co-", "operative banks"],
+        ])];
+        join_hyphenated_lines(&mut pages);
+        assert_eq!(lines(&pages[0])[1], "more cooperative");
+    }
+
+    #[test]
+    fn dash_before_capital_or_number_is_left_alone() {
+        let mut pages = vec![page_of(&[&["from 2010-", "2015 and", "north-", "East"]])];
+        join_hyphenated_lines(&mut pages);
+        assert_eq!(
+            lines(&pages[0]),
+            vec!["from 2010-", "2015 and", "north-", "East"]
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_vanish() {
+        let mut pages = vec![page_of(&[&["commu\u{AD}nity en\u{AD}", "ergy"]])];
+        join_hyphenated_lines(&mut pages);
+        assert_eq!(lines(&pages[0]), vec!["community energy", ""]);
+    }
+}

@@ -1,0 +1,570 @@
+//! Layout: glyphs of one page -> lines -> blocks in reading order.
+//!
+//! The steps follow pdfminer's (characters -> lines -> boxes -> order), with
+//! every threshold relative to the font size and gathered in
+//! [`LayoutParams`]. Spaces that layout infers from gaps are not glyphs; a
+//! line's text is assembled here once and never re-read from the PDF.
+//!
+//! Reading order is a recursive XY cut over the blocks: where a vertical
+//! channel of white space splits the region, the left part is read before the
+//! right (so columns never interleave); otherwise the region is split at its
+//! widest horizontal gap.
+
+use super::normalize::push_line_text;
+use crate::pdf::{Direction, Glyph, PageGlyphs};
+
+/// Layout thresholds, all in units of the font size (ems) unless noted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutParams {
+    /// A gap between glyphs wider than this starts a new word.
+    pub word_gap: f32,
+    /// A gap wider than this ends a line fragment (a column gutter or a table
+    /// cell boundary), even on the same baseline.
+    pub max_word_gap: f32,
+    /// Two glyphs whose baselines differ by less than this share a line
+    /// (superscripts and subscripts stay on their line).
+    pub baseline_tolerance: f32,
+    /// A line joins the block above when its baseline is at most this many
+    /// font sizes below the block's last baseline.
+    pub max_line_spacing: f32,
+    /// Glyphs with the same text closer than this are one glyph painted twice
+    /// (fake bold); the copy is dropped.
+    pub overprint_tolerance: f32,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        LayoutParams {
+            word_gap: 0.12,
+            max_word_gap: 1.2,
+            baseline_tolerance: 0.4,
+            max_line_spacing: 1.75,
+            overprint_tolerance: 0.12,
+        }
+    }
+}
+
+impl LayoutParams {
+    /// Checks that the thresholds make sense together.
+    pub fn validate(&self) -> Result<(), String> {
+        let all = [
+            self.word_gap,
+            self.max_word_gap,
+            self.baseline_tolerance,
+            self.max_line_spacing,
+            self.overprint_tolerance,
+        ];
+        if all.iter().any(|v| !v.is_finite() || *v <= 0.0) {
+            return Err("layout thresholds must be positive numbers".into());
+        }
+        if self.word_gap >= self.max_word_gap {
+            return Err("word_gap must be smaller than max_word_gap".into());
+        }
+        Ok(())
+    }
+}
+
+/// A line of text with its box in the reading frame of its direction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// The text, words separated by single spaces.
+    pub text: String,
+    /// Left, bottom, right, top in the reading frame (for `Direction::Right`,
+    /// page space).
+    pub bbox: [f32; 4],
+    /// The dominant font size in points.
+    pub size: f32,
+    /// Running head, footer or page number: kept out of matched text.
+    pub furniture: bool,
+}
+
+/// Lines that belong together (a paragraph, a heading, a caption).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// Lines top to bottom.
+    pub lines: Vec<Line>,
+    /// Direction of the text in this block.
+    pub dir: Direction,
+}
+
+/// One laid-out page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Page height in points, for telling margins from body.
+    pub height: f32,
+    /// Blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// Images painted on the page.
+    pub images: u32,
+    /// Character codes whose text could not be recovered.
+    pub unmapped: u32,
+}
+
+impl Page {
+    /// True when no line has any text: with images, a scanned page.
+    pub fn is_empty(&self) -> bool {
+        self.blocks
+            .iter()
+            .all(|b| b.lines.iter().all(|l| l.text.trim().is_empty()))
+    }
+}
+
+/// A glyph in its direction's reading frame.
+#[derive(Clone, Copy)]
+struct Placed {
+    x: f32,
+    y: f32,
+    end: f32,
+    size: f32,
+    index: usize,
+    space: bool,
+}
+
+/// Lays out one page.
+pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
+    let mut blocks = Vec::new();
+    for dir in [
+        Direction::Right,
+        Direction::Up,
+        Direction::Down,
+        Direction::Left,
+    ] {
+        let placed = place(page, dir, params);
+        if placed.is_empty() {
+            continue;
+        }
+        let lines = build_lines(page, &placed, params);
+        let mut dir_blocks = build_blocks(lines, params);
+        order_blocks(&mut dir_blocks);
+        blocks.extend(dir_blocks.into_iter().map(|lines| Block { lines, dir }));
+    }
+    Page {
+        number: page.number,
+        height: page.height,
+        blocks,
+        images: page.images,
+        unmapped: page.unmapped,
+    }
+}
+
+/// Glyph origins seen so far, by text and grid cell, for overprint checks.
+type OverprintGrid<'t> = std::collections::HashMap<(&'t str, i32, i32), Vec<(f32, f32)>>;
+
+/// The glyphs of one direction in its reading frame, overprints removed.
+fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed> {
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut seen = OverprintGrid::default();
+    for (index, g) in page.glyphs().iter().enumerate() {
+        if g.dir != dir || g.size.is_nan() || g.size <= 0.0 {
+            continue;
+        }
+        let text = page.text_of(g);
+        let (x, y) = dir.to_reading_frame(g.x, g.y);
+        let space = text.chars().all(char::is_whitespace);
+        if !space && is_overprint(&mut seen, text, x, y, g, params) {
+            continue;
+        }
+        placed.push(Placed {
+            x,
+            y,
+            end: x + g.advance,
+            size: g.size,
+            index,
+            space,
+        });
+    }
+    placed
+}
+
+fn is_overprint<'t>(
+    seen: &mut OverprintGrid<'t>,
+    text: &'t str,
+    x: f32,
+    y: f32,
+    g: &Glyph,
+    params: &LayoutParams,
+) -> bool {
+    let tolerance = params.overprint_tolerance * g.size;
+    let cell = (2.0 * tolerance).max(0.5);
+    let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
+    for dx in -1..=1 {
+        for dy in -1..=1 {
+            if let Some(points) = seen.get(&(text, cx + dx, cy + dy)) {
+                if points
+                    .iter()
+                    .any(|(px, py)| (px - x).abs() <= tolerance && (py - y).abs() <= tolerance)
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    seen.entry((text, cx, cy)).or_default().push((x, y));
+    false
+}
+
+/// Line fragments in content-stream order, then fragments on one baseline
+/// merged left to right.
+fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> Vec<Line> {
+    let mut fragments: Vec<Vec<Placed>> = Vec::new();
+    for p in placed {
+        let continues = fragments.last().and_then(|f| f.last()).is_some_and(|last| {
+            let size = last.size.max(p.size);
+            (p.y - last.y).abs() <= params.baseline_tolerance * size
+                && p.x >= last.end - 0.5 * size
+                && p.x - last.end <= params.max_word_gap * size
+        });
+        match fragments.last_mut() {
+            Some(f) if continues => f.push(*p),
+            _ => fragments.push(vec![*p]),
+        }
+    }
+    fragments.retain(|f| f.iter().any(|p| !p.space));
+    // Merge fragments drawn out of order but sitting on one baseline.
+    fragments.sort_by(|a, b| {
+        baseline(b)
+            .total_cmp(&baseline(a))
+            .then(a[0].x.total_cmp(&b[0].x))
+    });
+    let mut merged: Vec<Vec<Placed>> = Vec::new();
+    'next: for frag in fragments {
+        for line in merged.iter_mut().rev().take(4) {
+            let size = dominant_size(line).max(dominant_size(&frag));
+            let (l0, l1) = extent(line);
+            let (f0, f1) = extent(&frag);
+            let same_baseline =
+                (baseline(line) - baseline(&frag)).abs() <= params.baseline_tolerance * size;
+            let gap = if f0 >= l1 { f0 - l1 } else { l0 - f1 };
+            if same_baseline && gap <= params.max_word_gap * size && gap >= -0.5 * size {
+                line.extend(frag);
+                line.sort_by(|a, b| a.x.total_cmp(&b.x));
+                continue 'next;
+            }
+        }
+        merged.push(frag);
+    }
+    merged
+        .iter()
+        .map(|glyphs| assemble_line(page, glyphs, params))
+        .collect()
+}
+
+fn baseline(glyphs: &[Placed]) -> f32 {
+    // The first glyph's baseline: superscripts later in the line don't move it.
+    glyphs
+        .iter()
+        .find(|p| !p.space)
+        .map_or(glyphs[0].y, |p| p.y)
+}
+
+fn extent(glyphs: &[Placed]) -> (f32, f32) {
+    let x0 = glyphs.iter().map(|p| p.x).fold(f32::INFINITY, f32::min);
+    let x1 = glyphs
+        .iter()
+        .map(|p| p.end.max(p.x))
+        .fold(f32::NEG_INFINITY, f32::max);
+    (x0, x1)
+}
+
+fn dominant_size(glyphs: &[Placed]) -> f32 {
+    let mut sizes: Vec<f32> = glyphs.iter().filter(|p| !p.space).map(|p| p.size).collect();
+    if sizes.is_empty() {
+        return glyphs.first().map_or(0.0, |p| p.size);
+    }
+    sizes.sort_by(f32::total_cmp);
+    sizes[sizes.len() / 2]
+}
+
+/// Builds a line's text, inferring word breaks from gaps. Letter-spaced
+/// display type ("t h e  l a b o u r") has wide gaps between all letters, so
+/// the threshold rises with the line's typical letter gap.
+fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) -> Line {
+    let size = dominant_size(glyphs);
+    let ink: Vec<&Placed> = glyphs.iter().filter(|p| !p.space).collect();
+    let mut gaps: Vec<f32> = ink
+        .windows(2)
+        .map(|w| (w[1].x - w[0].end) / size.max(0.01))
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let typical = gaps
+        .get(gaps.len() * 3 / 10)
+        .copied()
+        .unwrap_or(0.0)
+        .max(0.0);
+    let threshold = if typical > 0.06 {
+        (typical * 1.6).max(typical + 0.12)
+    } else {
+        params.word_gap
+    } * size;
+    let mut text = String::new();
+    let mut pending_space = false;
+    let mut last_end: Option<f32> = None;
+    for p in glyphs {
+        if p.space {
+            pending_space = last_end.is_some();
+            continue;
+        }
+        if let Some(end) = last_end {
+            if pending_space || p.x - end > threshold {
+                text.push(' ');
+            }
+        }
+        pending_space = false;
+        push_line_text(&mut text, page.text_of(&page.glyphs()[p.index]));
+        last_end = Some(p.end.max(p.x));
+    }
+    let (x0, x1) = extent(glyphs);
+    let y = baseline(glyphs);
+    Line {
+        text: text.trim().to_string(),
+        bbox: [x0, y - 0.25 * size, x1, y + 0.75 * size],
+        size,
+        furniture: false,
+    }
+}
+
+/// Groups lines (any order) into blocks of vertically close, horizontally
+/// overlapping lines of similar size.
+fn build_blocks(mut lines: Vec<Line>, params: &LayoutParams) -> Vec<Vec<Line>> {
+    lines.sort_by(|a, b| {
+        b.bbox[1]
+            .total_cmp(&a.bbox[1])
+            .then(a.bbox[0].total_cmp(&b.bbox[0]))
+    });
+    let mut blocks: Vec<Vec<Line>> = Vec::new();
+    for line in lines {
+        let mut best: Option<(usize, f32)> = None;
+        for (i, block) in blocks.iter().enumerate() {
+            let Some(last) = block.last() else { continue };
+            let size = last.size.max(line.size);
+            let drop = last.bbox[1] - line.bbox[1];
+            let similar = line.size <= last.size * 1.3 && last.size <= line.size * 1.3;
+            let overlap = line.bbox[2].min(last.bbox[2]) - line.bbox[0].max(last.bbox[0]);
+            if similar
+                && drop > 0.2 * size
+                && drop <= params.max_line_spacing * size
+                && overlap > 0.0
+                && best.is_none_or(|(_, d)| drop < d)
+            {
+                best = Some((i, drop));
+            }
+        }
+        match best {
+            Some((i, _)) => blocks[i].push(line),
+            None => blocks.push(vec![line]),
+        }
+    }
+    blocks
+}
+
+fn block_box(lines: &[Line]) -> [f32; 4] {
+    lines.iter().fold(
+        [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ],
+        |b, l| {
+            [
+                b[0].min(l.bbox[0]),
+                b[1].min(l.bbox[1]),
+                b[2].max(l.bbox[2]),
+                b[3].max(l.bbox[3]),
+            ]
+        },
+    )
+}
+
+/// Puts blocks in reading order by recursive XY cut.
+fn order_blocks(blocks: &mut Vec<Vec<Line>>) {
+    let boxes: Vec<[f32; 4]> = blocks.iter().map(|b| block_box(b)).collect();
+    let mut order = Vec::with_capacity(blocks.len());
+    xy_cut((0..blocks.len()).collect(), &boxes, &mut order);
+    let mut slots: Vec<Option<Vec<Line>>> = blocks.drain(..).map(Some).collect();
+    blocks.extend(order.into_iter().filter_map(|i| slots[i].take()));
+}
+
+fn xy_cut(mut items: Vec<usize>, boxes: &[[f32; 4]], out: &mut Vec<usize>) {
+    if items.len() <= 1 {
+        out.extend(items);
+        return;
+    }
+    // A vertical channel: everything left of it is read first.
+    items.sort_by(|&a, &b| boxes[a][0].total_cmp(&boxes[b][0]));
+    let mut right_edge = f32::NEG_INFINITY;
+    for k in 0..items.len() - 1 {
+        right_edge = right_edge.max(boxes[items[k]][2]);
+        if boxes[items[k + 1]][0] > right_edge {
+            let right = items.split_off(k + 1);
+            xy_cut(items, boxes, out);
+            xy_cut(right, boxes, out);
+            return;
+        }
+    }
+    // Otherwise the widest horizontal gap, top part first.
+    items.sort_by(|&a, &b| boxes[b][3].total_cmp(&boxes[a][3]));
+    let mut bottom_edge = f32::INFINITY;
+    let mut best: Option<(usize, f32)> = None;
+    for k in 0..items.len() - 1 {
+        bottom_edge = bottom_edge.min(boxes[items[k]][1]);
+        let gap = bottom_edge - boxes[items[k + 1]][3];
+        if gap > 0.0 && best.is_none_or(|(_, g)| gap > g) {
+            best = Some((k, gap));
+        }
+    }
+    match best {
+        Some((k, _)) => {
+            let below = items.split_off(k + 1);
+            xy_cut(items, boxes, out);
+            xy_cut(below, boxes, out);
+        }
+        None => out.extend(items),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Places a word glyph by glyph with a fixed advance.
+    fn word(parts: &mut Vec<(Glyph, String)>, text: &str, x: f32, y: f32, size: f32) -> f32 {
+        let advance = 0.5 * size;
+        let mut x = x;
+        for ch in text.chars() {
+            parts.push((Glyph::at(x, y, advance, size), ch.to_string()));
+            x += advance;
+        }
+        x
+    }
+
+    fn page_of(parts: &[(Glyph, String)]) -> PageGlyphs {
+        let refs: Vec<(Glyph, &str)> = parts.iter().map(|(g, t)| (*g, t.as_str())).collect();
+        PageGlyphs::from_parts(1, 600.0, 800.0, &refs)
+    }
+
+    fn texts(page: &Page) -> Vec<String> {
+        page.blocks
+            .iter()
+            .map(|b| {
+                b.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gaps_become_spaces() {
+        let mut parts = Vec::new();
+        let end = word(&mut parts, "social", 100.0, 700.0, 10.0);
+        word(&mut parts, "value", end + 3.0, 700.0, 10.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["social value"]);
+    }
+
+    #[test]
+    fn letter_spaced_heading_reads_as_words() {
+        let mut parts = Vec::new();
+        let mut x = 100.0;
+        for (i, w) in ["the", "labour", "party"].iter().enumerate() {
+            if i > 0 {
+                x += 6.0;
+            }
+            for ch in w.chars() {
+                parts.push((Glyph::at(x, 700.0, 5.0, 10.0), ch.to_string()));
+                x += 5.0 + 2.0; // tracking of 0.2 em
+            }
+        }
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["the labour party"]);
+    }
+
+    #[test]
+    fn columns_are_read_one_after_the_other() {
+        let mut parts = Vec::new();
+        // Drawn row by row, as some producers do: left line, right line, ...
+        for row in 0..3 {
+            let y = 700.0 - 12.0 * row as f32;
+            word(&mut parts, &format!("left{row}"), 50.0, y, 10.0);
+            word(&mut parts, &format!("right{row}"), 320.0, y, 10.0);
+        }
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(
+            texts(&page),
+            vec!["left0|left1|left2", "right0|right1|right2"]
+        );
+    }
+
+    #[test]
+    fn title_above_columns_comes_first() {
+        let mut parts = Vec::new();
+        word(
+            &mut parts,
+            "A title across the whole page width",
+            50.0,
+            750.0,
+            20.0,
+        );
+        for row in 0..3 {
+            let y = 700.0 - 12.0 * row as f32;
+            word(&mut parts, &format!("left{row}"), 50.0, y, 10.0);
+        }
+        for row in 0..3 {
+            let y = 700.0 - 12.0 * row as f32;
+            word(&mut parts, &format!("right{row}"), 320.0, y, 10.0);
+        }
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        let t = texts(&page);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[0].starts_with("A"));
+        assert_eq!(t[1], "left0|left1|left2");
+    }
+
+    #[test]
+    fn fake_bold_overprint_is_dropped() {
+        let mut parts = Vec::new();
+        word(&mut parts, "bold", 100.0, 700.0, 10.0);
+        word(&mut parts, "bold", 100.4, 700.0, 10.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["bold"]);
+    }
+
+    #[test]
+    fn explicit_space_glyphs_separate_words() {
+        let mut parts = Vec::new();
+        let end = word(&mut parts, "co", 100.0, 700.0, 10.0);
+        parts.push((Glyph::at(end, 700.0, 0.1, 10.0), " ".into()));
+        word(&mut parts, "op", end + 0.1, 700.0, 10.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["co op"]);
+    }
+
+    #[test]
+    fn rotated_text_is_laid_out_in_its_own_frame() {
+        let mut parts = Vec::new();
+        let mut y = 100.0;
+        for ch in "upward".chars() {
+            let mut g = Glyph::at(50.0, y, 5.0, 10.0);
+            g.dir = Direction::Up;
+            parts.push((g, ch.to_string()));
+            y += 5.0;
+        }
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["upward"]);
+    }
+
+    #[test]
+    fn params_validate() {
+        assert!(LayoutParams::default().validate().is_ok());
+        let bad = LayoutParams {
+            word_gap: 2.0,
+            ..LayoutParams::default()
+        };
+        assert!(bad.validate().is_err());
+    }
+}

@@ -1,0 +1,59 @@
+//! Character-level clean-up applied as glyph text is assembled into lines:
+//! presentation forms (ligatures) become letters, control characters go.
+//! Soft hyphens are kept here and resolved by the hyphenation pass, which
+//! needs to see them at line ends.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Appends text to a line, normalising as it goes (used for glyphs and for
+/// the lines of text-file inputs alike).
+pub fn push_line_text(line: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            // Alphabetic presentation forms: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ and friends.
+            '\u{FB00}'..='\u{FB4F}' => line.extend(ch.nfkc()),
+            '\u{AD}' => line.push(ch),
+            c if c.is_control() => {}
+            c if c.is_whitespace() => line.push(' '),
+            c => line.push(c),
+        }
+    }
+}
+
+/// Counts words the way a reader (and `wc -w`) does: runs of non-space
+/// characters that hold at least one letter or digit, so "co-operatives"
+/// is one word and a stray bullet is none.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ligatures_become_letters() {
+        let mut s = String::new();
+        push_line_text(&mut s, "\u{FB01}");
+        push_line_text(&mut s, "nance \u{FB03}");
+        assert_eq!(s, "finance ffi");
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let mut s = String::new();
+        push_line_text(&mut s, "a\u{0}b\u{7}");
+        assert_eq!(s, "ab");
+    }
+
+    #[test]
+    fn words_are_counted_by_unicode_rules() {
+        assert_eq!(
+            count_words("We will back co-operatives, 3 times. \u{2022}"),
+            6
+        );
+        assert_eq!(count_words(""), 0);
+    }
+}
