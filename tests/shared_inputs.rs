@@ -1,0 +1,79 @@
+//! The binary on the real inputs in ../shared: the 2015 manifestos scan
+//! cleanly and every awkward PDF is handled without a panic.
+
+mod util;
+
+use util::{document, json, mashup, shared_dir};
+
+#[test]
+fn uk_2015_manifestos_scan_with_mentions() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    mashup()
+        .args(["scan", "--format", "json", "-o"])
+        .arg(&out)
+        .arg(shared.join("corpus/uk-2015"))
+        .assert()
+        .success();
+    let report = json(&std::fs::read(&out).unwrap());
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 6);
+    for doc in docs {
+        assert_eq!(doc["status"], "ok", "{}", doc["path"]);
+        assert!(doc["pages"].as_u64().unwrap() > 40, "{}", doc["path"]);
+        assert!(doc["words"].as_u64().unwrap() > 10_000, "{}: {}", doc["path"], doc["words"]);
+    }
+    for party in ["2015-labour-manifesto.pdf", "2015-libdem-manifesto.pdf", "2015-green-manifesto.pdf"] {
+        let doc = document(&report, party);
+        assert!(doc["mentions"].as_u64().unwrap() > 0, "{party}");
+        let excerpt = &doc["excerpts"][0];
+        assert!(excerpt["page"].as_u64().unwrap() >= 1);
+        assert!(!excerpt["text"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(report["totals"]["failed"], 0);
+}
+
+#[test]
+fn every_awkward_pdf_is_handled_without_panic() {
+    let Some(shared) = shared_dir() else { return };
+    let assert = mashup()
+        .args(["scan", "--format", "json", "-j", "2"])
+        .arg(shared.join("pdfs"))
+        .assert();
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{:?}", output.status);
+    let report = json(&output.stdout);
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 86);
+    for doc in docs {
+        if doc["status"] == "error" {
+            let message = doc["error"].as_str().unwrap_or("");
+            assert!(!message.is_empty() && !message.contains("internal error"), "{}: {message}", doc["path"]);
+        }
+    }
+}
+
+#[test]
+fn scanned_manifestos_are_flagged_as_needing_ocr() {
+    let Some(shared) = shared_dir() else { return };
+    let scan = shared.join("corpus/uk-historic/1987-06-labour_party.pdf");
+    let assert = mashup().args(["scan", "--format", "json"]).arg(&scan).assert().success();
+    let report = json(&assert.get_output().stdout);
+    let doc = &report["documents"][0];
+    assert_eq!(doc["status"], "no_text_layer");
+    assert_eq!(doc["pages_without_text"].as_array().unwrap().len(), 7);
+    assert_eq!(report["totals"]["no_text_layer"], 1);
+}
+
+#[test]
+fn extract_separates_pages_with_form_feeds() {
+    let Some(shared) = shared_dir() else { return };
+    let pdf = shared.join("corpus/uk-historic/1945-07-labour_party.pdf");
+    let assert = mashup().arg("extract").arg(&pdf).assert().success();
+    let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert_eq!(text.matches('\u{c}').count(), 11, "12 pages, 11 form feeds");
+    assert!(text.to_lowercase().contains("labour"));
+}

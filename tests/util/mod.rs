@@ -1,0 +1,47 @@
+//! Shared helpers for the integration tests: the binary, temporary folders,
+//! and access to the real inputs in `../shared`.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The `mashup` binary under test.
+pub fn mashup() -> Command {
+    let mut cmd = Command::cargo_bin("mashup").expect("the mashup binary is built");
+    cmd.env_remove("MASHUP_LEXICON");
+    cmd
+}
+
+/// The project root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared`, the real manifestos and awkward PDFs. `None` (with a message)
+/// when it is missing, unless `MASHUP_REQUIRE_SHARED=1`, where that fails.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = root().join("../shared");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
+        panic!("../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing", dir.display());
+    }
+    eprintln!("skipping: ../shared not found next to the project");
+    None
+}
+
+/// Parses a JSON report.
+pub fn json(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).expect("output is valid JSON")
+}
+
+/// The document entry whose path ends with `suffix`.
+pub fn document<'a>(report: &'a serde_json::Value, suffix: &str) -> &'a serde_json::Value {
+    report["documents"]
+        .as_array()
+        .expect("documents is an array")
+        .iter()
+        .find(|d| d["path"].as_str().is_some_and(|p| p.ends_with(suffix)))
+        .unwrap_or_else(|| panic!("no document ending with {suffix}"))
+}
