@@ -24,6 +24,8 @@ mod std14_metrics;
 mod to_unicode;
 
 #[cfg(test)]
+mod regression_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;

@@ -107,6 +107,32 @@ fn type1_differences_and_glyph_name_rules() {
 }
 
 #[test]
+fn differences_beat_the_embedded_programs_builtin_encoding() {
+    let mut doc = Document::with_version("1.4");
+    // A Type1 program whose built-in encoding puts "quotesingle" at 32 and "C" at 46.
+    let program =
+        b"%!PS-AdobeFont-1.0: Sub\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\n\
+        dup 32 /quotesingle put\ndup 46 /C put\ndup 65 /A put\nreadonly def\ncurrentfile eexec\n";
+    let file = doc.add_object(Stream::new(
+        dictionary! { "Length1" => program.len() as i64 },
+        program.to_vec(),
+    ));
+    let descriptor = doc
+        .add_object(dictionary! { "Type" => "FontDescriptor", "FontFile" => file, "Flags" => 4 });
+    let font = load(
+        &mut doc,
+        dictionary! {
+            "Subtype" => "Type1", "BaseFont" => "ABCDEF+Plantin", "FontDescriptor" => descriptor,
+            "Encoding" => dictionary! {
+                "Differences" => Object::Array(vec![Object::Integer(32), name("space"), Object::Integer(46), name("period")]),
+            },
+        },
+    );
+    // 32 and 46 from /Differences, 65 from the program, 66 from the standard base.
+    assert_eq!(joined(&font, b"A B."), "A B.");
+}
+
+#[test]
 fn truetype_tounicode_array_form_wins_over_encoding() {
     let mut doc = Document::with_version("1.4");
     let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
