@@ -1,104 +1,382 @@
-//! TEMPORARY minimal font layer; replaced by the fonts branch on merge.
-use lopdf::{Document, Object};
+//! Fonts: from a /Font resource to character codes, their text and their advances.
+//!
+//! Takes lopdf objects, returns [`Font`]s shared through a per-document [`FontCache`]; knows nothing of content
+//! streams, positions or layout. A font never fails to load: whatever is broken degrades (to StandardEncoding,
+//! to default widths, to no text for a code) and the reason is kept in [`Font::issues`], so the interpreter can
+//! count it.
+//!
+//! Text for a code, first that answers: the ToUnicode CMap; for simple fonts the /Differences glyph name, an
+//! explicit base encoding, the embedded program's built-in encoding, the font's standard encoding; for Type0
+//! fonts a Unicode-coded predefined CMap or the embedded program's glyph names and cmap. A code that gets no
+//! text is `None`, never a guess: the caller shows a placeholder and counts it.
+
+mod cmap;
+mod cmap_lex;
+mod composite;
+mod encoding;
+mod glyph_names;
+mod lenient;
+mod program;
+mod simple;
+mod std14;
+#[rustfmt::skip]
+mod std14_metrics;
+mod to_unicode;
+
+#[cfg(test)]
+mod regression_tests;
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use composite::CompositeTables;
+use simple::{SimpleInput, SimpleTables};
+use to_unicode::ToUnicode;
+
+/// The default FontMatrix of every font but Type3: 1000 glyph units per text-space unit.
+const DEFAULT_FONT_MATRIX: [f64; 6] = [0.001, 0.0, 0.0, 0.001, 0.0, 0.0];
+
+/// Fonts of one document, each parsed once.
+///
+/// Keyed by object id for indirect fonts; a direct font dictionary is keyed by its address inside the
+/// `Document`, which is why a cache must serve one document only (it resets itself if handed another).
+#[derive(Debug, Default)]
 pub(crate) struct FontCache {
-    by_id: HashMap<lopdf::ObjectId, Arc<Font>>,
+    by_id: HashMap<ObjectId, Arc<Font>>,
+    by_address: HashMap<usize, Arc<Font>>,
+    document: usize,
+    next_id: u32,
 }
 
 impl FontCache {
     pub(crate) fn new() -> FontCache {
-        FontCache {
-            by_id: HashMap::new(),
-        }
+        FontCache::default()
     }
 
+    /// `font` is the value found in a /Font resource dictionary (an indirect Reference or a direct Dictionary).
+    /// Never fails: a broken font degrades (e.g. to StandardEncoding + default widths) and records why.
     pub(crate) fn get(&mut self, doc: &Document, font: &Object) -> Arc<Font> {
-        if let Object::Reference(id) = font {
-            if let Some(f) = self.by_id.get(id) {
-                return f.clone();
-            }
-            let f = Arc::new(Font::load(doc, font));
-            self.by_id.insert(*id, f.clone());
-            return f;
+        let document = doc as *const Document as usize;
+        if document != self.document {
+            self.by_id.clear();
+            self.by_address.clear();
+            self.document = document;
         }
-        Arc::new(Font::load(doc, font))
+        let id = self.next_id;
+        if let Object::Reference(object_id) = font {
+            if let Some(found) = self.by_id.get(object_id) {
+                return Arc::clone(found);
+            }
+            self.next_id += 1;
+            let loaded = Arc::new(Font::load(doc, doc.get_object(*object_id).ok(), id));
+            self.by_id.insert(*object_id, Arc::clone(&loaded));
+            return loaded;
+        }
+        let address = font as *const Object as usize;
+        if let Some(found) = self.by_address.get(&address) {
+            return Arc::clone(found);
+        }
+        self.next_id += 1;
+        let loaded = Arc::new(Font::load(doc, Some(font), id));
+        self.by_address.insert(address, Arc::clone(&loaded));
+        loaded
+    }
+
+    /// Number of distinct fonts loaded so far.
+    pub(crate) fn len(&self) -> usize {
+        self.by_id.len() + self.by_address.len()
     }
 }
 
-#[allow(dead_code)] // temporary stand-in
-pub(crate) struct Font {
-    text: Vec<Option<String>>,
-    widths: Vec<f64>,
-    name: String,
+/// The font program families of PDF, as far as text extraction cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FontKind {
+    /// Type1, MMType1, TrueType, or a missing/unknown /Subtype treated as Type1.
+    Simple,
+    /// Type3: glyphs are content streams; widths go through /FontMatrix.
+    Type3,
+    /// Type0 with a CIDFontType0 or CIDFontType2 descendant.
+    Composite,
 }
 
-#[allow(dead_code)]
+#[derive(Debug)]
+enum Tables {
+    Simple(SimpleTables),
+    Composite(Box<CompositeTables>),
+}
+
+/// One loaded font. Shared (`Arc`) and immutable; decoding borrows from it without allocating.
+#[derive(Debug)]
+pub(crate) struct Font {
+    id: u32,
+    kind: FontKind,
+    base_name: String,
+    font_matrix: [f64; 6],
+    to_unicode: Option<ToUnicode>,
+    tables: Tables,
+    space_width: Option<f64>,
+    issues: Vec<String>,
+}
+
+/// One character code of a string operand, decoded.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct DecodedChar<'a> {
+    /// The character code (1 byte for simple fonts, 1-4 for Type0).
     pub code: u32,
+    /// The Unicode text for this code (may be several chars: ligatures "ffi" from ToUnicode). None when
+    /// nothing could be recovered: the caller then emits a visible placeholder and counts it.
     pub text: Option<&'a str>,
+    /// Advance in text space for font size 1 (w0/1000 for ordinary fonts).
     pub width: f64,
+    /// True when this is a single-byte code 32 (word spacing Tw applies only to these, per the PDF spec).
     pub is_single_byte_space: bool,
 }
 
-#[allow(dead_code)]
 impl Font {
-    fn load(doc: &Document, font: &Object) -> Font {
-        let dict = doc
-            .dereference(font)
-            .ok()
-            .and_then(|(_, o)| o.as_dict().ok());
-        let mut widths = vec![0.5; 256];
-        let mut name = String::new();
-        if let Some(d) = dict {
-            name = d
-                .get(b"BaseFont")
-                .and_then(|o| o.as_name())
-                .map(|n| String::from_utf8_lossy(n).into_owned())
-                .unwrap_or_default();
-            let first = d.get(b"FirstChar").and_then(|o| o.as_i64()).unwrap_or(0);
-            if let Ok(ws) = d.get_deref(b"Widths", doc).and_then(|o| o.as_array()) {
-                for (i, w) in ws.iter().enumerate() {
-                    let code = first + i as i64;
-                    if (0..256).contains(&code) {
-                        let w = doc.dereference(w).ok().and_then(|(_, o)| o.as_float().ok());
-                        widths[code as usize] = w.unwrap_or(500.0) as f64 / 1000.0;
-                    }
-                }
-            }
-        }
-        let text = (0..256u16)
-            .map(|c| pdf_encoding::WINANSI.get(c as u8).map(|ch| ch.to_string()))
-            .collect();
-        Font { text, widths, name }
+    fn load(doc: &Document, obj: Option<&Object>, id: u32) -> Font {
+        let dict = obj
+            .and_then(|o| lenient::deref(doc, o))
+            .and_then(|o| match o {
+                Object::Dictionary(d) => Some(d),
+                Object::Stream(s) => Some(&s.dict),
+                _ => None,
+            });
+        let Some(dict) = dict else {
+            let mut font = Font::from_dict(doc, &Dictionary::new(), id);
+            font.issues
+                .insert(0, "font resource is not a dictionary".into());
+            return font;
+        };
+        Font::from_dict(doc, dict, id)
     }
 
+    fn from_dict(doc: &Document, dict: &Dictionary, id: u32) -> Font {
+        let mut issues = Vec::new();
+        let subtype = lenient::name(doc, dict, b"Subtype").unwrap_or(b"Type1");
+        let kind = match subtype {
+            b"Type0" => FontKind::Composite,
+            b"Type3" => FontKind::Type3,
+            b"Type1" | b"MMType1" | b"TrueType" => FontKind::Simple,
+            other => {
+                issues.push(format!(
+                    "unknown font subtype /{}: read as Type1",
+                    String::from_utf8_lossy(other)
+                ));
+                FontKind::Simple
+            }
+        };
+        let raw_name = lenient::name(doc, dict, b"BaseFont")
+            .or_else(|| lenient::name(doc, dict, b"Name"))
+            .unwrap_or_default();
+        let base_name = strip_subset_prefix(&String::from_utf8_lossy(raw_name)).to_owned();
+        let to_unicode = load_to_unicode(doc, dict, &mut issues);
+        let font_matrix = if kind == FontKind::Type3 {
+            read_font_matrix(doc, dict, &mut issues)
+        } else {
+            DEFAULT_FONT_MATRIX
+        };
+
+        let tables = if kind == FontKind::Composite {
+            let descendant = lenient::array(doc, dict, b"DescendantFonts")
+                .and_then(|a| a.first())
+                .and_then(|o| lenient::deref(doc, o))
+                .and_then(|o| o.as_dict().ok());
+            let want_program_text = to_unicode.is_none();
+            Tables::Composite(Box::new(composite::build(
+                doc,
+                dict,
+                descendant,
+                want_program_text,
+                &mut issues,
+            )))
+        } else {
+            let input = SimpleInput {
+                doc,
+                dict,
+                subtype,
+                base_name: &base_name,
+                to_unicode: to_unicode.as_ref(),
+                scale: font_matrix[0],
+            };
+            Tables::Simple(simple::build(&input, &mut issues))
+        };
+        let mut font = Font {
+            id,
+            kind,
+            base_name,
+            font_matrix,
+            to_unicode,
+            tables,
+            space_width: None,
+            issues,
+        };
+        font.space_width = font.find_space_width();
+        font
+    }
+
+    fn find_space_width(&self) -> Option<f64> {
+        match &self.tables {
+            Tables::Simple(t) => t.space_width(),
+            Tables::Composite(t) => {
+                let code = self
+                    .to_unicode
+                    .as_ref()
+                    .and_then(|tu| tu.code_of(" "))
+                    .or_else(|| {
+                        // Identity-coded fonts whose glyph 32 or code 3 is the space are common; only trust a
+                        // code whose text we know to be a space.
+                        [0x20u32, 0x03]
+                            .into_iter()
+                            .find(|&c| self.text_for(c) == Some(" "))
+                    })?;
+                let w = t.width(code);
+                (w > 0.0).then_some(w)
+            }
+        }
+    }
+
+    fn text_for(&self, code: u32) -> Option<&str> {
+        if let Some(text) = self.to_unicode.as_ref().and_then(|tu| tu.get(code)) {
+            return Some(text);
+        }
+        match &self.tables {
+            Tables::Simple(t) => u8::try_from(code).ok().and_then(|c| t.text(c)),
+            Tables::Composite(t) => t.fallback_text(code),
+        }
+    }
+
+    /// Splits a Tj/TJ string operand into character codes (1 byte for simple fonts; per the codespace ranges of
+    /// the encoding CMap for Type0, e.g. 2 bytes for Identity-H) and decodes each.
     pub(crate) fn chars<'a>(
         &'a self,
         bytes: &'a [u8],
     ) -> impl Iterator<Item = DecodedChar<'a>> + 'a {
-        bytes.iter().map(move |&b| DecodedChar {
-            code: b as u32,
-            text: self.text[b as usize].as_deref(),
-            width: self.widths[b as usize],
-            is_single_byte_space: b == 32,
+        let mut rest = bytes;
+        std::iter::from_fn(move || {
+            let (code, len) = match &self.tables {
+                Tables::Simple(_) => (u32::from(*rest.first()?), 1),
+                Tables::Composite(t) => t.codespace.next_code(rest)?,
+            };
+            rest = rest.get(len..).unwrap_or_default();
+            Some(DecodedChar {
+                code,
+                text: self.text_for(code),
+                width: self.width(code),
+                is_single_byte_space: len == 1 && code == 32,
+            })
         })
     }
 
+    /// Horizontal advance for text-space font size 1 (i.e. /Widths value / 1000, or for Type3 the width
+    /// through /FontMatrix). Also exposed on DecodedChar.
+    pub(crate) fn width(&self, code: u32) -> f64 {
+        match &self.tables {
+            Tables::Simple(t) => u8::try_from(code).map_or(0.0, |c| t.width(c)),
+            Tables::Composite(t) => t.width(code),
+        }
+    }
+
+    /// Vertical advance (w1y, normally negative) for text-space font size 1, from /W2 and /DW2; meaningful
+    /// when [`Font::is_vertical`]. Simple fonts answer the Type0 default, -1.
+    pub(crate) fn vertical_advance(&self, code: u32) -> f64 {
+        match &self.tables {
+            Tables::Simple(_) => -1.0,
+            Tables::Composite(t) => t.vertical_advance(code),
+        }
+    }
+
+    /// Identity-V etc.
     pub(crate) fn is_vertical(&self) -> bool {
-        false
+        matches!(&self.tables, Tables::Composite(t) if t.vertical)
     }
 
+    /// /BaseFont without subset prefix "ABCDEF+"
     pub(crate) fn base_name(&self) -> &str {
-        &self.name
+        &self.base_name
     }
 
+    /// [0.001,0,0,0.001,0,0] except Type3
     pub(crate) fn font_matrix(&self) -> [f64; 6] {
-        [0.001, 0.0, 0.0, 0.001, 0.0, 0.0]
+        self.font_matrix
     }
 
+    /// Advance of the space glyph if known (text space, size 1).
     pub(crate) fn space_width(&self) -> Option<f64> {
-        Some(self.widths[32])
+        self.space_width
+    }
+
+    /// Which family of font this is.
+    pub(crate) fn kind(&self) -> FontKind {
+        self.kind
+    }
+
+    /// Sequence number within its [`FontCache`]: a cheap identity for glyphs to carry.
+    pub(crate) fn id(&self) -> u32 {
+        self.id
+    }
+
+    /// What was wrong with the font and how it was degraded; empty for a healthy font.
+    pub(crate) fn issues(&self) -> &[String] {
+        &self.issues
+    }
+}
+
+/// Drops a subset tag: exactly six uppercase letters and a plus sign.
+fn strip_subset_prefix(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    if bytes.len() > 7 && bytes[6] == b'+' && bytes[..6].iter().all(u8::is_ascii_uppercase) {
+        &name[7..]
+    } else {
+        name
+    }
+}
+
+fn load_to_unicode(
+    doc: &Document,
+    dict: &Dictionary,
+    issues: &mut Vec<String>,
+) -> Option<ToUnicode> {
+    let stream = match lenient::get(doc, dict, b"ToUnicode")? {
+        Object::Stream(s) => s,
+        Object::Name(_) => return None, // /Identity-H and friends: nothing to read.
+        _ => {
+            issues.push("/ToUnicode is not a stream".into());
+            return None;
+        }
+    };
+    let chain = composite::load_cmap_chain(doc, stream, issues);
+    let map = ToUnicode::build(chain.iter());
+    if map.dropped > 0 {
+        issues.push(format!("ToUnicode: {} unusable destinations", map.dropped));
+    }
+    let skipped: usize = chain.iter().map(|c| c.skipped).sum();
+    if skipped > 0 {
+        issues.push(format!("ToUnicode: {skipped} malformed entries skipped"));
+    }
+    if map.is_empty() {
+        issues.push("ToUnicode maps nothing".into());
+        return None;
+    }
+    Some(map)
+}
+
+fn read_font_matrix(doc: &Document, dict: &Dictionary, issues: &mut Vec<String>) -> [f64; 6] {
+    let values: Option<Vec<f64>> = lenient::array(doc, dict, b"FontMatrix")
+        .map(|a| {
+            a.iter()
+                .map(|o| lenient::number(doc, o))
+                .collect::<Option<Vec<f64>>>()
+        })
+        .and_then(|v| v);
+    match values.as_deref() {
+        Some(&[a, b, c, d, e, f]) if a != 0.0 || b != 0.0 => [a, b, c, d, e, f],
+        _ => {
+            issues.push("Type3 font without a usable /FontMatrix: 0.001 assumed".into());
+            DEFAULT_FONT_MATRIX
+        }
     }
 }

@@ -1,0 +1,157 @@
+//! Glyph name to Unicode, following the Adobe Glyph List specification.
+//!
+//! Takes a PostScript glyph name as found in /Differences, a CFF charset or a TrueType `post` table and returns
+//! the text it stands for, or `None` when the name carries no text (`g123`, `cid00042`, `.notdef`). The list
+//! itself comes from the `pdf_encoding` crate; the rules around it (suffixes, ligature underscores, `uniXXXX`,
+//! `uXXXX`) are the AGL specification's, plus a few producer habits seen in real PDFs.
+
+/// Maps a glyph name to its text.
+pub(crate) fn glyph_name_to_text(name: &str) -> Option<String> {
+    // AGL rule 1: everything from the first period on is a variant suffix ("zero.pnum", "a.sc").
+    let base = match name.find('.') {
+        Some(0) => return None,
+        Some(i) => &name[..i],
+        None => name,
+    };
+    if base.is_empty() {
+        return None;
+    }
+    // AGL rule 2: underscores join components of a ligature ("f_f_i").
+    let mut out = String::new();
+    for component in base.split('_') {
+        if let Some(text) = component_to_text(component) {
+            out.push_str(&text);
+        } else {
+            return None;
+        }
+    }
+    if out.is_empty() {
+        None
+    } else {
+        Some(out)
+    }
+}
+
+/// Maps one ligature component, the part the AGL list and the `uni`/`u` forms apply to.
+fn component_to_text(component: &str) -> Option<String> {
+    if component.is_empty() {
+        return None;
+    }
+    if let Some(text) = pdf_encoding::glyphname_to_unicode(component) {
+        if let Some(plain) = private_use_variant(component, text) {
+            return Some(plain);
+        }
+        return Some(text.to_owned());
+    }
+    if let Some(hex) = component.strip_prefix("uni") {
+        if let Some(text) = uni_sequence(hex) {
+            return Some(text);
+        }
+    }
+    if let Some(hex) = component.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let value = u32::from_str_radix(hex, 16).ok()?;
+            return char::from_u32(value).map(String::from);
+        }
+    }
+    // Producer habits outside the AGL: small caps and old-style figures named like AGL names plus a suffix.
+    for suffix in ["small", "oldstyle"] {
+        if let Some(stem) = component.strip_suffix(suffix) {
+            if let Some(text) = pdf_encoding::glyphname_to_unicode(stem) {
+                return Some(if suffix == "small" {
+                    text.to_lowercase()
+                } else {
+                    text.to_owned()
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `uni` followed by groups of four hex digits, each a BMP scalar value that is not a surrogate.
+fn uni_sequence(hex: &str) -> Option<String> {
+    if hex.is_empty() || hex.len() % 4 != 0 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let mut out = String::new();
+    for chunk in hex.as_bytes().chunks(4) {
+        let digits = std::str::from_utf8(chunk).ok()?;
+        let value = u32::from_str_radix(digits, 16).ok()?;
+        out.push(char::from_u32(value)?);
+    }
+    Some(out)
+}
+
+/// The AGL maps "Asmall", "oneoldstyle" and friends into the private use area, which is useless as text;
+/// the letter or digit the glyph depicts is what a reader sees.
+fn private_use_variant(name: &str, text: &str) -> Option<String> {
+    let c = text.chars().next()?;
+    if !('\u{E000}'..='\u{F8FF}').contains(&c) {
+        return None;
+    }
+    for suffix in ["small", "oldstyle", "superior", "inferior"] {
+        if let Some(stem) = name.strip_suffix(suffix) {
+            let plain = pdf_encoding::glyphname_to_unicode(stem)?;
+            return Some(if suffix == "small" {
+                plain.to_lowercase()
+            } else {
+                plain.to_owned()
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glyph_name_to_text as g;
+
+    #[test]
+    fn agl_names() {
+        assert_eq!(g("A").as_deref(), Some("A"));
+        assert_eq!(g("space").as_deref(), Some(" "));
+        assert_eq!(g("quoteright").as_deref(), Some("\u{2019}"));
+        assert_eq!(g("fi").as_deref(), Some("\u{FB01}"));
+    }
+
+    #[test]
+    fn suffixes_are_dropped() {
+        assert_eq!(g("zero.pnum").as_deref(), Some("0"));
+        assert_eq!(g("a.sc").as_deref(), Some("a"));
+        assert_eq!(g(".notdef"), None);
+        assert_eq!(g("uni0041.alt").as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn ligature_underscores() {
+        assert_eq!(g("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(g("T_h").as_deref(), Some("Th"));
+        assert_eq!(g("f_g12"), None);
+    }
+
+    #[test]
+    fn uni_and_u_forms() {
+        assert_eq!(g("uni00660069").as_deref(), Some("fi"));
+        assert_eq!(g("uni20AC").as_deref(), Some("\u{20AC}"));
+        assert_eq!(g("uniD800"), None);
+        assert_eq!(g("uni004"), None);
+        assert_eq!(g("u1F600").as_deref(), Some("\u{1F600}"));
+        assert_eq!(g("u0041").as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn opaque_names_carry_nothing() {
+        assert_eq!(g("g123"), None);
+        assert_eq!(g("cid123"), None);
+        assert_eq!(g("G3F"), None);
+        assert_eq!(g(""), None);
+    }
+
+    #[test]
+    fn private_use_names_become_plain() {
+        assert_eq!(g("Asmall").as_deref(), Some("a"));
+        assert_eq!(g("oneoldstyle").as_deref(), Some("1"));
+        assert_eq!(g("Esmall.sc").as_deref(), Some("e"));
+    }
+}

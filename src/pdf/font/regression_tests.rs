@@ -1,0 +1,290 @@
+//! Regression tests on the real trap files in `../shared` (skipped when it is absent).
+//!
+//! A tiny content walker (Tf, Tj, TJ, ', ") stands in for the interpreter so these tests exercise the font
+//! layer alone: the decoded text of a page must be mostly letters and contain ordinary words.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use lopdf::content::Content;
+use lopdf::{Document, Object, ObjectId};
+
+use super::FontCache;
+
+fn shared_dir() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
+        panic!(
+            "../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing",
+            dir.display()
+        );
+    }
+    eprintln!("skipping: ../shared not found");
+    None
+}
+
+/// Font resources of a page: resource name to the object found there (usually a Reference).
+fn page_fonts(doc: &Document, page: ObjectId) -> HashMap<Vec<u8>, &Object> {
+    let mut fonts = HashMap::new();
+    let Ok((direct, inherited)) = doc.get_page_resources(page) else {
+        return fonts;
+    };
+    let dicts = direct.into_iter().chain(
+        inherited
+            .iter()
+            .filter_map(|id| doc.get_dictionary(*id).ok()),
+    );
+    for resources in dicts {
+        let Some(font_dict) = resources
+            .get(b"Font")
+            .ok()
+            .and_then(|o| doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+        else {
+            continue;
+        };
+        for (name, obj) in font_dict.iter() {
+            fonts.entry(name.clone()).or_insert(obj);
+        }
+    }
+    fonts
+}
+
+/// Decoded text of a page's own content stream, a space at every text positioning operator.
+/// Unmapped codes become U+FFFD.
+fn page_text(doc: &Document, page: ObjectId, cache: &mut FontCache) -> String {
+    let fonts = page_fonts(doc, page);
+    let content = doc.get_page_content(page);
+    let mut out = String::new();
+    let mut font = None;
+    let show = |font: &Option<std::sync::Arc<super::Font>>, bytes: &[u8], out: &mut String| {
+        if let Some(f) = font {
+            for c in f.chars(bytes) {
+                out.push_str(c.text.unwrap_or("\u{FFFD}"));
+            }
+        }
+    };
+    for op in Content::decode_iter(&content).flatten() {
+        match op.operator.as_str() {
+            "Tf" => {
+                font = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .and_then(|n| fonts.get(n))
+                    .map(|obj| cache.get(doc, obj));
+            }
+            "Tj" | "'" | "\"" => {
+                if let Some(Ok(bytes)) = op.operands.last().map(Object::as_str) {
+                    show(&font, bytes, &mut out);
+                }
+            }
+            "TJ" => {
+                for item in op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_array().ok())
+                    .into_iter()
+                    .flatten()
+                {
+                    match item {
+                        Object::String(bytes, _) => show(&font, bytes, &mut out),
+                        other => {
+                            if other.as_float().is_ok_and(|n| n < -150.0) {
+                                out.push(' ');
+                            }
+                        }
+                    }
+                }
+            }
+            "Td" | "TD" | "Tm" | "T*" | "ET" => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Text of the given pages (1-based), or `None` when the file is missing or lopdf cannot load it.
+fn pages_text(path: &Path, pages: &[u32]) -> Option<String> {
+    if !path.is_file() {
+        eprintln!("skipping: {} missing", path.display());
+        return None;
+    }
+    let doc = Document::load(path).ok()?;
+    let ids = doc.get_pages();
+    let mut cache = FontCache::new();
+    let mut text = String::new();
+    for p in pages {
+        if let Some(&id) = ids.get(p) {
+            text.push_str(&page_text(&doc, id, &mut cache));
+            text.push('\n');
+        }
+    }
+    Some(text)
+}
+
+/// Share of non-space characters that are letters, digits or ordinary punctuation.
+fn clean_fraction(text: &str) -> f64 {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let good = chars
+        .iter()
+        .filter(|c| c.is_alphanumeric() || ".,;:'’‘\"“”()-–—!?&%£$/".contains(**c))
+        .count();
+    good as f64 / chars.len().max(1) as f64
+}
+
+fn assert_readable(relative: &str, pages: &[u32], words: &[&str]) {
+    let Some(shared) = shared_dir() else { return };
+    let Some(text) = pages_text(&shared.join(relative), pages) else {
+        return;
+    };
+    let clean = clean_fraction(&text);
+    // Spacing is layout's business (the SNP file letter-spaces its display type): compare without it.
+    let squeezed: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let missing: Vec<&&str> = words
+        .iter()
+        .filter(|w| !squeezed.contains(&w.replace(' ', "").to_lowercase()))
+        .collect();
+    let unmapped = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    eprintln!("{relative} pages {pages:?}: clean fraction {clean:.3}, {unmapped} unmapped, {letters} letters");
+    assert!(
+        clean > 0.95 && missing.is_empty() && letters > 500 && unmapped * 200 < letters,
+        "{relative} pages {pages:?}: clean fraction {clean:.3}, {unmapped} unmapped, missing words {missing:?}"
+    );
+}
+
+#[test]
+fn snp_2015_type1c_differences_beat_builtin_encoding() {
+    assert_readable(
+        "corpus/uk-2015/2015-snp-manifesto.pdf",
+        &[10, 11, 12],
+        &[
+            "Scottish Parliament",
+            "responsibility",
+            "Commission",
+            "framework",
+            "2019-20",
+        ],
+    );
+}
+
+#[test]
+fn labour_2005_type1c_without_tounicode() {
+    assert_readable(
+        "corpus/uk-historic/2005-05-labour_party.pdf",
+        &[6, 11],
+        &[
+            "Labour Party manifesto",
+            "police",
+            "Royal Mail",
+            "employment",
+        ],
+    );
+}
+
+#[test]
+fn conservative_2015_cmap_with_def_in_dict() {
+    assert_readable(
+        "corpus/uk-historic/2015-05-conservative_party.pdf",
+        &[6],
+        &[
+            "Foreword",
+            "right track",
+            "Britain was on the brink",
+            "Treasury",
+        ],
+    );
+}
+
+#[test]
+fn libdem_2005_adobe_library_6_cmaps() {
+    assert_readable(
+        "corpus/uk-historic/2005-05-liberal_democrats.pdf",
+        &[6, 11],
+        &[
+            "investment",
+            "every child",
+            "Liberal Democrats",
+            "tax system",
+        ],
+    );
+}
+
+fn pdf_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            pdf_files(&path, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Every font object of every shared PDF loads and decodes without a panic.
+#[test]
+fn every_shared_font_loads() {
+    let Some(shared) = shared_dir() else { return };
+    let mut files = Vec::new();
+    pdf_files(&shared.join("corpus"), &mut files);
+    pdf_files(&shared.join("pdfs"), &mut files);
+    files.sort();
+    let probe: Vec<u8> = (0..=255u8).collect();
+    let (mut docs, mut fonts) = (0, 0);
+    for path in &files {
+        let Ok(doc) = Document::load(path) else {
+            continue;
+        };
+        docs += 1;
+        let mut cache = FontCache::new();
+        let ids: Vec<ObjectId> = doc
+            .objects
+            .iter()
+            .filter(|(_, o)| {
+                o.as_dict()
+                    .is_ok_and(|d| d.has_type(b"Font") && !d.has(b"FontFile"))
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            let font = cache.get(&doc, &Object::Reference(id));
+            let decoded = font.chars(&probe).count();
+            assert!(
+                decoded >= 1 && decoded <= probe.len(),
+                "{}: font {id:?}",
+                path.display()
+            );
+            assert!(font.chars(&probe).all(|c| c.width.is_finite()));
+            fonts += 1;
+        }
+    }
+    eprintln!("loaded {fonts} fonts from {docs} of {} PDFs", files.len());
+    assert!(docs > 0 && fonts > 0);
+}
+
+/// Prints decoded text of one page: `MASHUP_FONT_DUMP=corpus/x.pdf:3 cargo test dump_page -- --nocapture`.
+#[test]
+fn dump_page() {
+    let Ok(spec) = std::env::var("MASHUP_FONT_DUMP") else {
+        return;
+    };
+    let Some(shared) = shared_dir() else { return };
+    let (file, page) = spec.rsplit_once(':').unwrap_or((&spec, "1"));
+    let page = page.parse().unwrap_or(1);
+    let text = pages_text(&shared.join(file), &[page]).unwrap_or_default();
+    eprintln!("{text}\nclean fraction {:.3}", clean_fraction(&text));
+}
