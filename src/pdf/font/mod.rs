@@ -185,7 +185,9 @@ impl Font {
                 .and_then(|a| a.first())
                 .and_then(|o| lenient::deref(doc, o))
                 .and_then(|o| o.as_dict().ok());
-            let want_program_text = to_unicode.is_none();
+            // Even with a ToUnicode CMap: codes it leaves unmapped (or maps to a control character, as
+            // Plaid 2015 does for its space glyph) fall back to the program's glyph names and cmap.
+            let want_program_text = true;
             Tables::Composite(Box::new(composite::build(
                 doc,
                 dict,
