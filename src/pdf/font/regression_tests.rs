@@ -223,7 +223,7 @@ fn plaid_2015_space_glyph_mapped_to_tab() {
     assert_readable(
         "corpus/uk-2015/2015-plaid-manifesto.pdf",
         &[3, 4],
-        &["Plaid Cymru", "Wales", "Commission"],
+        &["Plaid Cymru", "Wales", "Scotland", "funding"],
     );
 }
 
