@@ -263,10 +263,7 @@ fn every_shared_font_loads() {
         let ids: Vec<ObjectId> = doc
             .objects
             .iter()
-            .filter(|(_, o)| {
-                o.as_dict()
-                    .is_ok_and(|d| d.has_type(b"Font") && !d.has(b"FontFile"))
-            })
+            .filter(|(_, o)| o.as_dict().is_ok_and(|d| d.has_type(b"Font")))
             .map(|(id, _)| *id)
             .collect();
         for id in ids {
