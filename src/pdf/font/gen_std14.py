@@ -85,7 +85,15 @@ def main():
         lines = ["        " + ", ".join(items[i:i + 10]) + "," for i in range(0, len(items), 10)]
         keyed = "true" if keying == "unicode" else "false"
         out.write(f'    ("{pdf_name}", {keyed}, &[\n' + "\n".join(lines) + "\n    ]),\n")
-    out.write("];\n")
+    out.write("];\n\n")
+    # ZapfDingbats glyph names (a1, a71, ...) are not in the AGL; their code in the font's built-in encoding
+    # leads to the character through the ZapfDingbats encoding table.
+    names = sorted((name, code) for code, name, _ in read_afm(os.path.join(AFM_DIR, "D050000L.afm")) if code >= 0)
+    items = [f'("{n}", {c})' for n, c in names]
+    lines = ["    " + ", ".join(items[i:i + 10]) + "," for i in range(0, len(items), 10)]
+    out.write("/// ZapfDingbats glyph names and their codes in its built-in encoding, sorted by name.\n")
+    out.write("#[rustfmt::skip]\n")
+    out.write("pub(super) static ZAPF_DINGBATS_NAMES: &[(&str, u8)] = &[\n" + "\n".join(lines) + "\n];\n")
 
 
 if __name__ == "__main__":

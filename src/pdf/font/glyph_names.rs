@@ -54,6 +54,9 @@ fn component_to_text(component: &str) -> Option<String> {
             return char::from_u32(value).map(String::from);
         }
     }
+    if let Some(c) = zapf_dingbats_name(component) {
+        return Some(c.to_string());
+    }
     // Producer habits outside the AGL: small caps and old-style figures named like AGL names plus a suffix.
     for suffix in ["small", "oldstyle"] {
         if let Some(stem) = component.strip_suffix(suffix) {
@@ -67,6 +70,16 @@ fn component_to_text(component: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// ZapfDingbats names ("a71"): their code in the font's encoding, then the ZapfDingbats table.
+fn zapf_dingbats_name(name: &str) -> Option<char> {
+    if !name.starts_with('a') || !name[1..].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let names = super::std14_metrics::ZAPF_DINGBATS_NAMES;
+    let i = names.binary_search_by_key(&name, |e| e.0).ok()?;
+    pdf_encoding::ZDINGBAT.get(names[i].1)
 }
 
 /// `uni` followed by groups of four hex digits, each a BMP scalar value that is not a surrogate.
@@ -113,6 +126,8 @@ mod tests {
         assert_eq!(g("space").as_deref(), Some(" "));
         assert_eq!(g("quoteright").as_deref(), Some("\u{2019}"));
         assert_eq!(g("fi").as_deref(), Some("\u{FB01}"));
+        assert_eq!(g("a71").as_deref(), Some("\u{25CF}"), "ZapfDingbats names");
+        assert_eq!(g("a"), Some("a".into()));
     }
 
     #[test]

@@ -119,8 +119,13 @@ pub(crate) struct Font {
     to_unicode: Option<ToUnicode>,
     tables: Tables,
     space_width: Option<f64>,
+    /// (ascent, descent) in text space for size 1.
+    vertical_extent: (f64, f64),
     issues: Vec<String>,
 }
+
+/// Ascent and descent assumed when the descriptor gives none (typical Latin text faces).
+const DEFAULT_EXTENT: (f64, f64) = (0.75, -0.25);
 
 /// One character code of a string operand, decoded.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -180,12 +185,22 @@ impl Font {
             DEFAULT_FONT_MATRIX
         };
 
+        let descendant = lenient::array(doc, dict, b"DescendantFonts")
+            .and_then(|a| a.first())
+            .and_then(|o| lenient::deref(doc, o))
+            .and_then(|o| o.as_dict().ok());
+        let descriptor_owner = if kind == FontKind::Composite {
+            descendant
+        } else {
+            Some(dict)
+        };
+        let vertical_extent = descriptor_owner
+            .and_then(|d| lenient::dict(doc, d, b"FontDescriptor"))
+            .map_or(DEFAULT_EXTENT, |d| read_extent(doc, d, font_matrix[3]));
         let tables = if kind == FontKind::Composite {
-            let descendant = lenient::array(doc, dict, b"DescendantFonts")
-                .and_then(|a| a.first())
-                .and_then(|o| lenient::deref(doc, o))
-                .and_then(|o| o.as_dict().ok());
-            let want_program_text = to_unicode.is_none();
+            // Even with a ToUnicode CMap: codes it leaves unmapped (or maps to a control character, as
+            // Plaid 2015 does for its space glyph) fall back to the program's glyph names and cmap.
+            let want_program_text = true;
             Tables::Composite(Box::new(composite::build(
                 doc,
                 dict,
@@ -212,6 +227,7 @@ impl Font {
             to_unicode,
             tables,
             space_width: None,
+            vertical_extent,
             issues,
         };
         font.space_width = font.find_space_width();
@@ -309,6 +325,17 @@ impl Font {
         self.space_width
     }
 
+    /// Ascent above the baseline in text space for size 1, from the FontDescriptor (0.75 if absent), for
+    /// glyph boxes.
+    pub(crate) fn ascent(&self) -> f64 {
+        self.vertical_extent.0
+    }
+
+    /// Descent (negative) in text space for size 1, from the FontDescriptor (-0.25 if absent).
+    pub(crate) fn descent(&self) -> f64 {
+        self.vertical_extent.1
+    }
+
     /// Which family of font this is.
     pub(crate) fn kind(&self) -> FontKind {
         self.kind
@@ -362,6 +389,17 @@ fn load_to_unicode(
         return None;
     }
     Some(map)
+}
+
+/// /Ascent and /Descent scaled to text space; nonsense (zero height, inverted) gives the default.
+fn read_extent(doc: &Document, descriptor: &Dictionary, scale: f64) -> (f64, f64) {
+    let ascent = lenient::number_at(doc, descriptor, b"Ascent").map(|a| a * scale);
+    let descent = lenient::number_at(doc, descriptor, b"Descent").map(|d| -(d * scale).abs());
+    match (ascent, descent) {
+        (Some(a), Some(d)) if a > 0.0 && a < 10.0 && d > -10.0 && a - d > 0.1 => (a, d),
+        (Some(a), None) if a > 0.1 && a < 10.0 => (a, DEFAULT_EXTENT.1),
+        _ => DEFAULT_EXTENT,
+    }
 }
 
 fn read_font_matrix(doc: &Document, dict: &Dictionary, issues: &mut Vec<String>) -> [f64; 6] {

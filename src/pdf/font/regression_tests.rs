@@ -218,6 +218,15 @@ fn libdem_2005_adobe_library_6_cmaps() {
     );
 }
 
+#[test]
+fn plaid_2015_space_glyph_mapped_to_tab() {
+    assert_readable(
+        "corpus/uk-2015/2015-plaid-manifesto.pdf",
+        &[3, 4],
+        &["Plaid Cymru", "Wales", "Scotland", "funding"],
+    );
+}
+
 fn pdf_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -254,10 +263,7 @@ fn every_shared_font_loads() {
         let ids: Vec<ObjectId> = doc
             .objects
             .iter()
-            .filter(|(_, o)| {
-                o.as_dict()
-                    .is_ok_and(|d| d.has_type(b"Font") && !d.has(b"FontFile"))
-            })
+            .filter(|(_, o)| o.as_dict().is_ok_and(|d| d.has_type(b"Font")))
             .map(|(id, _)| *id)
             .collect();
         for id in ids {
@@ -287,4 +293,39 @@ fn dump_page() {
     let page = page.parse().unwrap_or(1);
     let text = pages_text(&shared.join(file), &[page]).unwrap_or_default();
     eprintln!("{text}\nclean fraction {:.3}", clean_fraction(&text));
+}
+
+/// Survey: unmapped share per corpus file. `MASHUP_FONT_SURVEY=1 cargo test survey -- --nocapture`.
+#[test]
+fn survey() {
+    if std::env::var_os("MASHUP_FONT_SURVEY").is_none() {
+        return;
+    }
+    let Some(shared) = shared_dir() else { return };
+    let mut files = Vec::new();
+    pdf_files(
+        &shared.join(std::env::var("MASHUP_FONT_SURVEY_DIR").unwrap_or("corpus".into())),
+        &mut files,
+    );
+    files.sort();
+    for path in files {
+        let Ok(doc) = Document::load(&path) else {
+            continue;
+        };
+        let pages: Vec<u32> = doc.get_pages().keys().copied().take(12).collect();
+        let mut cache = FontCache::new();
+        let mut text = String::new();
+        for p in pages {
+            text.push_str(&page_text(&doc, doc.get_pages()[&p], &mut cache));
+        }
+        let unmapped = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let total = text.chars().filter(|c| !c.is_whitespace()).count();
+        eprintln!(
+            "{:6} {:6} {:.3} {}",
+            unmapped,
+            total,
+            clean_fraction(&text),
+            path.strip_prefix(&shared).unwrap_or(&path).display()
+        );
+    }
 }

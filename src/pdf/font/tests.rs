@@ -52,6 +52,10 @@ fn std14_helvetica_without_widths() {
     // StandardEncoding, not WinAnsi: 0x27 is a right quote.
     assert_eq!(texts(&font, b"'"), vec![Some("\u{2019}".to_owned())]);
     assert!(font.issues().is_empty(), "{:?}", font.issues());
+    assert!(
+        approx(font.ascent(), 0.75) && approx(font.descent(), -0.25),
+        "defaults without a descriptor"
+    );
 }
 
 #[test]
@@ -339,4 +343,68 @@ fn fonts_are_shareable_across_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<super::Font>();
     assert_send_sync::<FontCache>();
+}
+
+/// A minimal sfnt with a (3,0) cmap (format 6, codes 0xF041-0xF042) and a version 2 `post` table.
+fn symbolic_truetype() -> Vec<u8> {
+    fn be16(out: &mut Vec<u8>, v: u16) {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    fn be32(out: &mut Vec<u8>, v: u32) {
+        out.extend_from_slice(&v.to_be_bytes());
+    }
+    let mut cmap = Vec::new();
+    for v in [0u16, 1, 3, 0] {
+        be16(&mut cmap, v); // version, numTables, platform 3, encoding 0
+    }
+    be32(&mut cmap, 12);
+    for v in [6u16, 14, 0, 0xF041, 2, 1, 2] {
+        be16(&mut cmap, v); // format, length, language, firstCode, entryCount, glyphIds
+    }
+    let mut post = Vec::new();
+    be32(&mut post, 0x0002_0000);
+    post.extend_from_slice(&[0; 28]);
+    for v in [3u16, 0, 258, 36] {
+        be16(&mut post, v); // numGlyphs, then .notdef, custom name 0, Mac name 36 ("A")
+    }
+    post.push(7);
+    post.extend_from_slice(b"uni263A");
+    let mut font = Vec::new();
+    be32(&mut font, 0x0001_0000);
+    for v in [2u16, 32, 1, 0] {
+        be16(&mut font, v);
+    }
+    let cmap_at = 12 + 2 * 16;
+    let post_at = cmap_at + cmap.len();
+    for (tag, at, len) in [
+        (b"cmap", cmap_at, cmap.len()),
+        (b"post", post_at, post.len()),
+    ] {
+        font.extend_from_slice(tag);
+        be32(&mut font, 0);
+        be32(&mut font, at as u32);
+        be32(&mut font, len as u32);
+    }
+    font.extend_from_slice(&cmap);
+    font.extend_from_slice(&post);
+    font
+}
+
+#[test]
+fn symbolic_truetype_without_encoding_uses_30_cmap_and_post_names() {
+    let mut doc = Document::with_version("1.4");
+    let file = doc.add_object(Stream::new(Dictionary::new(), symbolic_truetype()));
+    let descriptor = doc
+        .add_object(dictionary! { "Type" => "FontDescriptor", "FontFile2" => file, "Flags" => 4 });
+    let font = load(
+        &mut doc,
+        dictionary! {
+            "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Wingy", "FontDescriptor" => descriptor,
+            "FirstChar" => 0x41, "Widths" => ints(&[1000, 500]),
+        },
+    );
+    assert_eq!(
+        texts(&font, b"AB"),
+        vec![Some("\u{263A}".into()), Some("A".into())]
+    );
 }

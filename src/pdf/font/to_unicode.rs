@@ -29,6 +29,12 @@ impl TextArena {
     /// Stores `text`, or returns `None` when it is not usable as text (see [`usable`]) or the arena is full.
     pub(crate) fn push(&mut self, text: &str) -> Option<Span> {
         let text = text.trim_end_matches('\0');
+        // A space glyph mapped to TAB or LF (Plaid 2015's ToUnicode does this) is a space, not a control.
+        let text = if !text.is_empty() && text.chars().all(|c| c.is_whitespace()) {
+            " "
+        } else {
+            text
+        };
         if !usable(text) {
             return None;
         }
@@ -43,7 +49,8 @@ impl TextArena {
     }
 }
 
-/// Text worth handing out: not empty, and not only replacement or control characters.
+/// Text worth handing out: not empty, and not only replacement or control characters (whitespace
+/// controls are turned into a space before this check).
 pub(crate) fn usable(text: &str) -> bool {
     text.chars().any(|c| !c.is_control() && c != '\u{FFFD}')
 }
@@ -264,7 +271,7 @@ mod tests {
     fn array_form_multi_char_and_surrogates() {
         let map = tu(
             b"beginbfrange <01> <03> [<00660069> <D83DDE00> <FFFD>] endbfrange
-              beginbfchar <04> <0066006600690020> <05> <> <06> <0000> endbfchar",
+              beginbfchar <04> <0066006600690020> <05> <> <06> <0000> <07> <0009> <08> <0007> endbfchar",
         );
         assert_eq!(map.get(1), Some("fi"));
         assert_eq!(map.get(2), Some("\u{1F600}"));
@@ -272,7 +279,9 @@ mod tests {
         assert_eq!(map.get(4), Some("ffi "));
         assert_eq!(map.get(5), None);
         assert_eq!(map.get(6), None);
-        assert_eq!(map.dropped, 3);
+        assert_eq!(map.get(7), Some(" "), "a space glyph mapped to TAB");
+        assert_eq!(map.get(8), None);
+        assert_eq!(map.dropped, 4);
     }
 
     #[test]
