@@ -22,7 +22,10 @@ fn tiny_pdf() -> Vec<u8> {
             Operation::new("BT", vec![]),
             Operation::new("Tf", vec!["F1".into(), 12.into()]),
             Operation::new("Td", vec![72.into(), 700.into()]),
-            Operation::new("Tj", vec![Object::string_literal("We will back credit unions.")]),
+            Operation::new(
+                "Tj",
+                vec![Object::string_literal("We will back credit unions.")],
+            ),
             Operation::new("ET", vec![]),
         ],
     };
@@ -34,7 +37,9 @@ fn tiny_pdf() -> Vec<u8> {
     });
     doc.objects.insert(
         pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 }),
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1 },
+        ),
     );
     let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog_id);
@@ -54,13 +59,20 @@ fn missing_path_is_reported_and_the_rest_still_scanned() {
         .arg(&missing)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("missing.pdf: no such file or folder"))
+        .stderr(predicate::str::contains(
+            "missing.pdf: no such file or folder",
+        ))
         .get_output()
         .stdout
         .clone();
     let report = json(&out);
     assert_eq!(document(&report, "good.pdf")["status"], "ok");
-    assert_eq!(document(&report, "good.pdf")["mentions"].as_u64().map(|n| n > 0), Some(true));
+    assert_eq!(
+        document(&report, "good.pdf")["mentions"]
+            .as_u64()
+            .map(|n| n > 0),
+        Some(true)
+    );
     assert_eq!(document(&report, "missing.pdf")["status"], "error");
     assert_eq!(report["totals"]["failed"], 1);
 }
@@ -74,8 +86,12 @@ fn folder_without_pdfs_is_an_error_naming_it() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no PDF or text files in this folder"))
-        .stderr(predicate::str::contains(dir.path().to_string_lossy().as_ref()));
+        .stderr(predicate::str::contains(
+            "no PDF or text files in this folder",
+        ))
+        .stderr(predicate::str::contains(
+            dir.path().to_string_lossy().as_ref(),
+        ));
 }
 
 #[test]
@@ -85,17 +101,26 @@ fn non_pdf_and_truncated_pdf_fail_alone() {
     fs::write(dir.path().join("b-fake.pdf"), "this is not a PDF at all").unwrap();
     let pdf = tiny_pdf();
     fs::write(dir.path().join("c-truncated.pdf"), &pdf[..pdf.len() / 3]).unwrap();
-    let assert = mashup().args(["scan", "--format", "json"]).arg(dir.path()).assert().code(1);
+    let assert = mashup()
+        .args(["scan", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("b-fake.pdf: not a readable PDF"), "{stderr}");
+    assert!(
+        stderr.contains("b-fake.pdf: not a readable PDF"),
+        "{stderr}"
+    );
     let report = json(&output.stdout);
     assert_eq!(document(&report, "a-good.pdf")["status"], "ok");
     assert_eq!(document(&report, "b-fake.pdf")["status"], "error");
     // A truncated file may still yield its page through xref recovery, or fail
     // clearly: either way it is reported and nothing panics.
     let truncated = document(&report, "c-truncated.pdf");
-    assert!(truncated["status"] == "ok" || truncated["error"].as_str().is_some_and(|e| !e.is_empty()));
+    assert!(
+        truncated["status"] == "ok" || truncated["error"].as_str().is_some_and(|e| !e.is_empty())
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
@@ -103,9 +128,16 @@ fn non_pdf_and_truncated_pdf_fail_alone() {
 fn index_naming_a_missing_file_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("good.pdf"), tiny_pdf()).unwrap();
-    fs::write(dir.path().join("index.csv"), "file,party,year\ngood.pdf,Good Party,2026\ngone.pdf,Gone Party,2026\n")
-        .unwrap();
-    let assert = mashup().args(["scan", "--format", "json"]).arg(dir.path()).assert().code(1);
+    fs::write(
+        dir.path().join("index.csv"),
+        "file,party,year\ngood.pdf,Good Party,2026\ngone.pdf,Gone Party,2026\n",
+    )
+    .unwrap();
+    let assert = mashup()
+        .args(["scan", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("gone.pdf: listed in index"), "{stderr}");
@@ -117,7 +149,10 @@ fn index_naming_a_missing_file_is_reported() {
 #[test]
 fn usage_errors_exit_2() {
     mashup().arg("scan").assert().code(2);
-    mashup().args(["scan", "x", "--format", "xml"]).assert().code(2);
+    mashup()
+        .args(["scan", "x", "--format", "xml"])
+        .assert()
+        .code(2);
     mashup().args(["frobnicate"]).assert().code(2);
 }
 

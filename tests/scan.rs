@@ -5,11 +5,20 @@ mod util;
 use predicates::prelude::*;
 use util::{document, json, mashup, root};
 
-const PARTIES: [&str; 4] = ["Civic Renewal", "Hedgerow Party", "Northern Commonwealth", "Tidewater Alliance"];
+const PARTIES: [&str; 4] = [
+    "Civic Renewal",
+    "Hedgerow Party",
+    "Northern Commonwealth",
+    "Tidewater Alliance",
+];
 
 #[test]
 fn table_lists_every_party_of_the_sample_corpus() {
-    let mut assert = mashup().arg("scan").arg(root().join("corpus")).assert().success();
+    let mut assert = mashup()
+        .arg("scan")
+        .arg(root().join("corpus"))
+        .assert()
+        .success();
     for party in PARTIES {
         assert = assert.stdout(predicate::str::contains(party));
     }
@@ -51,8 +60,13 @@ fn json_report_counts_and_quotes_each_party() {
         .iter()
         .map(|e| e["text"].as_str().unwrap())
         .collect();
-    assert!(texts.iter().any(|t| t.contains("social enterprise")), "{texts:#?}");
-    assert!(texts.iter().all(|t| !t.contains("enter- prise") && !t.contains("enterprise-")));
+    assert!(
+        texts.iter().any(|t| t.contains("social enterprise")),
+        "{texts:#?}"
+    );
+    assert!(texts
+        .iter()
+        .all(|t| !t.contains("enter- prise") && !t.contains("enterprise-")));
 }
 
 #[test]

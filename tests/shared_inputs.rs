@@ -22,9 +22,18 @@ fn uk_2015_manifestos_scan_with_mentions() {
     for doc in docs {
         assert_eq!(doc["status"], "ok", "{}", doc["path"]);
         assert!(doc["pages"].as_u64().unwrap() > 40, "{}", doc["path"]);
-        assert!(doc["words"].as_u64().unwrap() > 10_000, "{}: {}", doc["path"], doc["words"]);
+        assert!(
+            doc["words"].as_u64().unwrap() > 10_000,
+            "{}: {}",
+            doc["path"],
+            doc["words"]
+        );
     }
-    for party in ["2015-labour-manifesto.pdf", "2015-libdem-manifesto.pdf", "2015-green-manifesto.pdf"] {
+    for party in [
+        "2015-labour-manifesto.pdf",
+        "2015-libdem-manifesto.pdf",
+        "2015-green-manifesto.pdf",
+    ] {
         let doc = document(&report, party);
         assert!(doc["mentions"].as_u64().unwrap() > 0, "{party}");
         let excerpt = &doc["excerpts"][0];
@@ -44,14 +53,22 @@ fn every_awkward_pdf_is_handled_without_panic() {
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(matches!(output.status.code(), Some(0 | 1)), "{:?}", output.status);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{:?}",
+        output.status
+    );
     let report = json(&output.stdout);
     let docs = report["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 86);
     for doc in docs {
         if doc["status"] == "error" {
             let message = doc["error"].as_str().unwrap_or("");
-            assert!(!message.is_empty() && !message.contains("internal error"), "{}: {message}", doc["path"]);
+            assert!(
+                !message.is_empty() && !message.contains("internal error"),
+                "{}: {message}",
+                doc["path"]
+            );
         }
     }
 }
@@ -60,7 +77,11 @@ fn every_awkward_pdf_is_handled_without_panic() {
 fn scanned_manifestos_are_flagged_as_needing_ocr() {
     let Some(shared) = shared_dir() else { return };
     let scan = shared.join("corpus/uk-historic/1987-06-labour_party.pdf");
-    let assert = mashup().args(["scan", "--format", "json"]).arg(&scan).assert().success();
+    let assert = mashup()
+        .args(["scan", "--format", "json"])
+        .arg(&scan)
+        .assert()
+        .success();
     let report = json(&assert.get_output().stdout);
     let doc = &report["documents"][0];
     assert_eq!(doc["status"], "no_text_layer");

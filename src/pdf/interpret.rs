@@ -13,7 +13,6 @@ use super::glyph::{Direction, FontId, Glyph, PageGlyphs};
 use super::resources::{number, resolve_dict, Resources};
 use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, ObjectId};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Form XObjects nested deeper than this are not drawn: real files nest two or
@@ -64,26 +63,9 @@ struct MarkedContent {
     first_glyph: usize,
 }
 
-/// Fonts seen in this document, numbered for [`FontId`].
-#[derive(Default)]
-pub(crate) struct FontIds {
-    by_ptr: HashMap<usize, FontId>,
-}
-
-impl FontIds {
-    fn id_of(&mut self, font: &Arc<Font>) -> FontId {
-        let next = FontId(self.by_ptr.len() as u32);
-        *self
-            .by_ptr
-            .entry(Arc::as_ptr(font) as usize)
-            .or_insert(next)
-    }
-}
-
 pub(crate) struct Interpreter<'a, 'p> {
     doc: &'a Document,
     fonts: &'p mut FontCache,
-    font_ids: &'p mut FontIds,
     page: &'p mut PageGlyphs,
     state: GraphicsState,
     stack: Vec<GraphicsState>,
@@ -98,14 +80,12 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     pub(crate) fn new(
         doc: &'a Document,
         fonts: &'p mut FontCache,
-        font_ids: &'p mut FontIds,
         page: &'p mut PageGlyphs,
         ctm: Matrix,
     ) -> Self {
         Interpreter {
             doc,
             fonts,
-            font_ids,
             page,
             state: GraphicsState {
                 ctm,
@@ -174,7 +154,11 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 self.state.text.size = number(args.get(1)?)?;
                 let font = resources.lookup(self.doc, b"Font", name)?;
                 let font = self.fonts.get(self.doc, font);
-                let id = self.font_ids.id_of(&font);
+                let id = FontId(font.id());
+                if !font.issues().is_empty() {
+                    // A degraded font still draws, but the page is flagged.
+                    self.page.warnings += 1;
+                }
                 self.state.text.font = Some((font, id));
             }
             "Tc" => self.state.text.char_spacing = number(args.first()?)?,
@@ -302,7 +286,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 .then(&self.state.ctm);
             let word = if ch.is_single_byte_space { tw } else { 0.0 };
             let advance = if vertical {
-                size + tc + word
+                -font.vertical_advance(ch.code) * size + tc + word
             } else {
                 (ch.width * size + tc + word) * th
             };

@@ -36,7 +36,6 @@ pub struct PdfDocument {
     doc: Document,
     pages: Vec<ObjectId>,
     fonts: font::FontCache,
-    font_ids: interpret::FontIds,
 }
 
 impl PdfDocument {
@@ -64,7 +63,6 @@ impl PdfDocument {
             doc,
             pages,
             fonts: font::FontCache::new(),
-            font_ids: interpret::FontIds::default(),
         })
     }
 
@@ -98,8 +96,7 @@ impl PdfDocument {
             }
         };
         let scope = resources::Resources::of_page(doc, page_id);
-        interpret::Interpreter::new(doc, &mut self.fonts, &mut self.font_ids, &mut page, ctm)
-            .run(&content, &scope);
+        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm).run(&content, &scope);
         page
     }
 }

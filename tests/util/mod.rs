@@ -25,7 +25,10 @@ pub fn shared_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
-        panic!("../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing", dir.display());
+        panic!(
+            "../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing",
+            dir.display()
+        );
     }
     eprintln!("skipping: ../shared not found next to the project");
     None

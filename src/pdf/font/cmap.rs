@@ -70,6 +70,7 @@ impl Codespace {
         )
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn is_empty(&self) -> bool {
         self.ranges.is_empty()
     }

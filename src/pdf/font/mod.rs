@@ -87,6 +87,7 @@ impl FontCache {
     }
 
     /// Number of distinct fonts loaded so far.
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn len(&self) -> usize {
         self.by_id.len() + self.by_address.len()
     }
@@ -111,6 +112,7 @@ enum Tables {
 
 /// One loaded font. Shared (`Arc`) and immutable; decoding borrows from it without allocating.
 #[derive(Debug)]
+#[cfg_attr(not(test), allow(dead_code))] // kind, name and extent serve diagnostics and tests
 pub(crate) struct Font {
     id: u32,
     kind: FontKind,
@@ -311,6 +313,7 @@ impl Font {
     }
 
     /// /BaseFont without subset prefix "ABCDEF+"
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn base_name(&self) -> &str {
         &self.base_name
     }
@@ -321,22 +324,26 @@ impl Font {
     }
 
     /// Advance of the space glyph if known (text space, size 1).
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn space_width(&self) -> Option<f64> {
         self.space_width
     }
 
     /// Ascent above the baseline in text space for size 1, from the FontDescriptor (0.75 if absent), for
     /// glyph boxes.
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn ascent(&self) -> f64 {
         self.vertical_extent.0
     }
 
     /// Descent (negative) in text space for size 1, from the FontDescriptor (-0.25 if absent).
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn descent(&self) -> f64 {
         self.vertical_extent.1
     }
 
     /// Which family of font this is.
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn kind(&self) -> FontKind {
         self.kind
     }
