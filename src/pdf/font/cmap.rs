@@ -70,10 +70,6 @@ impl Codespace {
         )
     }
 
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(crate) fn is_empty(&self) -> bool {
-        self.ranges.is_empty()
-    }
 
     /// Splits the next code off `bytes`: `(code, byte length)`, `None` only when `bytes` is empty.
     ///
