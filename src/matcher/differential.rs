@@ -113,7 +113,14 @@ fn reference_counts(terms: &[RefTerm], raw: &str) -> BTreeMap<usize, usize> {
         .collect();
     let mut ranked: Vec<_> = kept
         .iter()
-        .map(|&(s, e, k)| (s, std::cmp::Reverse(e), terms[k].star, terms[k].term.unwrap_or(0)))
+        .map(|&(s, e, k)| {
+            (
+                s,
+                std::cmp::Reverse(e),
+                terms[k].star,
+                terms[k].term.unwrap_or(0),
+            )
+        })
         .collect();
     ranked.sort();
     let mut counts = BTreeMap::new();
@@ -178,7 +185,10 @@ fn matcher_agrees_with_the_regex_reference_on_the_corpus() {
         if ours != theirs {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             for t in 0..matcher.term_count() {
-                let (a, b) = (ours.get(&t).copied().unwrap_or(0), theirs.get(&t).copied().unwrap_or(0));
+                let (a, b) = (
+                    ours.get(&t).copied().unwrap_or(0),
+                    theirs.get(&t).copied().unwrap_or(0),
+                );
                 if a != b {
                     mismatches.push(format!(
                         "{name}: {:?} matcher {a}, reference {b}",

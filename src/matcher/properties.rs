@@ -7,13 +7,42 @@ use super::tests::lexicon;
 use super::*;
 
 const WORDS: &[&str] = &[
-    "co-operative", "Co-operatives", "co-op", "co-ops", "co", "operative", "mutual", "mutuals",
-    "mutualisation", "mutually", "respect", "social", "value", "act", "Act", "supporters'",
-    "trust", "trusts", "people's", "bank", "credit", "union", "unions", "the", "a", "and", "of",
-    "\u{E9}conomie", "sociale", "2012", "co-opt",
+    "co-operative",
+    "Co-operatives",
+    "co-op",
+    "co-ops",
+    "co",
+    "operative",
+    "mutual",
+    "mutuals",
+    "mutualisation",
+    "mutually",
+    "respect",
+    "social",
+    "value",
+    "act",
+    "Act",
+    "supporters'",
+    "trust",
+    "trusts",
+    "people's",
+    "bank",
+    "credit",
+    "union",
+    "unions",
+    "the",
+    "a",
+    "and",
+    "of",
+    "\u{E9}conomie",
+    "sociale",
+    "2012",
+    "co-opt",
 ];
 
-const SEPARATORS: &[&str] = &[" ", " ", " ", "  ", "\n", ", ", ". ", "-", "\u{2013}", "-\n", " \n "];
+const SEPARATORS: &[&str] = &[
+    " ", " ", " ", "  ", "\n", ", ", ". ", "-", "\u{2013}", "-\n", " \n ",
+];
 
 const TERMS: &str = "co-operative*, co-op, mutual*, !mutual respect; social value, social value act, \
                      supporters' trust*, people's bank; credit union*, \u{E9}conomie sociale, co op";
