@@ -370,6 +370,16 @@ mod tests {
     }
 
     #[test]
+    fn sample_fixture_loads() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lexicon/sample.toml");
+        let lex = Lexicon::load(&path).unwrap();
+        assert_eq!(lex.categories().len(), 5);
+        assert!(lex.term_count() >= 40);
+        assert_eq!(lex.asks().len(), 2);
+    }
+
+    #[test]
     fn builtin_is_clean() {
         let (_, diags) = Lexicon::parse_lenient(BUILTIN, "keywords/social-economy.toml");
         assert!(diags.is_empty(), "{diags:?}");
