@@ -8,7 +8,7 @@
 
 use crate::corpus;
 use crate::lexicon::{Lexicon, LexiconError};
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, MatcherError};
 use crate::output::write_output;
 use crate::pipeline::{self, Instrument, Progress, ReadOptions};
 use crate::report::{self, Report};
@@ -119,6 +119,9 @@ pub enum Error {
     /// The lexicon is invalid; every problem is listed.
     #[error("invalid lexicon:\n{0}")]
     Lexicon(#[from] LexiconError),
+    /// The lexicon could not be compiled (it is too large for the automaton).
+    #[error("cannot compile the lexicon")]
+    Matcher(#[from] MatcherError),
     /// Output could not be written.
     #[error("cannot write {target}")]
     Output {
@@ -174,7 +177,7 @@ fn write_to(
 
 fn scan(args: ScanArgs) -> Result<Outcome, Error> {
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
-    let matcher = Matcher::new(&lexicon);
+    let matcher = Matcher::new(&lexicon)?;
     let corpus = corpus::collect(&args.paths, args.index.as_deref());
     let options = ReadOptions {
         password: args.password,

@@ -1,174 +1,387 @@
-//! TEMPORARY stand-in; replaced by the matcher branch on merge.
-#![allow(missing_docs)]
-use serde::Deserialize;
-use std::fmt;
-use std::path::Path;
+//! Lexicon: the analysts' TOML file of categories, terms and asks, loaded and validated.
+//!
+//! Takes TOML text (or a path) and returns a [`Lexicon`]: plain, validated data. It knows
+//! nothing about how text is searched; the [`matcher`](crate::matcher) compiles a `Lexicon`
+//! and documents what a term matches. Every problem is reported with file, line and column
+//! ([`LexiconError`]), all at once.
+//!
+//! ```toml
+//! [lexicon]
+//! name = "Social economy"
+//! version = "2026.1"
+//!
+//! [[category]]
+//! id = "co-operatives"
+//! label = "Co-operatives and mutuals"
+//! note = "where the terms come from"
+//! terms = ["co-operative*", "co-op", "mutuals"]
+//! exclude = ["mutual respect"]          # a match inside one of these is not counted
+//! case_sensitive = ["CIC", "CICs"]      # terms matched with their case
+//!
+//! [[ask]]
+//! id = "credit-unions-loan-sharks"
+//! label = "Support credit unions with money recovered from loan sharks"
+//! category = "social-finance"           # optional; must name a category
+//! all = ["credit union*"]               # a sentence needs every one of these
+//! any = ["loan shark*", "payday"]       # and, when given, at least one of these
+//! ```
+//!
+//! Keys: `[lexicon]` has `name`, `version` (both required) and `note`; `[[category]]` has
+//! `id`, `label` (required), `note`, `terms`, `case_sensitive`, `exclude`; `[[ask]]` has `id`,
+//! `label` (required), `category`, `note`, `all`, `any` (at least one term between them).
+//! Anything else is an error, so a misspelt key never silently drops terms.
+//!
+//! ```
+//! use manifesto_mashup::lexicon::Lexicon;
+//!
+//! let err = Lexicon::parse("[lexicon]\nname = \"x\"\nversion = \"1\"\n\
+//!     [[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"co-op\", \"co*op\"]\n", "k.toml")
+//!     .unwrap_err();
+//! assert_eq!(err.to_string(),
+//!     "k.toml:7:22: term \"co*op\": `*` may only end a word (as in \"co-operative*\")");
+//! ```
 
+mod error;
+pub(crate) mod fold;
+mod parse;
+mod term;
+
+pub use error::{Diagnostic, LexiconError};
+pub use term::Term;
+
+/// A validated lexicon. Made only by parsing, so every term follows rule 1, no term is in two
+/// categories and every ask names a real category.
+#[derive(Clone, Debug)]
 pub struct Lexicon {
     name: String,
     version: String,
     categories: Vec<Category>,
     asks: Vec<Ask>,
 }
+
+/// A category of social-economy policy, counted as the sum of its terms' matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Category {
+    /// Stable identifier used in reports and by asks (`parent/child` after an import).
     pub id: String,
+    /// Human-readable name for reports.
     pub label: String,
+    /// Where the category and its terms come from.
     pub note: Option<String>,
+    /// The terms counted for this category: first those of `terms`, then those of
+    /// `case_sensitive` (which report `is_case_sensitive()`).
     pub terms: Vec<Term>,
+    /// Phrases whose matches hide this category's matches lying inside them.
     pub exclude: Vec<Term>,
 }
+
+/// A policy ask: satisfied by a sentence holding every `all` term and, where `any` is given,
+/// at least one `any` term.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ask {
+    /// Stable identifier used in reports.
     pub id: String,
+    /// The ask in words, for reports.
     pub label: String,
+    /// The category the ask belongs to, if any (validated to exist).
     pub category: Option<String>,
+    /// Where the ask comes from.
     pub note: Option<String>,
+    /// Terms that must all occur in the sentence.
     pub all: Vec<Term>,
+    /// Terms of which at least one must occur, when not empty.
     pub any: Vec<Term>,
 }
-pub struct Term(String, bool);
-impl Term {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    pub fn is_case_sensitive(&self) -> bool {
-        self.1
-    }
-}
-#[derive(Debug)]
-pub struct LexiconError(Vec<Diagnostic>);
-#[derive(Debug)]
-pub struct Diagnostic {
-    pub file: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-impl LexiconError {
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.0
-    }
-}
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{}:{}:{}: {}", d.file, d.line, d.column, d.message)?;
-        }
-        Ok(())
-    }
-}
-impl std::error::Error for LexiconError {}
 
-#[derive(Deserialize)]
-struct Raw {
-    lexicon: RawHead,
-    #[serde(default)]
-    category: Vec<RawCat>,
-    #[serde(default)]
-    ask: Vec<RawAsk>,
-}
-#[derive(Deserialize)]
-struct RawHead {
-    name: String,
-    version: String,
-}
-#[derive(Deserialize)]
-struct RawCat {
-    id: String,
-    label: String,
-    note: Option<String>,
-    #[serde(default)]
-    terms: Vec<String>,
-    #[serde(default)]
-    exclude: Vec<String>,
-    #[serde(default)]
-    case_sensitive: Vec<String>,
-}
-#[derive(Deserialize)]
-struct RawAsk {
-    id: String,
-    label: String,
-    category: Option<String>,
-    note: Option<String>,
-    #[serde(default)]
-    all: Vec<String>,
-    #[serde(default)]
-    any: Vec<String>,
-}
-
-fn terms(v: Vec<String>) -> Vec<Term> {
-    v.into_iter().map(|t| Term(t, false)).collect()
-}
+/// The curated default; compiled in so the binary works with no files beside it.
+const BUILTIN: &str = include_str!("../../keywords/social-economy.toml");
 
 impl Lexicon {
+    /// Parses and validates TOML text; `origin` names the file in errors.
     pub fn parse(source: &str, origin: &str) -> Result<Lexicon, LexiconError> {
-        let raw: Raw = toml::from_str(source).map_err(|e| {
-            LexiconError(vec![Diagnostic {
-                file: origin.into(),
-                line: 1,
-                column: 1,
-                message: e.to_string(),
-            }])
-        })?;
-        Ok(Lexicon {
-            name: raw.lexicon.name,
-            version: raw.lexicon.version,
-            categories: raw
-                .category
-                .into_iter()
-                .map(|c| {
-                    let mut t = terms(c.terms);
-                    t.extend(c.case_sensitive.into_iter().map(|s| Term(s, true)));
-                    Category {
-                        id: c.id,
-                        label: c.label,
-                        note: c.note,
-                        terms: t,
-                        exclude: terms(c.exclude),
-                    }
-                })
-                .collect(),
-            asks: raw
-                .ask
-                .into_iter()
-                .map(|a| Ask {
-                    id: a.id,
-                    label: a.label,
-                    category: a.category,
-                    note: a.note,
-                    all: terms(a.all),
-                    any: terms(a.any),
-                })
-                .collect(),
-        })
+        let (lexicon, diagnostics) = parse::parse(source, origin);
+        if diagnostics.is_empty() {
+            Ok(lexicon)
+        } else {
+            Err(LexiconError::new(diagnostics))
+        }
     }
-    pub fn load(path: &Path) -> Result<Lexicon, LexiconError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            LexiconError(vec![Diagnostic {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                message: e.to_string(),
-            }])
-        })?;
-        Lexicon::parse(&text, &path.display().to_string())
+
+    /// Parses leniently: a broken entry (term, category, ask) is left out and reported, the
+    /// rest is kept. Useful to run with a lexicon that is mostly right.
+    pub fn parse_lenient(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
+        parse::parse(source, origin)
     }
+
+    /// Reads and parses a lexicon file; errors name `path`.
+    pub fn load(path: &std::path::Path) -> Result<Lexicon, LexiconError> {
+        let source = std::fs::read_to_string(path).map_err(|e| LexiconError::io(path, e))?;
+        Lexicon::parse(&source, &path.display().to_string())
+    }
+
+    /// The default lexicon compiled into the binary (`keywords/social-economy.toml`).
+    ///
+    /// Parsed leniently so that the binary always starts; a test asserts the file has no
+    /// problems at all.
     pub fn builtin() -> Lexicon {
-        Lexicon::parse(
-            include_str!("../../keywords/social-economy.toml"),
-            "keywords/social-economy.toml",
-        )
-        .expect("the built-in lexicon is valid")
+        parse::parse(BUILTIN, "keywords/social-economy.toml").0
     }
+
+    /// The lexicon's name from `[lexicon]`.
     pub fn name(&self) -> &str {
         &self.name
     }
+
+    /// The lexicon's version from `[lexicon]`, recorded in reports so counts can be traced.
     pub fn version(&self) -> &str {
         &self.version
     }
+
+    /// Categories in file order; `CategoryId::index` indexes this slice.
     pub fn categories(&self) -> &[Category] {
         &self.categories
     }
+
+    /// Asks in file order; `AskId::index` indexes this slice.
     pub fn asks(&self) -> &[Ask] {
         &self.asks
+    }
+
+    /// Number of category terms over all categories.
+    pub fn term_count(&self) -> usize {
+        self.categories.iter().map(|c| c.terms.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[lexicon]\nname = \"Test\"\nversion = \"1\"\n";
+
+    fn errors(body: &str) -> Vec<String> {
+        match Lexicon::parse(&format!("{HEAD}{body}"), "t.toml") {
+            Ok(_) => Vec::new(),
+            Err(e) => e.diagnostics().iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn parses_the_issue_example() {
+        let src = format!(
+            "{HEAD}\n[[category]]\nid = \"co-operatives\"\nlabel = \"Co-operatives and mutuals\"\n\
+             note = \"Co-operatives UK\"\n\
+             terms = [\"co-operative*\", \"co-op\", \"co-ops\", \"cooperative*\", \"mutuals\", \
+             \"mutualis*\", \"community benefit societ*\"]\nexclude = [\"mutual respect\"]\n\
+             case_sensitive = [\"CIC\", \"CICs\"]\n\n[[category]]\nid = \"social-finance\"\n\
+             label = \"Social finance\"\nterms = [\"credit union*\"]\n\n[[ask]]\n\
+             id = \"credit-unions-loan-sharks\"\nlabel = \"Credit unions\"\n\
+             category = \"social-finance\"\nall = [\"credit union*\"]\n\
+             any = [\"loan shark*\", \"proceeds of crime\", \"payday\"]\n"
+        );
+        let lex = Lexicon::parse(&src, "x.toml").unwrap();
+        assert_eq!((lex.name(), lex.version()), ("Test", "1"));
+        assert_eq!(lex.categories().len(), 2);
+        let co = &lex.categories()[0];
+        assert_eq!(co.terms.len(), 9);
+        assert_eq!(co.terms[7].as_str(), "CIC");
+        assert!(co.terms[7].is_case_sensitive() && !co.terms[0].is_case_sensitive());
+        assert_eq!(co.exclude[0].as_str(), "mutual respect");
+        assert_eq!(co.note.as_deref(), Some("Co-operatives UK"));
+        assert_eq!(lex.asks()[0].any.len(), 3);
+        assert_eq!(lex.asks()[0].category.as_deref(), Some("social-finance"));
+        assert_eq!(lex.term_count(), 10);
+    }
+
+    #[test]
+    fn star_misplaced() {
+        let e = errors("[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"ok\", \"co*op\"]\n");
+        assert_eq!(
+            e,
+            ["t.toml:7:19: term \"co*op\": `*` may only end a word (as in \"co-operative*\")"]
+        );
+        let e = errors("[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"*op\"]\n");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("t.toml:7:11: term \"*op\""), "{e:?}");
+    }
+
+    #[test]
+    fn empty_term() {
+        let e = errors("[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"x\", \"\"]\n");
+        assert_eq!(e, ["t.toml:7:16: term \"\": empty term"]);
+    }
+
+    #[test]
+    fn duplicate_term_in_one_category() {
+        let e = errors(
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"co-op\",\n  \"Co\u{2013}op\"]\n",
+        );
+        assert_eq!(
+            e,
+            ["t.toml:8:4: term \"Co\u{2013}op\" is listed twice in this category (first at line 7)"]
+        );
+    }
+
+    #[test]
+    fn term_in_two_categories() {
+        let e = errors(
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"mutual\"]\n\
+             [[category]]\nid = \"b\"\nlabel = \"B\"\nterms = [\"MUTUAL\"]\n",
+        );
+        assert_eq!(
+            e,
+            ["t.toml:11:11: term \"MUTUAL\" is already in category \"a\" (line 7); a term belongs to one category"]
+        );
+    }
+
+    #[test]
+    fn case_sensitive_terms_differing_in_case_coexist() {
+        assert!(errors(
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\ncase_sensitive = [\"US\", \"Us\"]\n"
+        )
+        .is_empty());
+        let e = errors(
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"cic\"]\ncase_sensitive = [\"CIC\"]\n",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("t.toml:8:20: term \"CIC\" is listed twice"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_everywhere() {
+        let top = Lexicon::parse(&format!("colour = 1\n{HEAD}"), "t.toml").unwrap_err();
+        assert_eq!(
+            top.to_string(),
+            "t.toml:1:1: unknown key `colour` in the file (expected one of: lexicon, category, ask)"
+        );
+        let e = errors(
+            "colour = 1\n[[category]]\nid = \"a\"\nlabel = \"A\"\nterm = [\"x\"]\n\
+             [[ask]]\nid = \"q\"\nlabel = \"Q\"\nall = [\"x\"]\nsome = [\"y\"]\n",
+        );
+        assert_eq!(
+            e,
+            [
+                "t.toml:4:1: unknown key `colour` in [lexicon] (expected one of: name, version, note)",
+                "t.toml:8:1: unknown key `term` in [[category]] (expected one of: id, label, note, terms, case_sensitive, exclude)",
+                "t.toml:13:1: unknown key `some` in [[ask]] (expected one of: id, label, category, note, all, any)",
+            ]
+        );
+        let e = Lexicon::parse(
+            "[lexicon]\nname = \"x\"\nversion = \"1\"\nauthor = \"me\"\n",
+            "h.toml",
+        )
+        .unwrap_err();
+        assert_eq!(e.diagnostics()[0].line, 4);
+        assert_eq!(e.diagnostics()[0].column, 1);
+    }
+
+    #[test]
+    fn duplicate_category_id() {
+        let e = errors(
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\n[[category]]\nid = \"a\"\nlabel = \"B\"\n",
+        );
+        assert_eq!(e, ["t.toml:8:6: category id \"a\" is used twice"]);
+    }
+
+    #[test]
+    fn ask_naming_unknown_category() {
+        let e = errors(
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\n[[ask]]\nid = \"q\"\nlabel = \"Q\"\n\
+             category = \"nope\"\nall = [\"x\"]\n",
+        );
+        assert_eq!(
+            e,
+            ["t.toml:10:12: ask \"q\" names unknown category \"nope\""]
+        );
+    }
+
+    #[test]
+    fn ask_problems() {
+        let e = errors(
+            "[[ask]]\nid = \"q\"\nlabel = \"Q\"\n\n[[ask]]\nid = \"q\"\nlabel = \"R\"\nall = [\"x\"]\n\
+             [[ask]]\nid = \"r\"\nlabel = \"R\"\nall = [\"loan shark*\"]\nany = [\"Loan Shark*\"]\n",
+        );
+        assert_eq!(
+            e,
+            [
+                "t.toml:4:1: ask \"q\" needs terms in `all` or `any`",
+                "t.toml:9:6: ask id \"q\" is used twice",
+                "t.toml:16:9: term \"Loan Shark*\" is listed twice in ask \"r\" (first at line 15)",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_toml() {
+        let e = errors("[[category]\nid = \"a\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("t.toml:4:"), "{e:?}");
+        assert!(e[0].contains("invalid TOML"), "{e:?}");
+        let e = Lexicon::parse("[lexicon]\nname = \"x\nversion = 2\n", "b.toml").unwrap_err();
+        assert_eq!(e.diagnostics()[0].line, 2, "{e}");
+    }
+
+    #[test]
+    fn wrong_types_and_missing_fields() {
+        let e = errors("[[category]]\nid = \"a\"\nterms = \"co-op\"\n");
+        assert_eq!(
+            e,
+            [
+                "t.toml:4:1: category \"a\" needs a `label`",
+                "t.toml:6:9: `terms` must be a list of strings, not string",
+            ]
+        );
+        let e = Lexicon::parse("", "e.toml").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "e.toml:1:1: missing [lexicon] table with `name` and `version`"
+        );
+    }
+
+    #[test]
+    fn lenient_parse_keeps_the_good_entries() {
+        let src = format!(
+            "{HEAD}[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"good\", \"b*d\", \"fine\"]\n"
+        );
+        let (lex, diags) = Lexicon::parse_lenient(&src, "l.toml");
+        assert_eq!(diags.len(), 1);
+        let kept: Vec<_> = lex.categories()[0].terms.iter().map(Term::as_str).collect();
+        assert_eq!(kept, ["good", "fine"]);
+    }
+
+    #[test]
+    fn columns_count_characters_and_escapes_fall_back_to_the_quote() {
+        let e = errors("[[category]]\nid = \"a\"\nlabel = \"\u{E9}\u{E9}\"\nterms = [\"caf\u{E9}\", \"x*y\"]\n");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].starts_with("t.toml:7:20:"), "{e:?}");
+        let e = errors("[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"\\u0041*b\"]\n");
+        assert!(e[0].starts_with("t.toml:7:10:"), "{e:?}");
+    }
+
+    #[test]
+    fn load_names_the_path() {
+        let err = Lexicon::load(std::path::Path::new("/nonexistent/k.toml")).unwrap_err();
+        assert!(err
+            .to_string()
+            .starts_with("/nonexistent/k.toml: cannot read lexicon"));
+    }
+
+    #[test]
+    fn sample_fixture_loads() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lexicon/sample.toml");
+        let lex = Lexicon::load(&path).unwrap();
+        assert_eq!(lex.categories().len(), 5);
+        assert!(lex.term_count() >= 40);
+        assert_eq!(lex.asks().len(), 2);
+    }
+
+    #[test]
+    fn builtin_is_clean() {
+        let (_, diags) = Lexicon::parse_lenient(BUILTIN, "keywords/social-economy.toml");
+        assert!(diags.is_empty(), "{diags:?}");
     }
 }

@@ -1,133 +1,369 @@
-//! TEMPORARY stand-in; replaced by the matcher branch on merge.
-#![allow(missing_docs)]
-use crate::lexicon::Lexicon;
-use regex::Regex;
+//! Matcher: a [`Lexicon`] compiled once, then run over body text to find mentions and asks.
+//!
+//! Takes body text (lines separated by `\n`, words by spaces, hyphens possibly left at line
+//! ends) and returns [`Hit`]s (byte ranges of the text passed in, one per counted mention) and
+//! [`AskHit`]s (asks satisfied per sentence). It does not know about pages, layout, sentence
+//! splitting (the caller passes sentence ranges) or reports. Build it once; it is cheap to
+//! clone and can be shared between threads.
+//!
+//! # The matching contract
+//!
+//! These rules are what the counts mean. Each is pinned by the labelled table in this
+//! module's tests and by the examples below.
+//!
+//! 1. **Terms.** A term is one or more words separated by single spaces. A word is letters
+//!    and digits, with inner hyphens and apostrophes (an apostrophe may also end a word, as in
+//!    "supporters' trusts"); `*` may end a word and stands for zero or more further letters
+//!    or digits. Anything else is a lexicon error (see [`crate::lexicon`]).
+//! 2. **Case.** Unicode default case folding ("ß" matches "SS"), except for a category's
+//!    `case_sensitive` terms, which must match with their case.
+//! 3. **Whole words.** The characters just before and just after a match are not letters,
+//!    digits or combining marks. So "co-op" does not match inside "co-opt" and "mutual" not
+//!    inside "mutually" (but "mutual*" does), while punctuation is a boundary: "co-op"
+//!    matches in "the co-op's members" and in "co-op-led". A hyphen is punctuation too, so
+//!    "operative" matches in "co-operative": write the longer term (rule 5 then takes it).
+//! 4. **Spacing, hyphens, quotes.** Between the words of a term any run of white space
+//!    matches (line breaks included). A hyphen in a term matches any hyphen or dash used as
+//!    one (`-`, U+2010, U+2011, U+2012, U+2013, U+2212, U+FE63, U+FF0D; not the em dash),
+//!    any run of white space, or a hyphen at a line end ("co-⏎operative"). A space in a term
+//!    does not match a hyphen. Straight and curly apostrophes are the same character. Soft
+//!    hyphens (U+00AD) are ignored, Latin ligatures ("ﬁ") and full-width forms match their
+//!    plain letters.
+//! 5. **Overlaps.** Leftmost-longest across the whole lexicon, decided after `*` has taken
+//!    its letters: each stretch of text counts once, for the longest term matching there.
+//!    Between terms matching exactly the same stretch, a term without `*` wins, then the one
+//!    whose hyphens matched as written, then the one earlier in the file.
+//! 6. **Exclusions.** A match lying inside a match of one of its own category's `exclude`
+//!    phrases is dropped before overlaps are resolved, so it hides nothing.
+//! 7. **Terms and categories.** Each hit names its term ([`TermId`]); a term belongs to one
+//!    category ([`Matcher::term_category`]).
+//! 8. **Asks.** Judged per sentence: a sentence satisfies an ask when it holds a match of
+//!    every `all` term and, where `any` is given, of at least one `any` term. Ask terms match
+//!    on their own: a longer category term over the same words does not hide them, nor do
+//!    other ask terms. A match counts for the sentence holding all of it.
+//!
+//! ```
+//! use manifesto_mashup::lexicon::Lexicon;
+//! use manifesto_mashup::matcher::Matcher;
+//!
+//! let lexicon = Lexicon::parse(r#"
+//!     [lexicon]
+//!     name = "demo"
+//!     version = "1"
+//!     [[category]]
+//!     id = "value"
+//!     label = "Social value"
+//!     terms = ["social value", "Social Value Act", "co-operative*"]
+//!     exclude = ["co-operative spirit"]
+//! "#, "demo.toml").unwrap();
+//! let matcher = Matcher::new(&lexicon).unwrap();
+//! let text = "The Social Value Act, social\nvalue and Co\u{2013}operatives; a co-\noperative spirit.";
+//! let found: Vec<(&str, &str)> = matcher
+//!     .find_mentions(text)
+//!     .iter()
+//!     .map(|h| (matcher.term_text(h.term), &text[h.start..h.end]))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("Social Value Act", "Social Value Act"),   // rule 5: not also "social value"
+//!     ("social value", "social\nvalue"),          // rule 4: any white space
+//!     ("co-operative*", "Co\u{2013}operatives"),  // rules 2, 4 and the wildcard
+//! ]);                                             // rule 6: the last one is excluded
+//! ```
+//!
+//! Asks are judged per sentence, on ranges the caller makes:
+//!
+//! ```
+//! # use manifesto_mashup::lexicon::Lexicon;
+//! # use manifesto_mashup::matcher::Matcher;
+//! let lexicon = Lexicon::parse(r#"
+//!     [lexicon]
+//!     name = "demo"
+//!     version = "1"
+//!     [[ask]]
+//!     id = "cu"
+//!     label = "Credit unions against loan sharks"
+//!     all = ["credit union*"]
+//!     any = ["loan shark*", "payday"]
+//! "#, "demo.toml").unwrap();
+//! let matcher = Matcher::new(&lexicon).unwrap();
+//! let text = "Credit unions help. Fund credit unions from loan sharks' assets.";
+//! let asks = matcher.find_asks(text, &[0..20, 20..text.len()]);
+//! assert_eq!(asks.len(), 1);
+//! assert_eq!((asks[0].ask.index(), asks[0].sentence), (0, 1));
+//! ```
+
+mod normalize;
+mod pattern;
+mod search;
+
 use std::ops::Range;
 use std::sync::Arc;
 
-#[derive(Clone)]
-pub struct Matcher(Arc<Inner>);
-struct Inner {
-    terms: Vec<(String, CategoryId, Regex)>,
-    asks: Vec<(Vec<Regex>, Vec<Regex>)>,
-}
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::lexicon::Lexicon;
+use pattern::Pattern;
+
+/// Identifies a category term: indexes `0..Matcher::term_count()`, in lexicon order
+/// (categories in file order, each category's `terms` then its `case_sensitive` terms).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TermId(u32);
+
 impl TermId {
+    /// The position of the term in lexicon order.
     pub fn index(self) -> usize {
         self.0 as usize
     }
 }
+
+/// Identifies a category: an index into [`Lexicon::categories`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CategoryId(u32);
+
 impl CategoryId {
+    /// The position of the category in [`Lexicon::categories`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
 }
+
+/// Identifies an ask: an index into [`Lexicon::asks`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AskId(u32);
+
 impl AskId {
+    /// The position of the ask in [`Lexicon::asks`].
     pub fn index(self) -> usize {
         self.0 as usize
     }
 }
+
+/// One counted mention: a category term and the byte range of the text it matched
+/// (`start <= end`, both on character boundaries of the text passed in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// The term that matched; its category is [`Matcher::term_category`].
     pub term: TermId,
+    /// Byte offset of the first matched character.
     pub start: usize,
+    /// Byte offset just past the last matched character.
     pub end: usize,
 }
+
+/// An ask satisfied by a sentence: `sentence` indexes the ranges given to
+/// [`Matcher::find_asks`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AskHit {
+    /// The ask satisfied.
     pub ask: AskId,
+    /// Index of the sentence range that satisfies it.
     pub sentence: usize,
 }
 
-fn re(term: &str) -> Regex {
-    let mut p = String::from(r"(?i)\b");
-    for (i, w) in term.split(' ').enumerate() {
-        if i > 0 {
-            p.push_str(r"\s+");
+/// Building the automata failed; only possible for enormous lexicons.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot compile the lexicon: {0}")]
+pub struct MatcherError(#[from] aho_corasick::BuildError);
+
+/// What a pattern counts for.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    Term(TermId),
+    Exclude(CategoryId),
+    AskTerm(usize),
+}
+
+/// An automaton over anchors and, per anchor, which pattern it starts and its spacing.
+struct Automaton {
+    ac: AhoCorasick,
+    anchors: Vec<(usize, u32)>,
+}
+
+impl Automaton {
+    fn new(patterns: &[Pattern], which: impl Iterator<Item = usize>) -> Result<Self, MatcherError> {
+        let mut literals = Vec::new();
+        let mut anchors = Vec::new();
+        for p in which {
+            for (bytes, spaced) in patterns[p].anchors() {
+                literals.push(bytes);
+                anchors.push((p, spaced));
+            }
         }
-        let star = w.ends_with('*');
-        p.push_str(&regex::escape(w.trim_end_matches('*')).replace(r"\-", r"[-\s]"));
-        if star {
-            p.push_str(r"\w*");
-        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&literals)?;
+        Ok(Automaton { ac, anchors })
     }
-    p.push_str(r"\b");
-    Regex::new(&p).unwrap()
+}
+
+/// The compiled lexicon.
+struct Inner {
+    patterns: Vec<Pattern>,
+    targets: Vec<Target>,
+    term_text: Vec<String>,
+    term_category: Vec<CategoryId>,
+    mentions: Automaton,
+    ask_terms: Automaton,
+    ask_term_count: usize,
+    /// Per ask: indices of its `all` and `any` ask terms.
+    asks: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+/// A lexicon compiled for matching. Cloning is cheap (an `Arc`), and it is `Send + Sync`.
+#[derive(Clone)]
+pub struct Matcher {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("terms", &self.inner.term_text.len())
+            .field("asks", &self.inner.asks.len())
+            .finish()
+    }
 }
 
 impl Matcher {
-    pub fn new(lexicon: &Lexicon) -> Matcher {
-        let mut terms = Vec::new();
-        for (ci, c) in lexicon.categories().iter().enumerate() {
-            for t in &c.terms {
-                terms.push((
-                    t.as_str().to_string(),
-                    CategoryId(ci as u32),
-                    re(t.as_str()),
-                ));
+    /// Compiles `lexicon`. Fails only if the automaton would be too large.
+    pub fn new(lexicon: &Lexicon) -> Result<Matcher, MatcherError> {
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        let mut term_text = Vec::new();
+        let mut term_category = Vec::new();
+        for (c, category) in lexicon.categories().iter().enumerate() {
+            for term in &category.terms {
+                targets.push(Target::Term(TermId(term_text.len() as u32)));
+                patterns.push(Pattern::new(term.as_str(), term.is_case_sensitive()));
+                term_text.push(term.as_str().to_string());
+                term_category.push(CategoryId(c as u32));
             }
         }
-        let asks = lexicon
-            .asks()
-            .iter()
-            .map(|a| {
-                (
-                    a.all.iter().map(|t| re(t.as_str())).collect(),
-                    a.any.iter().map(|t| re(t.as_str())).collect(),
-                )
-            })
-            .collect();
-        Matcher(Arc::new(Inner { terms, asks }))
+        for (c, category) in lexicon.categories().iter().enumerate() {
+            for term in &category.exclude {
+                targets.push(Target::Exclude(CategoryId(c as u32)));
+                patterns.push(Pattern::new(term.as_str(), false));
+            }
+        }
+        let mention_patterns = patterns.len();
+        // Ask terms shared by several asks are matched once.
+        let mut ask_term_index = std::collections::HashMap::new();
+        let mut asks = Vec::new();
+        for ask in lexicon.asks() {
+            let mut index = |term: &crate::lexicon::Term| {
+                let key = crate::lexicon::fold::term_key(term.as_str(), true);
+                *ask_term_index.entry(key).or_insert_with(|| {
+                    let k = targets.len() - mention_patterns;
+                    targets.push(Target::AskTerm(k));
+                    patterns.push(Pattern::new(term.as_str(), false));
+                    k
+                })
+            };
+            let all = ask.all.iter().map(&mut index).collect();
+            let any = ask.any.iter().map(&mut index).collect();
+            asks.push((all, any));
+        }
+        let mentions = Automaton::new(&patterns, 0..mention_patterns)?;
+        let ask_terms = Automaton::new(&patterns, mention_patterns..patterns.len())?;
+        Ok(Matcher {
+            inner: Arc::new(Inner {
+                ask_term_count: patterns.len() - mention_patterns,
+                patterns,
+                targets,
+                term_text,
+                term_category,
+                mentions,
+                ask_terms,
+                asks,
+            }),
+        })
     }
+
+    /// Category-term mentions: leftmost-longest across the whole lexicon, whole words,
+    /// exclusions applied, sorted by start, non-overlapping (see the module doc for the
+    /// complete contract).
     pub fn find_mentions(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
-        for (i, (_, _, r)) in self.0.terms.iter().enumerate() {
-            for m in r.find_iter(text) {
-                hits.push(Hit {
-                    term: TermId(i as u32),
-                    start: m.start(),
-                    end: m.end(),
-                });
-            }
-        }
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut out: Vec<Hit> = Vec::new();
-        for h in hits {
-            if out.last().is_none_or(|l| h.start >= l.end) {
-                out.push(h);
-            }
-        }
-        out
+        let folded = normalize::normalize(text, true);
+        search::mentions(&self.inner, text, &folded)
     }
+
+    /// Asks satisfied per sentence; `sentences` are byte ranges of `text`. One [`AskHit`]
+    /// per (ask, sentence), sorted by sentence then ask. Ask terms match independently of
+    /// category terms.
     pub fn find_asks(&self, text: &str, sentences: &[Range<usize>]) -> Vec<AskHit> {
-        let mut out = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            let s = &text[s.clone()];
-            for (ai, (all, any)) in self.0.asks.iter().enumerate() {
-                if all.iter().all(|r| r.is_match(s))
-                    && (any.is_empty() || any.iter().any(|r| r.is_match(s)))
-                {
-                    out.push(AskHit {
-                        ask: AskId(ai as u32),
-                        sentence: si,
-                    });
-                }
-            }
-        }
-        out
+        let folded = normalize::normalize(text, true);
+        search::asks(&self.inner, text, &folded, sentences)
     }
+
+    /// Both [`find_mentions`](Self::find_mentions) and [`find_asks`](Self::find_asks), folding
+    /// the text only once.
+    pub fn scan(&self, text: &str, sentences: &[Range<usize>]) -> (Vec<Hit>, Vec<AskHit>) {
+        let folded = normalize::normalize(text, true);
+        (
+            search::mentions(&self.inner, text, &folded),
+            search::asks(&self.inner, text, &folded, sentences),
+        )
+    }
+
+    /// The term as written in the lexicon (the key of per-term counts).
     pub fn term_text(&self, id: TermId) -> &str {
-        &self.0.terms[id.index()].0
+        self.inner
+            .term_text
+            .get(id.index())
+            .map_or("", String::as_str)
     }
+
+    /// The category a term belongs to.
     pub fn term_category(&self, id: TermId) -> CategoryId {
-        self.0.terms[id.index()].1
+        self.inner
+            .term_category
+            .get(id.index())
+            .copied()
+            .unwrap_or(CategoryId(0))
     }
+
+    /// Number of category terms; [`TermId`]s index `0..term_count()`.
     pub fn term_count(&self) -> usize {
-        self.0.terms.len()
+        self.inner.term_text.len()
+    }
+
+    /// All term ids, in lexicon order.
+    pub fn term_ids(&self) -> impl Iterator<Item = TermId> {
+        (0..self.term_count() as u32).map(TermId)
+    }
+
+    /// Number of asks; [`AskId`]s index `0..ask_count()`.
+    pub fn ask_count(&self) -> usize {
+        self.inner.asks.len()
+    }
+}
+
+#[cfg(test)]
+mod differential;
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod oibits {
+    use super::*;
+    use std::panic::{RefUnwindSafe, UnwindSafe};
+
+    fn assert_all<T: Send + Sync + UnwindSafe + RefUnwindSafe>() {}
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_can_be_shared() {
+        assert_all::<Matcher>();
+        assert_all::<Hit>();
+        assert_all::<AskHit>();
+        assert_all::<TermId>();
+        assert_all::<CategoryId>();
+        assert_all::<AskId>();
+        assert_all::<MatcherError>();
+        assert_all::<Lexicon>();
+        // Holds an io::Error, which (like std's) is not UnwindSafe.
+        assert_send_sync::<crate::lexicon::LexiconError>();
     }
 }

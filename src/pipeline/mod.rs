@@ -261,7 +261,8 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
         let body = page.body_text();
         result.counts.words += count_words(&body) as u64;
         let sentences = sentence_ranges(&body);
-        for hit in matcher.find_mentions(&body) {
+        let (mentions, asks) = matcher.scan(&body, &sentences);
+        for hit in mentions {
             let category = &lexicon.categories()[matcher.term_category(hit.term).index()].id;
             let term = matcher.term_text(hit.term);
             result.counts.mentions += 1;
@@ -280,7 +281,7 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
                 text: excerpt(&body, sentence, hit.start..hit.end),
             });
         }
-        for ask_hit in matcher.find_asks(&body, &sentences) {
+        for ask_hit in asks {
             let ask = &lexicon.asks()[ask_hit.ask.index()].id;
             *result.counts.asks.entry(ask.clone()).or_default() += 1;
             let sentence = sentences.get(ask_hit.sentence).cloned().unwrap_or(0..0);

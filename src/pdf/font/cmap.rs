@@ -70,7 +70,6 @@ impl Codespace {
         )
     }
 
-
     /// Splits the next code off `bytes`: `(code, byte length)`, `None` only when `bytes` is empty.
     ///
     /// Bytes that match no range take the length of the shortest range whose first byte fits (or the

@@ -1,0 +1,452 @@
+//! Reading a lexicon from TOML text: every problem is collected with its position, and a
+//! broken entry loses only that entry.
+//!
+//! The TOML is walked as a spanned tree (`toml::de::DeTable`) instead of derived through serde
+//! because serde stops at the first error, and analysts should see every problem at once.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::error::Diagnostic;
+use super::fold::term_key;
+use super::term::{check_syntax, Term};
+use super::{Ask, Category, Lexicon};
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+struct Ctx<'a> {
+    source: &'a str,
+    origin: &'a str,
+    line_starts: Vec<usize>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        let (line, column) = self.position(offset);
+        self.diags.push(Diagnostic {
+            file: self.origin.to_string(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    fn string(&mut self, value: &Value<'_>, what: &str) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            other => {
+                let found = other.type_str();
+                self.error(
+                    value.span().start,
+                    format!("`{what}` must be a string, not {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Where character `offset` of a string value sits in the source: exact for plain
+    /// one-line strings, the opening quote otherwise (escapes shift the positions).
+    fn offset_in_string(&self, span: &Range<usize>, text: &str, offset: usize) -> usize {
+        let raw = self.source.get(span.clone()).unwrap_or("");
+        let plain = raw.len() == text.len() + 2
+            && (raw.starts_with('"') || raw.starts_with('\''))
+            && raw.get(1..raw.len() - 1) == Some(text);
+        if plain {
+            span.start + 1 + offset
+        } else {
+            span.start
+        }
+    }
+
+    /// A list of terms; invalid ones are reported and left out.
+    fn terms(&mut self, value: &Value<'_>, what: &str, case_sensitive: bool) -> Vec<Term> {
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.error(
+                value.span().start,
+                format!("`{what}` must be a list of strings, not {found}"),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            let Some(text) = self.string(item, what) else {
+                continue;
+            };
+            let span = item.span();
+            match check_syntax(&text) {
+                Ok(()) => {
+                    let (line, column) = self.position(self.offset_in_string(&span, &text, 0));
+                    out.push(Term::new(text, case_sensitive, line, column));
+                }
+                Err((at, message)) => {
+                    let offset = self.offset_in_string(&span, &text, at);
+                    self.error(offset, format!("term {text:?}: {message}"));
+                }
+            }
+        }
+        out
+    }
+
+    fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        table: &str,
+        known: &[&str],
+    ) {
+        self.error(
+            key.span().start,
+            format!(
+                "unknown key `{}` in {table} (expected one of: {})",
+                key.get_ref(),
+                known.join(", ")
+            ),
+        );
+    }
+
+    fn table_array<'t, 'i>(&mut self, value: &'t Value<'i>, what: &str) -> Vec<&'t Value<'i>> {
+        match value.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter(|item| {
+                    let ok = matches!(item.get_ref(), DeValue::Table(_));
+                    if !ok {
+                        self.error(item.span().start, format!("each `{what}` must be a table"));
+                    }
+                    ok
+                })
+                .collect(),
+            _ => {
+                self.error(
+                    value.span().start,
+                    format!("`{what}` must be written [[{what}]]"),
+                );
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// A term already seen, to find duplicates and terms in two categories.
+struct Seen {
+    owner: usize,
+    line: usize,
+    case_sensitive: bool,
+    exact: Vec<u8>,
+}
+
+/// Parses `source`, returning whatever is valid and every problem found.
+pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
+    let mut line_starts = vec![0];
+    line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+    let mut ctx = Ctx {
+        source,
+        origin,
+        line_starts,
+        diags: Vec::new(),
+    };
+    let mut lexicon = Lexicon {
+        name: String::new(),
+        version: String::new(),
+        categories: Vec::new(),
+        asks: Vec::new(),
+    };
+    let (root, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        for e in errors {
+            let at = e.span().map_or(0, |s| s.start);
+            ctx.error(at, format!("invalid TOML: {}", e.message()));
+        }
+        return (lexicon, finish(ctx));
+    }
+    let root = root.into_inner();
+    let mut header = None;
+    let mut categories = Vec::new();
+    let mut asks = Vec::new();
+    for (key, value) in root.iter() {
+        match key.get_ref().as_ref() {
+            "lexicon" => header = Some(value),
+            "category" => categories = ctx.table_array(value, "category"),
+            "ask" => asks = ctx.table_array(value, "ask"),
+            _ => ctx.unknown_key(key, "the file", &["lexicon", "category", "ask"]),
+        }
+    }
+    read_header(&mut ctx, header, &mut lexicon);
+    let mut seen: HashMap<Vec<u8>, Vec<Seen>> = HashMap::new();
+    for value in categories {
+        if let Some(category) = read_category(&mut ctx, value, &lexicon.categories, &mut seen) {
+            lexicon.categories.push(category);
+        }
+    }
+    let mut ask_ids = std::collections::HashSet::new();
+    for value in asks {
+        if let Some(ask) = read_ask(&mut ctx, value, &lexicon, &mut ask_ids) {
+            lexicon.asks.push(ask);
+        }
+    }
+    (lexicon, finish(ctx))
+}
+
+fn finish(ctx: Ctx<'_>) -> Vec<Diagnostic> {
+    let mut diags = ctx.diags;
+    diags.sort_by_key(|d| (d.line, d.column));
+    diags
+}
+
+fn read_header(ctx: &mut Ctx<'_>, header: Option<&Value<'_>>, lexicon: &mut Lexicon) {
+    let Some(header) = header else {
+        ctx.error(0, "missing [lexicon] table with `name` and `version`");
+        return;
+    };
+    let DeValue::Table(table) = header.get_ref() else {
+        ctx.error(header.span().start, "`lexicon` must be a table");
+        return;
+    };
+    const KNOWN: &[&str] = &["name", "version", "note"];
+    let (mut name, mut version) = (None, None);
+    for (key, value) in table.iter() {
+        match key.get_ref().as_ref() {
+            "name" => name = ctx.string(value, "name"),
+            "version" => version = ctx.string(value, "version"),
+            "note" => {
+                ctx.string(value, "note");
+            }
+            _ => ctx.unknown_key(key, "[lexicon]", KNOWN),
+        }
+    }
+    match name {
+        Some(name) => lexicon.name = name,
+        None => ctx.error(header.span().start, "[lexicon] needs a `name`"),
+    }
+    match version {
+        Some(version) => lexicon.version = version,
+        None => ctx.error(header.span().start, "[lexicon] needs a `version`"),
+    }
+}
+
+fn read_category(
+    ctx: &mut Ctx<'_>,
+    value: &Value<'_>,
+    earlier: &[Category],
+    seen: &mut HashMap<Vec<u8>, Vec<Seen>>,
+) -> Option<Category> {
+    let DeValue::Table(table) = value.get_ref() else {
+        return None;
+    };
+    const KNOWN: &[&str] = &["id", "label", "note", "terms", "case_sensitive", "exclude"];
+    let (mut id, mut label, mut note) = (None, None, None);
+    let (mut terms, mut sensitive, mut exclude) = (Vec::new(), Vec::new(), Vec::new());
+    let mut id_at = value.span().start;
+    for (key, v) in table.iter() {
+        match key.get_ref().as_ref() {
+            "id" => {
+                id = ctx.string(v, "id");
+                id_at = v.span().start;
+            }
+            "label" => label = ctx.string(v, "label"),
+            "note" => note = ctx.string(v, "note"),
+            "terms" => terms = ctx.terms(v, "terms", false),
+            "case_sensitive" => sensitive = ctx.terms(v, "case_sensitive", true),
+            "exclude" => exclude = ctx.terms(v, "exclude", false),
+            _ => ctx.unknown_key(key, "[[category]]", KNOWN),
+        }
+    }
+    let Some(id) = id.filter(|id| !id.trim().is_empty()) else {
+        ctx.error(value.span().start, "[[category]] needs a non-empty `id`");
+        return None;
+    };
+    if earlier.iter().any(|c| c.id == id) {
+        ctx.error(id_at, format!("category id {id:?} is used twice"));
+        return None;
+    }
+    let label = label.unwrap_or_else(|| {
+        ctx.error(
+            value.span().start,
+            format!("category {id:?} needs a `label`"),
+        );
+        id.clone()
+    });
+    let owner = earlier.len();
+    let mut kept = Vec::new();
+    for term in terms.into_iter().chain(sensitive) {
+        if claim(ctx, seen, &term, owner, earlier) {
+            kept.push(term);
+        }
+    }
+    let mut exclude_seen = HashMap::new();
+    exclude.retain(|term| {
+        let key = term_key(term.as_str(), true);
+        if let Some(line) = exclude_seen.insert(key, term.location().0) {
+            let (l, c) = term.location();
+            ctx.diags.push(Diagnostic {
+                file: ctx.origin.to_string(),
+                line: l,
+                column: c,
+                message: format!(
+                    "exclude {:?} is listed twice (also line {line})",
+                    term.as_str()
+                ),
+            });
+            return false;
+        }
+        true
+    });
+    Some(Category {
+        id,
+        label,
+        note,
+        terms: kept,
+        exclude,
+    })
+}
+
+/// Records `term` as belonging to category `owner`, or reports why it cannot (rule 7: a term
+/// belongs to one category). Case-sensitive terms that differ only in case may coexist.
+fn claim(
+    ctx: &mut Ctx<'_>,
+    seen: &mut HashMap<Vec<u8>, Vec<Seen>>,
+    term: &Term,
+    owner: usize,
+    earlier: &[Category],
+) -> bool {
+    let exact = term_key(term.as_str(), false);
+    let entries = seen.entry(term_key(term.as_str(), true)).or_default();
+    let clash = entries
+        .iter()
+        .find(|s| !(s.case_sensitive && term.is_case_sensitive() && s.exact != exact));
+    let (line, column) = term.location();
+    if let Some(first) = clash {
+        let message = if first.owner == owner {
+            format!(
+                "term {:?} is listed twice in this category (first at line {})",
+                term.as_str(),
+                first.line
+            )
+        } else {
+            let other = earlier.get(first.owner).map_or("?", |c| c.id.as_str());
+            format!(
+                "term {:?} is already in category {other:?} (line {}); a term belongs to one category",
+                term.as_str(),
+                first.line
+            )
+        };
+        ctx.diags.push(Diagnostic {
+            file: ctx.origin.to_string(),
+            line,
+            column,
+            message,
+        });
+        return false;
+    }
+    entries.push(Seen {
+        owner,
+        line,
+        case_sensitive: term.is_case_sensitive(),
+        exact,
+    });
+    true
+}
+
+fn read_ask(
+    ctx: &mut Ctx<'_>,
+    value: &Value<'_>,
+    lexicon: &Lexicon,
+    ask_ids: &mut std::collections::HashSet<String>,
+) -> Option<Ask> {
+    let DeValue::Table(table) = value.get_ref() else {
+        return None;
+    };
+    const KNOWN: &[&str] = &["id", "label", "category", "note", "all", "any"];
+    let (mut id, mut label, mut note, mut category) = (None, None, None, None);
+    let (mut all, mut any) = (Vec::new(), Vec::new());
+    let mut id_at = value.span().start;
+    let mut category_at = 0;
+    for (key, v) in table.iter() {
+        match key.get_ref().as_ref() {
+            "id" => {
+                id = ctx.string(v, "id");
+                id_at = v.span().start;
+            }
+            "label" => label = ctx.string(v, "label"),
+            "note" => note = ctx.string(v, "note"),
+            "category" => {
+                category = ctx.string(v, "category");
+                category_at = v.span().start;
+            }
+            "all" => all = ctx.terms(v, "all", false),
+            "any" => any = ctx.terms(v, "any", false),
+            _ => ctx.unknown_key(key, "[[ask]]", KNOWN),
+        }
+    }
+    let Some(id) = id.filter(|id| !id.trim().is_empty()) else {
+        ctx.error(value.span().start, "[[ask]] needs a non-empty `id`");
+        return None;
+    };
+    if !ask_ids.insert(id.clone()) {
+        ctx.error(id_at, format!("ask id {id:?} is used twice"));
+        return None;
+    }
+    if let Some(c) = &category {
+        if !lexicon.categories.iter().any(|k| &k.id == c) {
+            ctx.error(
+                category_at,
+                format!("ask {id:?} names unknown category {c:?}"),
+            );
+            return None;
+        }
+    }
+    let label = label.unwrap_or_else(|| {
+        ctx.error(value.span().start, format!("ask {id:?} needs a `label`"));
+        id.clone()
+    });
+    let mut keys = HashMap::new();
+    let mut keep = |term: &Term, ctx: &mut Ctx<'_>| {
+        let (line, column) = term.location();
+        if let Some(first) = keys.insert(term_key(term.as_str(), true), line) {
+            ctx.diags.push(Diagnostic {
+                file: ctx.origin.to_string(),
+                line,
+                column,
+                message: format!(
+                    "term {:?} is listed twice in ask {id:?} (first at line {first})",
+                    term.as_str()
+                ),
+            });
+            return false;
+        }
+        true
+    };
+    all.retain(|t| keep(t, ctx));
+    any.retain(|t| keep(t, ctx));
+    if all.is_empty() && any.is_empty() {
+        ctx.error(
+            value.span().start,
+            format!("ask {id:?} needs terms in `all` or `any`"),
+        );
+        return None;
+    }
+    Some(Ask {
+        id,
+        label,
+        category,
+        note,
+        all,
+        any,
+    })
+}

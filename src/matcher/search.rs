@@ -1,0 +1,178 @@
+//! Running the automata over folded text: candidates, whole-word checks, exclusions,
+//! leftmost-longest selection and the per-sentence judgement of asks.
+
+use std::cmp::Reverse;
+use std::ops::Range;
+
+use aho_corasick::Input;
+
+use super::normalize::{char_at, last_char, normalize, Normalized};
+use super::{AskHit, AskId, Automaton, Hit, Inner, Target};
+use crate::lexicon::fold::is_word_char;
+
+/// A whole-word match of one pattern, in folded-buffer offsets.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    star: bool,
+    spaced: u32,
+}
+
+fn word_before(buf: &[u8], at: usize) -> bool {
+    match at.checked_sub(1).and_then(|p| buf.get(p)) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => buf.get(..at).and_then(last_char).is_some_and(is_word_char),
+    }
+}
+
+fn word_at(buf: &[u8], at: usize) -> bool {
+    match buf.get(at) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(buf, at).is_some_and(is_word_char),
+    }
+}
+
+/// Every whole-word match of the automaton's patterns, overlapping ones included.
+fn candidates(
+    inner: &Inner,
+    automaton: &Automaton,
+    text: &str,
+    folded: &Normalized,
+) -> Vec<Candidate> {
+    let buf = &folded.bytes;
+    let mut out = Vec::new();
+    let Ok(matches) = automaton.ac.try_find_overlapping_iter(Input::new(buf)) else {
+        return out;
+    };
+    for m in matches {
+        let Some(&(pattern, anchor_spaced)) = automaton.anchors.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let Some(p) = inner.patterns.get(pattern) else {
+            continue;
+        };
+        if word_before(buf, m.start()) {
+            continue;
+        }
+        let Some((end, spaced)) = p.finish(buf, m.end()) else {
+            continue;
+        };
+        if word_at(buf, end) {
+            continue;
+        }
+        if p.is_case_sensitive() {
+            let span = text.get(folded.orig_start(m.start())..folded.orig_end(end));
+            if !span.is_some_and(|s| p.case_matches(&normalize(s, false).bytes)) {
+                continue;
+            }
+        }
+        out.push(Candidate {
+            start: m.start(),
+            end,
+            pattern,
+            star: p.has_star(),
+            spaced: anchor_spaced + spaced,
+        });
+    }
+    out
+}
+
+pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hit> {
+    let all = candidates(inner, &inner.mentions, text, folded);
+    let mut exclusions: Vec<(usize, usize, super::CategoryId)> = Vec::new();
+    let mut terms = Vec::with_capacity(all.len());
+    for c in all {
+        match inner.targets.get(c.pattern) {
+            Some(&Target::Term(id)) => terms.push((c, id)),
+            Some(&Target::Exclude(category)) => exclusions.push((c.start, c.end, category)),
+            _ => {}
+        }
+    }
+    if !exclusions.is_empty() {
+        exclusions.sort_unstable_by_key(|&(s, e, _)| (s, e));
+        let longest = exclusions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
+        terms.retain(|(c, id)| {
+            let category = inner.term_category.get(id.index()).copied();
+            let upto = exclusions.partition_point(|&(s, _, _)| s <= c.start);
+            !exclusions[..upto]
+                .iter()
+                .rev()
+                .take_while(|&&(s, _, _)| s + longest >= c.end)
+                .any(|&(_, e, k)| e >= c.end && Some(k) == category)
+        });
+    }
+    terms.sort_unstable_by_key(|(c, id)| (c.start, Reverse(c.end), c.star, c.spaced, *id));
+    let mut hits = Vec::new();
+    let mut taken_to = 0;
+    for (c, id) in terms {
+        if c.start < taken_to || c.end <= c.start {
+            continue;
+        }
+        taken_to = c.end;
+        hits.push(Hit {
+            term: id,
+            start: folded.orig_start(c.start),
+            end: folded.orig_end(c.end),
+        });
+    }
+    hits
+}
+
+pub(super) fn asks(
+    inner: &Inner,
+    text: &str,
+    folded: &Normalized,
+    sentences: &[Range<usize>],
+) -> Vec<AskHit> {
+    if inner.asks.is_empty() || sentences.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    order.sort_by_key(|&i| sentences[i].start);
+    // (sentence, ask term) for every ask-term match lying wholly inside a sentence.
+    let mut present: Vec<(usize, usize)> = Vec::new();
+    for c in candidates(inner, &inner.ask_terms, text, folded) {
+        let Some(&Target::AskTerm(k)) = inner.targets.get(c.pattern) else {
+            continue;
+        };
+        let (start, end) = (folded.orig_start(c.start), folded.orig_end(c.end));
+        let upto = order.partition_point(|&i| sentences[i].start <= start);
+        let holding = order[..upto]
+            .iter()
+            .rev()
+            .find(|&&i| sentences[i].start <= start && end <= sentences[i].end);
+        if let Some(&i) = holding {
+            present.push((i, k));
+        }
+    }
+    present.sort_unstable();
+    present.dedup();
+    let mut out = Vec::new();
+    let mut seen = vec![false; inner.ask_term_count];
+    for group in present.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, k) in group {
+            if let Some(s) = seen.get_mut(k) {
+                *s = true;
+            }
+        }
+        let has = |k: &usize| seen.get(*k).copied().unwrap_or(false);
+        for (a, (all, any)) in inner.asks.iter().enumerate() {
+            if all.iter().all(has) && (any.is_empty() || any.iter().any(has)) {
+                out.push(AskHit {
+                    ask: AskId(a as u32),
+                    sentence: group[0].0,
+                });
+            }
+        }
+        for &(_, k) in group {
+            if let Some(s) = seen.get_mut(k) {
+                *s = false;
+            }
+        }
+    }
+    out
+}
