@@ -10,13 +10,26 @@ use std::collections::HashMap;
 /// furniture may sit.
 const MARGIN_BAND: f32 = 0.11;
 
+/// Which page edge a margin line sits at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Edge {
+    Top,
+    Bottom,
+    Left,
+    Right,
+}
+
 /// Marks furniture lines in every page.
 pub fn mark_furniture(pages: &mut [Page]) {
-    let mut seen: HashMap<(bool, String), usize> = HashMap::new();
+    let mut seen: HashMap<(Direction, Edge, String), usize> = HashMap::new();
     for page in pages.iter() {
         let mut on_page = std::collections::HashSet::new();
-        for (top, line) in margin_lines(page) {
-            on_page.insert((top, shape(&line.text)));
+        for block in &page.blocks {
+            for line in &block.lines {
+                if let Some(edge) = edge_of(page.width, page.height, block.dir, line.bbox) {
+                    on_page.insert((block.dir, edge, shape(&line.text)));
+                }
+            }
         }
         for key in on_page {
             *seen.entry(key).or_default() += 1;
@@ -24,17 +37,15 @@ pub fn mark_furniture(pages: &mut [Page]) {
     }
     let repeats = (pages.len() / 5).max(3);
     for page in pages.iter_mut() {
-        let height = page.height;
+        let (width, height) = (page.width, page.height);
         for block in &mut page.blocks {
-            if block.dir != Direction::Right {
-                continue;
-            }
+            let dir = block.dir;
             for line in &mut block.lines {
-                let Some(top) = band(line.bbox, height) else {
+                let Some(edge) = edge_of(width, height, dir, line.bbox) else {
                     continue;
                 };
                 let repeated = seen
-                    .get(&(top, shape(&line.text)))
+                    .get(&(dir, edge, shape(&line.text)))
                     .is_some_and(|&n| n >= repeats);
                 if repeated || is_page_number(&line.text) {
                     line.furniture = true;
@@ -44,25 +55,43 @@ pub fn mark_furniture(pages: &mut [Page]) {
     }
 }
 
-fn margin_lines(page: &Page) -> impl Iterator<Item = (bool, &super::layout::Line)> {
-    page.blocks
-        .iter()
-        .filter(|b| b.dir == Direction::Right)
-        .flat_map(|b| b.lines.iter())
-        .filter_map(move |l| band(l.bbox, page.height).map(|top| (top, l)))
+/// The page edge whose margin band holds the line, if any. Horizontal text is
+/// furniture at the top or bottom; text running up or down the page (heads
+/// set along the side, as in the Liberal Democrats' 2015 manifesto) at the
+/// left or right.
+fn edge_of(width: f32, height: f32, dir: Direction, bbox: [f32; 4]) -> Option<Edge> {
+    let [x0, y0, x1, y1] = page_box(dir, bbox);
+    match dir {
+        Direction::Right | Direction::Left if height > 0.0 => {
+            if y0 >= height * (1.0 - MARGIN_BAND) {
+                Some(Edge::Top)
+            } else if y1 <= height * MARGIN_BAND {
+                Some(Edge::Bottom)
+            } else {
+                None
+            }
+        }
+        Direction::Up | Direction::Down if width > 0.0 => {
+            if x1 <= width * MARGIN_BAND {
+                Some(Edge::Left)
+            } else if x0 >= width * (1.0 - MARGIN_BAND) {
+                Some(Edge::Right)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
 }
 
-/// `Some(true)` in the top band, `Some(false)` in the bottom band.
-fn band(bbox: [f32; 4], height: f32) -> Option<bool> {
-    if height <= 0.0 {
-        return None;
-    }
-    if bbox[1] >= height * (1.0 - MARGIN_BAND) {
-        Some(true)
-    } else if bbox[3] <= height * MARGIN_BAND {
-        Some(false)
-    } else {
-        None
+/// A box in a direction's reading frame, back in page space (the inverse of
+/// [`Direction::to_reading_frame`]).
+fn page_box(dir: Direction, [a0, b0, a1, b1]: [f32; 4]) -> [f32; 4] {
+    match dir {
+        Direction::Right => [a0, b0, a1, b1],
+        Direction::Up => [-b1, a0, -b0, a1],
+        Direction::Left => [-a1, -b1, -a0, -b0],
+        Direction::Down => [b0, -a1, b1, -a0],
     }
 }
 
@@ -134,6 +163,7 @@ mod tests {
     fn page(number: u32, lines: Vec<Line>) -> Page {
         Page {
             number,
+            width: 600.0,
             height: 800.0,
             blocks: lines
                 .into_iter()
@@ -165,6 +195,47 @@ mod tests {
         for p in &pages {
             let flags: Vec<bool> = p.blocks.iter().map(|b| b.lines[0].furniture).collect();
             assert_eq!(flags, vec![true, false, true]);
+        }
+    }
+
+    #[test]
+    fn heads_running_up_the_side_margin_are_furniture() {
+        let mut pages: Vec<Page> = (1..=4)
+            .map(|n| {
+                let mut p = page(n, vec![line("Body text in the middle of the page.", 400.0)]);
+                // "Manifesto 2015" set upwards 30pt from the left edge, in its
+                // reading frame: x' = y (along the page), y' = -x.
+                p.blocks.push(Block {
+                    lines: vec![Line {
+                        text: "Manifesto 2015".into(),
+                        bbox: [55.0, -35.0, 165.0, -28.0],
+                        size: 7.0,
+                        furniture: false,
+                    }],
+                    dir: Direction::Up,
+                });
+                p
+            })
+            .collect();
+        mark_furniture(&mut pages);
+        for p in &pages {
+            assert!(!p.blocks[0].lines[0].furniture);
+            assert!(p.blocks[1].lines[0].furniture);
+        }
+    }
+
+    #[test]
+    fn page_box_inverts_the_reading_frame() {
+        for dir in [
+            Direction::Right,
+            Direction::Up,
+            Direction::Left,
+            Direction::Down,
+        ] {
+            let (a, b) = dir.to_reading_frame(10.0, 20.0);
+            let (c, d) = dir.to_reading_frame(30.0, 50.0);
+            let frame = [a.min(c), b.min(d), a.max(c), b.max(d)];
+            assert_eq!(page_box(dir, frame), [10.0, 20.0, 30.0, 50.0], "{dir:?}");
         }
     }
 

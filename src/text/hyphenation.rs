@@ -116,6 +116,7 @@ mod tests {
     fn page_of(blocks: &[&[&str]]) -> Page {
         Page {
             number: 1,
+            width: 600.0,
             height: 800.0,
             blocks: blocks
                 .iter()

@@ -92,7 +92,9 @@ pub struct Block {
 pub struct Page {
     /// 1-based page number.
     pub number: u32,
-    /// Page height in points, for telling margins from body.
+    /// Page width in points, for telling margins from body.
+    pub width: f32,
+    /// Page height in points.
     pub height: f32,
     /// Blocks in reading order.
     pub blocks: Vec<Block>,
@@ -142,6 +144,7 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     }
     Page {
         number: page.number,
+        width: page.width,
         height: page.height,
         blocks,
         images: page.images,
@@ -298,6 +301,10 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
     } else {
         params.word_gap
     } * size;
+    // In letter-spaced lines some producers put a space glyph between every
+    // letter (Labour 2015's running heads); there, only gaps wide enough to
+    // be word gaps count, with or without a space glyph.
+    let letter_spaced = typical > 0.06;
     let mut text = String::new();
     let mut pending_space = false;
     let mut last_end: Option<f32> = None;
@@ -307,7 +314,9 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
             continue;
         }
         if let Some(end) = last_end {
-            if pending_space || p.x - end > threshold {
+            let gap = p.x - end;
+            let explicit = pending_space && (!letter_spaced || gap > 0.6 * threshold);
+            if explicit || gap > threshold {
                 text.push(' ');
             }
         }
@@ -532,6 +541,28 @@ mod tests {
         word(&mut parts, "bold", 100.4, 700.0, 10.0);
         let page = layout_page(&page_of(&parts), &LayoutParams::default());
         assert_eq!(texts(&page), vec!["bold"]);
+    }
+
+    #[test]
+    fn letter_spaced_line_with_a_space_glyph_between_every_letter() {
+        let mut parts = Vec::new();
+        let mut x = 100.0;
+        for (i, w) in ["a", "better", "future"].iter().enumerate() {
+            if i > 0 {
+                x += 4.6;
+            }
+            for (j, ch) in w.chars().enumerate() {
+                if j > 0 {
+                    // A space glyph overlapping the next letter, then 1pt of tracking.
+                    parts.push((Glyph::at(x, 40.0, 1.8, 7.0), " ".to_string()));
+                    x += 1.0;
+                }
+                parts.push((Glyph::at(x, 40.0, 4.0, 7.0), ch.to_string()));
+                x += 4.0;
+            }
+        }
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["a better future"]);
     }
 
     #[test]

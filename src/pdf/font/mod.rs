@@ -93,6 +93,32 @@ impl FontCache {
     }
 }
 
+/// Picture fonts whose glyphs are bullets, arrows and ticks. Producers map
+/// them to the letters of their codes ("w" for a Wingdings bullet, as in the
+/// Liberal Democrats' 2015 and the Greens' 2017 manifestos), which would
+/// otherwise read as stray one-letter words.
+fn is_pictographic_font(base_name: &str) -> bool {
+    let name = base_name.to_ascii_lowercase();
+    ["wingdings", "webdings", "dingbats", "marlett"]
+        .iter()
+        .any(|family| name.contains(family))
+}
+
+/// A picture font's letter (or private-use code) becomes a bullet; real
+/// Unicode symbols (ZapfDingbats' ✓ and ❖ through its glyph names) stay.
+fn as_pictograph(text: &str) -> &str {
+    let letter_like = text.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || c.is_ascii_punctuation()
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+    });
+    if letter_like && !text.trim().is_empty() {
+        "\u{2022}"
+    } else {
+        text
+    }
+}
+
 /// The font program families of PDF, as far as text extraction cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum FontKind {
@@ -123,6 +149,8 @@ pub(crate) struct Font {
     space_width: Option<f64>,
     /// (ascent, descent) in text space for size 1.
     vertical_extent: (f64, f64),
+    /// A picture font (Wingdings, ZapfDingbats, ...): see [`is_pictographic_font`].
+    pictographic: bool,
     issues: Vec<String>,
 }
 
@@ -221,6 +249,7 @@ impl Font {
             };
             Tables::Simple(simple::build(&input, &mut issues))
         };
+        let pictographic = is_pictographic_font(&base_name);
         let mut font = Font {
             id,
             kind,
@@ -230,6 +259,7 @@ impl Font {
             tables,
             space_width: None,
             vertical_extent,
+            pictographic,
             issues,
         };
         font.space_width = font.find_space_width();
@@ -258,6 +288,14 @@ impl Font {
     }
 
     fn text_for(&self, code: u32) -> Option<&str> {
+        let text = self.mapped_text(code);
+        if self.pictographic {
+            return text.map(as_pictograph);
+        }
+        text
+    }
+
+    fn mapped_text(&self, code: u32) -> Option<&str> {
         if let Some(text) = self.to_unicode.as_ref().and_then(|tu| tu.get(code)) {
             return Some(text);
         }

@@ -408,3 +408,27 @@ fn symbolic_truetype_without_encoding_uses_30_cmap_and_post_names() {
         vec![Some("\u{263A}".into()), Some("A".into())]
     );
 }
+
+#[test]
+fn picture_font_letters_become_bullets() {
+    let mut doc = Document::with_version("1.4");
+    let font = load(
+        &mut doc,
+        dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Wingdings-Regular",
+        "Encoding" => "WinAnsiEncoding" },
+    );
+    assert_eq!(joined(&font, b"w z"), "\u{2022} \u{2022}");
+    // ZapfDingbats' glyph names give real symbols, which stay.
+    let zapf = load(
+        &mut doc,
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" },
+    );
+    let tick = joined(&zapf, b"4");
+    assert!(!tick.is_ascii(), "{tick}");
+    // An ordinary font keeps its letters.
+    let plain = load(
+        &mut doc,
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+    );
+    assert_eq!(joined(&plain, b"w"), "w");
+}
