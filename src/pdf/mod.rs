@@ -14,6 +14,7 @@ pub(crate) mod font;
 mod geometry;
 mod glyph;
 mod interpret;
+mod repair;
 mod resources;
 
 pub use error::{Error, ErrorKind};
@@ -48,13 +49,14 @@ impl PdfDocument {
             password: options.password.clone(),
             ..LoadOptions::default()
         };
-        let doc = Document::load_mem_with_options(bytes, load).map_err(|e| match e {
+        let mut doc = Document::load_mem_with_options(bytes, load).map_err(|e| match e {
             lopdf::Error::InvalidPassword => Error::new(ErrorKind::WrongPassword, ""),
             other => Error::new(ErrorKind::NotPdf, other.to_string()),
         })?;
         if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
             return Err(Error::new(ErrorKind::NeedsPassword, ""));
         }
+        repair::resolve_indirect_filters(&mut doc);
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         if pages.is_empty() {
             return Err(Error::new(ErrorKind::NoPages, ""));

@@ -38,6 +38,16 @@ pub fn mark_furniture(pages: &mut [Page]) {
     let repeats = (pages.len() / 5).max(3);
     for page in pages.iter_mut() {
         let (width, height) = (page.width, page.height);
+        // A page has one number, perhaps two (a spread); a margin full of
+        // numbers is a drawing's grid labels or a table, not furniture.
+        let numbers = page
+            .blocks
+            .iter()
+            .flat_map(|b| b.lines.iter().map(move |l| (b.dir, l)))
+            .filter(|(dir, l)| {
+                edge_of(width, height, *dir, l.bbox).is_some() && is_page_number(&l.text)
+            })
+            .count();
         for block in &mut page.blocks {
             let dir = block.dir;
             for line in &mut block.lines {
@@ -47,7 +57,7 @@ pub fn mark_furniture(pages: &mut [Page]) {
                 let repeated = seen
                     .get(&(dir, edge, shape(&line.text)))
                     .is_some_and(|&n| n >= repeats);
-                if repeated || is_page_number(&line.text) {
+                if repeated || (numbers <= 2 && is_page_number(&line.text)) {
                     line.furniture = true;
                 }
             }
@@ -237,6 +247,16 @@ mod tests {
             let frame = [a.min(c), b.min(d), a.max(c), b.max(d)];
             assert_eq!(page_box(dir, frame), [10.0, 20.0, 30.0, 50.0], "{dir:?}");
         }
+    }
+
+    #[test]
+    fn a_margin_full_of_numbers_is_not_page_numbers() {
+        let labels = (1..=6)
+            .map(|n| line(&n.to_string(), 20.0 + n as f32 * 0.5))
+            .collect();
+        let mut pages = vec![page(1, labels)];
+        mark_furniture(&mut pages);
+        assert!(pages[0].blocks.iter().all(|b| !b.lines[0].furniture));
     }
 
     #[test]
