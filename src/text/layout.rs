@@ -213,12 +213,17 @@ fn is_overprint<'t>(
 fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> Vec<Line> {
     let mut fragments: Vec<Vec<Placed>> = Vec::new();
     for p in placed {
-        let continues = fragments.last().and_then(|f| f.last()).is_some_and(|last| {
-            let size = last.size.max(p.size);
-            (p.y - last.y).abs() <= params.baseline_tolerance * size
-                && p.x >= last.end - 0.5 * size
-                && p.x - last.end <= params.max_word_gap * size
-        });
+        // Gaps are measured from the last inked glyph: a trailing space
+        // glyph must not bridge a column gutter.
+        let continues = fragments
+            .last()
+            .and_then(|f| f.iter().rev().find(|g| !g.space).or(f.last()))
+            .is_some_and(|last| {
+                let size = last.size.max(p.size);
+                (p.y - last.y).abs() <= params.baseline_tolerance * size
+                    && p.x >= last.end - 0.5 * size
+                    && p.x - last.end <= params.max_word_gap * size
+            });
         match fragments.last_mut() {
             Some(f) if continues => f.push(*p),
             _ => fragments.push(vec![*p]),
@@ -262,12 +267,17 @@ fn baseline(glyphs: &[Placed]) -> f32 {
         .map_or(glyphs[0].y, |p| p.y)
 }
 
+/// The horizontal extent of the inked glyphs (spaces do not count).
 fn extent(glyphs: &[Placed]) -> (f32, f32) {
-    let x0 = glyphs.iter().map(|p| p.x).fold(f32::INFINITY, f32::min);
-    let x1 = glyphs
-        .iter()
-        .map(|p| p.end.max(p.x))
-        .fold(f32::NEG_INFINITY, f32::max);
+    let ink = || glyphs.iter().filter(|p| !p.space);
+    let x0 = ink().map(|p| p.x).fold(f32::INFINITY, f32::min);
+    let x1 = ink().map(|p| p.end.max(p.x)).fold(f32::NEG_INFINITY, f32::max);
+    if x0 > x1 {
+        // Only spaces: use them after all.
+        let x0 = glyphs.iter().map(|p| p.x).fold(f32::INFINITY, f32::min);
+        let x1 = glyphs.iter().map(|p| p.end.max(p.x)).fold(f32::NEG_INFINITY, f32::max);
+        return (x0, x1);
+    }
     (x0, x1)
 }
 
@@ -507,6 +517,20 @@ mod tests {
             texts(&page),
             vec!["left0|left1|left2", "right0|right1|right2"]
         );
+    }
+
+    #[test]
+    fn trailing_space_glyph_does_not_bridge_a_gutter() {
+        let mut parts = Vec::new();
+        // Left column line ending in a space glyph, right column line 1.4 em
+        // further on the same baseline, drawn later.
+        let end = word(&mut parts, "that", 50.0, 700.0, 10.0);
+        parts.push((Glyph::at(end, 700.0, 3.0, 10.0), " ".into()));
+        word(&mut parts, "low", 50.0, 688.0, 10.0);
+        word(&mut parts, "you", end + 14.0, 700.0, 10.0);
+        word(&mut parts, "more", end + 14.0, 688.0, 10.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["that|low", "you|more"]);
     }
 
     #[test]
