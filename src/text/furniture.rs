@@ -107,16 +107,18 @@ fn page_box(dir: Direction, [a0, b0, a1, b1]: [f32; 4]) -> [f32; 4] {
 
 /// The text with digits blurred, so "Page 4" and "Page 5" repeat.
 fn shape(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '#'
-            } else {
-                c.to_lowercase().next().unwrap_or(c)
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            // A run of digits is one '#', so pages 9 and 10 look alike.
+            if !out.ends_with('#') {
+                out.push('#');
             }
-        })
-        .collect()
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// "12", "- 12 -", "Page 12", "12 of 80", "xiv".
@@ -257,6 +259,12 @@ mod tests {
         let mut pages = vec![page(1, labels)];
         mark_furniture(&mut pages);
         assert!(pages[0].blocks.iter().all(|b| !b.lines[0].furniture));
+    }
+
+    #[test]
+    fn page_numbers_of_any_length_share_a_shape() {
+        assert_eq!(shape("Manifesto / 9"), shape("Manifesto / 10"));
+        assert_ne!(shape("Manifesto / 9"), shape("Manifesto 9 / 10"));
     }
 
     #[test]

@@ -271,11 +271,16 @@ fn baseline(glyphs: &[Placed]) -> f32 {
 fn extent(glyphs: &[Placed]) -> (f32, f32) {
     let ink = || glyphs.iter().filter(|p| !p.space);
     let x0 = ink().map(|p| p.x).fold(f32::INFINITY, f32::min);
-    let x1 = ink().map(|p| p.end.max(p.x)).fold(f32::NEG_INFINITY, f32::max);
+    let x1 = ink()
+        .map(|p| p.end.max(p.x))
+        .fold(f32::NEG_INFINITY, f32::max);
     if x0 > x1 {
         // Only spaces: use them after all.
         let x0 = glyphs.iter().map(|p| p.x).fold(f32::INFINITY, f32::min);
-        let x1 = glyphs.iter().map(|p| p.end.max(p.x)).fold(f32::NEG_INFINITY, f32::max);
+        let x1 = glyphs
+            .iter()
+            .map(|p| p.end.max(p.x))
+            .fold(f32::NEG_INFINITY, f32::max);
         return (x0, x1);
     }
     (x0, x1)
