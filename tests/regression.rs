@@ -1,0 +1,171 @@
+//! One test per real file that once came out wrong, reading it from
+//! ../shared, plus the whole corpus against its hand-corrected ground truth.
+//!
+//! Word scores here follow ../shared/tools/textscore closely enough to catch
+//! regressions (NFKC, lower case, words of letters and digits, bag-of-words
+//! F1); the figures in the README come from textscore itself.
+
+mod util;
+
+use std::collections::HashMap;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+use util::{json, mashup, shared_dir};
+
+fn extract(pdf: &Path) -> String {
+    let assert = mashup().arg("extract").arg(pdf).assert().success();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+fn words(text: &str) -> HashMap<String, usize> {
+    let folded: String = text.nfkc().collect::<String>().to_lowercase();
+    let mut bag = HashMap::new();
+    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        *bag.entry(word.to_string()).or_insert(0) += 1;
+    }
+    bag
+}
+
+/// Bag-of-words F1 of `candidate` against `reference`.
+fn words_f1(candidate: &str, reference: &str) -> f64 {
+    let (a, b) = (words(candidate), words(reference));
+    let common: usize = a.iter().map(|(w, n)| (*n).min(*b.get(w).unwrap_or(&0))).sum();
+    let (na, nb): (usize, usize) = (a.values().sum(), b.values().sum());
+    if na == 0 || nb == 0 {
+        return 0.0;
+    }
+    let (p, r) = (common as f64 / na as f64, common as f64 / nb as f64);
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Extracts `pdf` (relative to ../shared/corpus) and scores it against its
+/// ground truth (relative to ../shared/text/manifesto-project-uk).
+fn score(shared: &Path, pdf: &str, truth: &str) -> (String, f64) {
+    let text = extract(&shared.join("corpus").join(pdf));
+    let reference = std::fs::read_to_string(shared.join("text/manifesto-project-uk").join(truth)).unwrap();
+    let f1 = words_f1(&text, &reference);
+    (text, f1)
+}
+
+#[test]
+fn word_scorer_behaves() {
+    assert_eq!(words_f1("a b c", "a b c"), 1.0);
+    assert_eq!(words_f1("", "a"), 0.0);
+    assert!((words_f1("a b", "a c") - 0.5).abs() < 1e-9);
+}
+
+#[test]
+fn snp_2015_type1c_fonts_without_tounicode() {
+    let Some(shared) = shared_dir() else { return };
+    let (text, f1) = score(&shared, "uk-2015/2015-snp-manifesto.pdf", "SNP_2015.txt");
+    assert!(f1 > 0.95, "words_f1 {f1}");
+    assert!(text.contains("Scotland"));
+}
+
+#[test]
+fn labour_2005_quotes_and_full_stops_decode() {
+    let Some(shared) = shared_dir() else { return };
+    let (_, f1) = score(&shared, "uk-historic/2005-05-labour_party.pdf", "Lab_2005.txt");
+    assert!(f1 > 0.95, "words_f1 {f1}");
+}
+
+#[test]
+fn conservative_2001_rotated_text() {
+    let Some(shared) = shared_dir() else { return };
+    let (_, f1) = score(&shared, "uk-historic/2001-06-conservative_party.pdf", "Con_2001.txt");
+    assert!(f1 > 0.95, "words_f1 {f1}");
+}
+
+#[test]
+fn conservative_2015_cmap_with_def_inside_cidsysteminfo() {
+    let Some(shared) = shared_dir() else { return };
+    let (_, f1) = score(&shared, "uk-historic/2015-05-conservative_party.pdf", "Con_2015.txt");
+    assert!(f1 > 0.96, "words_f1 {f1}");
+}
+
+#[test]
+fn libdem_2005_cmap_without_boilerplate() {
+    let Some(shared) = shared_dir() else { return };
+    let (_, f1) = score(&shared, "uk-historic/2005-05-liberal_democrats.pdf", "LD_2005.txt");
+    assert!(f1 > 0.96, "words_f1 {f1}");
+}
+
+#[test]
+fn labour_2015_letter_spaced_running_heads_read_as_words() {
+    let Some(shared) = shared_dir() else { return };
+    for pdf in ["uk-2015/2015-labour-manifesto.pdf", "uk-historic/2015-05-labour_party.pdf"] {
+        let (text, f1) = score(&shared, pdf, "Lab_2015.txt");
+        assert!(f1 > 0.96, "{pdf}: words_f1 {f1}");
+        assert!(!text.contains("t h e"), "{pdf}: letter-spaced text left spaced out");
+    }
+}
+
+#[test]
+fn picture_font_bullets_are_not_words() {
+    let Some(shared) = shared_dir() else { return };
+    let (text, f1) = score(&shared, "uk-2015/2015-libdem-manifesto.pdf", "Lib_2015.txt");
+    assert!(f1 > 0.96, "words_f1 {f1}");
+    // Wingdings bullets used to come out as a "w" before every bulleted line.
+    let bullets = text.lines().filter(|l| l.starts_with("w ")).count();
+    assert!(bullets < 50, "{bullets} lines start with a stray w");
+}
+
+#[test]
+fn running_heads_along_the_side_margin_are_furniture() {
+    let Some(shared) = shared_dir() else { return };
+    let text = extract(&shared.join("corpus/uk-2015/2015-libdem-manifesto.pdf"));
+    let heads = text.matches("Liberal Democrat Manifesto 2015").count();
+    assert!(heads < 10, "{heads} side heads left in the text");
+}
+
+#[test]
+fn indirect_stream_filters_are_decoded() {
+    let Some(shared) = shared_dir() else { return };
+    let text = extract(&shared.join("pdfs/pdfminer.six/samples/contrib/issue-1062-filters.pdf"));
+    assert!(text.split_whitespace().count() > 100, "{text}");
+}
+
+#[test]
+fn every_corpus_file_with_ground_truth_scores_well_and_scans_are_flagged() {
+    let Some(shared) = shared_dir() else { return };
+    let index = std::fs::read_to_string(shared.join("corpus/INDEX.tsv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report_path = dir.path().join("corpus.json");
+    mashup()
+        .args(["scan", "--format", "json", "-o"])
+        .arg(&report_path)
+        .arg(shared.join("corpus"))
+        .assert()
+        .success();
+    let report = json(&std::fs::read(&report_path).unwrap());
+    let status_of = |file: &str| -> String {
+        report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"].as_str().unwrap().ends_with(file))
+            .map(|d| d["status"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{file} not in the report"))
+    };
+    let mut low = Vec::new();
+    for row in index.lines().skip(1) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (file, text_layer, truth) = (cols[0], cols[6], cols.get(7).copied().unwrap_or(""));
+        let scanned = text_layer.starts_with("no");
+        let expected = if scanned { "no_text_layer" } else { "ok" };
+        assert_eq!(status_of(file), expected, "{file}");
+        if !scanned && !truth.is_empty() {
+            let text = extract(&shared.join("corpus").join(file));
+            let reference = std::fs::read_to_string(shared.join(truth)).unwrap();
+            let f1 = words_f1(&text, &reference);
+            if f1 < 0.95 {
+                low.push(format!("{file}: {f1:.3}"));
+            }
+        }
+    }
+    assert!(low.is_empty(), "files below words_f1 0.95: {low:?}");
+}
