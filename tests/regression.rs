@@ -20,7 +20,10 @@ fn extract(pdf: &Path) -> String {
 fn words(text: &str) -> HashMap<String, usize> {
     let folded: String = text.nfkc().collect::<String>().to_lowercase();
     let mut bag = HashMap::new();
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         *bag.entry(word.to_string()).or_insert(0) += 1;
     }
     bag
@@ -29,7 +32,10 @@ fn words(text: &str) -> HashMap<String, usize> {
 /// Bag-of-words F1 of `candidate` against `reference`.
 fn words_f1(candidate: &str, reference: &str) -> f64 {
     let (a, b) = (words(candidate), words(reference));
-    let common: usize = a.iter().map(|(w, n)| (*n).min(*b.get(w).unwrap_or(&0))).sum();
+    let common: usize = a
+        .iter()
+        .map(|(w, n)| (*n).min(*b.get(w).unwrap_or(&0)))
+        .sum();
     let (na, nb): (usize, usize) = (a.values().sum(), b.values().sum());
     if na == 0 || nb == 0 {
         return 0.0;
@@ -46,7 +52,8 @@ fn words_f1(candidate: &str, reference: &str) -> f64 {
 /// ground truth (relative to ../shared/text/manifesto-project-uk).
 fn score(shared: &Path, pdf: &str, truth: &str) -> (String, f64) {
     let text = extract(&shared.join("corpus").join(pdf));
-    let reference = std::fs::read_to_string(shared.join("text/manifesto-project-uk").join(truth)).unwrap();
+    let reference =
+        std::fs::read_to_string(shared.join("text/manifesto-project-uk").join(truth)).unwrap();
     let f1 = words_f1(&text, &reference);
     (text, f1)
 }
@@ -69,38 +76,60 @@ fn snp_2015_type1c_fonts_without_tounicode() {
 #[test]
 fn labour_2005_quotes_and_full_stops_decode() {
     let Some(shared) = shared_dir() else { return };
-    let (_, f1) = score(&shared, "uk-historic/2005-05-labour_party.pdf", "Lab_2005.txt");
+    let (_, f1) = score(
+        &shared,
+        "uk-historic/2005-05-labour_party.pdf",
+        "Lab_2005.txt",
+    );
     assert!(f1 > 0.95, "words_f1 {f1}");
 }
 
 #[test]
 fn conservative_2001_rotated_text() {
     let Some(shared) = shared_dir() else { return };
-    let (_, f1) = score(&shared, "uk-historic/2001-06-conservative_party.pdf", "Con_2001.txt");
+    let (_, f1) = score(
+        &shared,
+        "uk-historic/2001-06-conservative_party.pdf",
+        "Con_2001.txt",
+    );
     assert!(f1 > 0.95, "words_f1 {f1}");
 }
 
 #[test]
 fn conservative_2015_cmap_with_def_inside_cidsysteminfo() {
     let Some(shared) = shared_dir() else { return };
-    let (_, f1) = score(&shared, "uk-historic/2015-05-conservative_party.pdf", "Con_2015.txt");
+    let (_, f1) = score(
+        &shared,
+        "uk-historic/2015-05-conservative_party.pdf",
+        "Con_2015.txt",
+    );
     assert!(f1 > 0.96, "words_f1 {f1}");
 }
 
 #[test]
 fn libdem_2005_cmap_without_boilerplate() {
     let Some(shared) = shared_dir() else { return };
-    let (_, f1) = score(&shared, "uk-historic/2005-05-liberal_democrats.pdf", "LD_2005.txt");
+    let (_, f1) = score(
+        &shared,
+        "uk-historic/2005-05-liberal_democrats.pdf",
+        "LD_2005.txt",
+    );
     assert!(f1 > 0.96, "words_f1 {f1}");
 }
 
 #[test]
 fn labour_2015_letter_spaced_running_heads_read_as_words() {
     let Some(shared) = shared_dir() else { return };
-    for pdf in ["uk-2015/2015-labour-manifesto.pdf", "uk-historic/2015-05-labour_party.pdf"] {
+    for pdf in [
+        "uk-2015/2015-labour-manifesto.pdf",
+        "uk-historic/2015-05-labour_party.pdf",
+    ] {
         let (text, f1) = score(&shared, pdf, "Lab_2015.txt");
         assert!(f1 > 0.96, "{pdf}: words_f1 {f1}");
-        assert!(!text.contains("t h e"), "{pdf}: letter-spaced text left spaced out");
+        assert!(
+            !text.contains("t h e"),
+            "{pdf}: letter-spaced text left spaced out"
+        );
     }
 }
 
@@ -168,4 +197,53 @@ fn every_corpus_file_with_ground_truth_scores_well_and_scans_are_flagged() {
         }
     }
     assert!(low.is_empty(), "files below words_f1 0.95: {low:?}");
+}
+
+#[test]
+fn encrypted_pdfs_need_and_accept_a_password() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = shared.join("pdfs/pdfminer.six/samples/encryption");
+    // cpdf keeps /Encrypt directly in the trailer, which lopdf alone cannot open.
+    for file in [
+        "rc4-40.pdf",
+        "rc4-128.pdf",
+        "aes-128.pdf",
+        "aes-256.pdf",
+        "aes-256-m.pdf",
+    ] {
+        let pdf = dir.join(file);
+        mashup()
+            .arg("extract")
+            .arg(&pdf)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("encrypted: needs a password"));
+        for password in ["baz", "foo"] {
+            let assert = mashup()
+                .arg("extract")
+                .arg(&pdf)
+                .args(["--password", password])
+                .assert()
+                .success();
+            let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+            assert!(text.contains("Secret!"), "{file} with {password}: {text}");
+        }
+        mashup()
+            .arg("extract")
+            .arg(&pdf)
+            .args(["--password", "wrong"])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains(
+                "the password given does not open it",
+            ));
+    }
+    let writer = shared
+        .join("pdfs/sample-files/005-libreoffice-writer-password/libreoffice-writer-password.pdf");
+    mashup()
+        .arg("extract")
+        .arg(&writer)
+        .args(["--password", "openpassword"])
+        .assert()
+        .success();
 }

@@ -45,17 +45,20 @@ impl PdfDocument {
         if !looks_like_pdf(bytes) {
             return Err(Error::new(ErrorKind::NotPdf, "no %PDF header"));
         }
-        let load = LoadOptions {
-            password: options.password.clone(),
-            ..LoadOptions::default()
+        let opened = match load(bytes, options)? {
+            Some(doc) if !is_locked(&doc) => Some(doc),
+            // lopdf only authenticates against an indirect /Encrypt object.
+            _ => match repair::move_direct_encrypt_dict(bytes) {
+                Some(patched) => load(&patched, options)?.filter(|doc| !is_locked(doc)),
+                None => None,
+            },
         };
-        let mut doc = Document::load_mem_with_options(bytes, load).map_err(|e| match e {
-            lopdf::Error::InvalidPassword => Error::new(ErrorKind::WrongPassword, ""),
-            other => Error::new(ErrorKind::NotPdf, other.to_string()),
-        })?;
-        if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
-            return Err(Error::new(ErrorKind::NeedsPassword, ""));
-        }
+        let Some(mut doc) = opened else {
+            return Err(match options.password {
+                Some(_) => Error::new(ErrorKind::WrongPassword, ""),
+                None => Error::new(ErrorKind::NeedsPassword, ""),
+            });
+        };
         repair::resolve_indirect_filters(&mut doc);
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         if pages.is_empty() {
@@ -101,6 +104,25 @@ impl PdfDocument {
         interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm).run(&content, &scope);
         page
     }
+}
+
+/// Loads the document; `None` when it is encrypted and the password (or the
+/// empty one) does not open it.
+fn load(bytes: &[u8], options: &OpenOptions) -> Result<Option<Document>, Error> {
+    let load = LoadOptions {
+        password: options.password.clone(),
+        ..LoadOptions::default()
+    };
+    match Document::load_mem_with_options(bytes, load) {
+        Ok(doc) => Ok(Some(doc)),
+        Err(lopdf::Error::InvalidPassword) => Ok(None),
+        Err(other) => Err(Error::new(ErrorKind::NotPdf, other.to_string())),
+    }
+}
+
+/// Encrypted, and not opened by the password (or the empty one).
+fn is_locked(doc: &Document) -> bool {
+    doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none()
 }
 
 /// A PDF's header may follow some junk; readers accept it within the first KiB.
