@@ -54,10 +54,13 @@ impl DocumentText {
             .collect()
     }
 
-    /// True when the document has pages and none of them has any text: a
-    /// scan that needs OCR, not a manifesto that says nothing.
+    /// True when no page has any text and the pages carry images: a scan
+    /// that needs OCR, not a manifesto that says nothing. (Blank pages with
+    /// no images are simply empty.)
     pub fn lacks_text_layer(&self) -> bool {
-        !self.pages.is_empty() && self.pages.iter().all(Page::is_empty)
+        !self.pages.is_empty()
+            && self.pages.iter().all(Page::is_empty)
+            && self.pages.iter().any(|p| p.images > 0)
     }
 }
 
@@ -135,6 +138,25 @@ mod tests {
         assert_eq!(pages[0].blocks.len(), 2);
         assert_eq!(pages[0].body_text(), "Title\nFirst line second line\n");
         assert_eq!(pages[1].number, 2);
+    }
+
+    #[test]
+    fn only_pages_with_pictures_and_no_text_make_a_scan() {
+        let blank = Page {
+            number: 1,
+            ..Page::default()
+        };
+        let picture = Page {
+            number: 2,
+            images: 1,
+            ..Page::default()
+        };
+        let doc = |pages: Vec<Page>| DocumentText { pages };
+        assert!(!doc(vec![blank.clone()]).lacks_text_layer());
+        assert!(doc(vec![blank, picture.clone()]).lacks_text_layer());
+        let mut texted = read_text("words");
+        texted.push(picture);
+        assert!(!doc(texted).lacks_text_layer());
     }
 
     #[test]
