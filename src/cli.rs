@@ -102,6 +102,21 @@ pub enum LexiconCommand {
         /// Lexicon file [default: the built-in lexicon].
         file: Option<PathBuf>,
     },
+    /// Convert a quanteda YAML, LIWC .dic or WordStat .cat dictionary to a lexicon.
+    ///
+    /// Nested categories become `parent/child` ids. Entries that cannot be expressed
+    /// (`?`, a leading `*`, regular expressions) are listed on stderr and left out; the
+    /// exit status is then 1.
+    Import {
+        /// The dictionary (.yml/.yaml, .dic or .cat).
+        file: PathBuf,
+        /// Write the lexicon to FILE instead of stdout (written whole or not at all).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The dictionary format (yaml, liwc or wordstat) [default: from the extension].
+        #[arg(long, value_name = "FORMAT")]
+        from: Option<crate::lexicon::ImportFormat>,
+    },
 }
 
 /// What a successful run amounted to.
@@ -297,6 +312,25 @@ fn lexicon(cmd: LexiconCommand) -> Result<Outcome, Error> {
             let lexicon = load_lexicon(file.as_deref())?;
             write_to(None, |out| show_lexicon(&lexicon, out))?;
         }
+        LexiconCommand::Import { file, output, from } => {
+            let imported = crate::lexicon::import_file(&file, from)?;
+            for d in &imported.skipped {
+                eprintln!("mashup: {d}");
+            }
+            eprintln!(
+                "mashup: {}: {} categories, {} terms imported, {} entries left out",
+                file.display(),
+                imported.categories,
+                imported.terms,
+                imported.skipped.len()
+            );
+            write_to(output.as_deref(), |out| {
+                out.write_all(imported.toml.as_bytes())
+            })?;
+            if !imported.skipped.is_empty() {
+                return Ok(Outcome::SomeFailed);
+            }
+        }
     }
     Ok(Outcome::Success)
 }
@@ -388,5 +422,21 @@ mod tests {
         assert!(parse(&["lexicon", "check"]).is_ok());
         assert!(parse(&["lexicon", "check", "x.toml"]).is_ok());
         assert!(parse(&["lexicon", "show"]).is_ok());
+    }
+
+    #[test]
+    fn lexicon_import_options() {
+        let cli = parse(&[
+            "lexicon", "import", "d.txt", "-o", "o.toml", "--from", "liwc",
+        ])
+        .unwrap();
+        let Command::Lexicon(LexiconCommand::Import { file, output, from }) = cli.command else {
+            panic!("not import")
+        };
+        assert_eq!(file, Path::new("d.txt"));
+        assert_eq!(output.as_deref(), Some(Path::new("o.toml")));
+        assert_eq!(from, Some(crate::lexicon::ImportFormat::Liwc));
+        assert!(parse(&["lexicon", "import"]).is_err());
+        assert!(parse(&["lexicon", "import", "d.dic", "--from", "xml"]).is_err());
     }
 }

@@ -31,6 +31,9 @@
 //! `label` (required), `category`, `note`, `all`, `any` (at least one term between them).
 //! Anything else is an error, so a misspelt key never silently drops terms.
 //!
+//! Dictionaries in other formats (quanteda YAML, LIWC `.dic`, WordStat `.cat`) are converted
+//! into this one by [`import_file`] (`mashup lexicon import`).
+//!
 //! ```
 //! use manifesto_mashup::lexicon::Lexicon;
 //!
@@ -43,10 +46,12 @@
 
 mod error;
 pub(crate) mod fold;
+mod import;
 mod parse;
 mod term;
 
 pub use error::{Diagnostic, LexiconError};
+pub use import::{import_file, import_str, ImportFormat, Imported};
 pub use term::Term;
 
 /// A validated lexicon. Made only by parsing, so every term follows rule 1, no term is in two
