@@ -132,7 +132,7 @@ pub enum Outcome {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The lexicon is invalid; every problem is listed.
-    #[error("invalid lexicon:\n{0}")]
+    #[error("invalid lexicon")]
     Lexicon(#[from] LexiconError),
     /// The lexicon could not be compiled (it is too large for the automaton).
     #[error("cannot compile the lexicon")]
