@@ -1,6 +1,8 @@
-//! Page furniture: running heads, footers and page numbers. They are found
-//! across the whole document (a head repeats from page to page) and marked,
-//! not deleted, so `mashup extract --all` can still show them.
+//! Page furniture: running heads, footers, page numbers and the entries of a
+//! table of contents. They are found across the whole document (a head
+//! repeats from page to page) and marked, not deleted, so `mashup extract
+//! --all` can still show them; they are kept out of the text that is matched,
+//! so a contents entry is not counted as a mention beside its chapter.
 
 use super::layout::Page;
 use crate::pdf::Direction;
@@ -57,7 +59,8 @@ pub fn mark_furniture(pages: &mut [Page]) {
                 let repeated = seen
                     .get(&(dir, edge, shape(&line.text)))
                     .is_some_and(|&n| n >= repeats);
-                if repeated || (numbers <= 2 && is_page_number(&line.text)) {
+                let contents = is_contents_entry(&line.text);
+                if repeated || contents || (numbers <= 2 && is_page_number(&line.text)) {
                     line.furniture = true;
                 }
             }
@@ -119,6 +122,27 @@ fn shape(text: &str) -> String {
         }
     }
     out
+}
+
+/// A table-of-contents entry: a title, a leader of dots, a page number
+/// ("Jobs for all ........ 17", "Foreword . . . . 5", "Foreword…… 5").
+fn is_contents_entry(text: &str) -> bool {
+    let t = text.trim_end();
+    let without_number = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if without_number.len() == t.len() {
+        return false;
+    }
+    let dots: usize = without_number
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '.' | '…') || c.is_whitespace())
+        .map(|c| match c {
+            '.' => 1,
+            '…' => 3,
+            _ => 0,
+        })
+        .sum();
+    dots >= 4
 }
 
 /// "12", "- 12 -", "Page 12", "12 of 80", "xiv".
@@ -265,6 +289,25 @@ mod tests {
     fn page_numbers_of_any_length_share_a_shape() {
         assert_eq!(shape("Manifesto / 9"), shape("Manifesto / 10"));
         assert_ne!(shape("Manifesto / 9"), shape("Manifesto 9 / 10"));
+    }
+
+    #[test]
+    fn contents_entries_are_furniture() {
+        for t in [
+            "Jobs for all........17",
+            "Foreword . . . . . 5",
+            "Big Society …… 45",
+        ] {
+            assert!(is_contents_entry(t), "{t}");
+        }
+        for t in [
+            "We will act... by 2015",
+            "Costs 5",
+            "Wait.... twelve reasons",
+            "Total 1.5",
+        ] {
+            assert!(!is_contents_entry(t), "{t}");
+        }
     }
 
     #[test]
