@@ -22,6 +22,11 @@ pub fn finish_document(pages: &mut [Page]) {
     hyphenation::join_hyphenated_lines(pages);
 }
 
+/// Bullets that open list items in manifestos.
+fn starts_with_bullet(line: &str) -> bool {
+    line.starts_with(['•', '●', '▪', '■', '◦', '‣', '∙', '➢', '►', '✓', '✔'])
+}
+
 impl Page {
     /// The text that is matched: furniture left out, the lines of a block
     /// joined by spaces, one block per line.
@@ -35,7 +40,13 @@ impl Page {
                 .filter(|l| !l.furniture && !l.text.is_empty())
             {
                 if !first {
-                    out.push(' ');
+                    // A bulleted item starts afresh, so list items are quoted
+                    // as separate sentences rather than run together.
+                    out.push(if starts_with_bullet(&line.text) {
+                        '\n'
+                    } else {
+                        ' '
+                    });
                 }
                 out.push_str(&line.text);
                 first = false;
@@ -66,5 +77,52 @@ impl Page {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::Direction;
+
+    fn page(lines: &[&str]) -> Page {
+        Page {
+            number: 1,
+            blocks: vec![Block {
+                dir: Direction::Right,
+                lines: lines
+                    .iter()
+                    .map(|t| Line {
+                        text: t.to_string(),
+                        bbox: [0.0; 4],
+                        size: 10.0,
+                        furniture: false,
+                    })
+                    .collect(),
+            }],
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn body_text_joins_lines_and_breaks_before_bullets() {
+        let p = page(&[
+            "We will:",
+            "• back credit unions",
+            "and mutuals",
+            "• fund community energy",
+        ]);
+        assert_eq!(
+            p.body_text(),
+            "We will:\n• back credit unions and mutuals\n• fund community energy\n"
+        );
+    }
+
+    #[test]
+    fn render_keeps_lines_and_hides_furniture_unless_asked() {
+        let mut p = page(&["Body line", "12"]);
+        p.blocks[0].lines[1].furniture = true;
+        assert_eq!(p.render(false), "Body line\n\n");
+        assert_eq!(p.render(true), "Body line\n12\n\n");
     }
 }
