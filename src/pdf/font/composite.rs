@@ -1,12 +1,15 @@
 //! Composite (Type0) fonts: codes of 1-4 bytes through an encoding CMap to CIDs, widths by CID (/W, /DW,
-//! /W2, /DW2), and text from ToUnicode, from a Unicode-coded predefined CMap, or from the embedded program.
+//! /W2, /DW2), and text from ToUnicode, from a Unicode-coded predefined CMap, from the CID of one of Adobe's CJK
+//! collections (see [`cjk`](super::cjk)), or from the embedded program.
 //!
-//! Predefined CMaps are known by name only for what text needs: the code length (codespace), whether the code
-//! is itself Unicode (Uni*-UCS2/UTF16/UTF32), and the writing mode. Their CID tables are not shipped, so widths
-//! under a non-Identity predefined CMap fall back to /DW.
+//! Predefined CMaps: the classic CJK ones (H, V, EUC, 90ms-RKSJ, GB-EUC, B5pc, KSC-EUC) are embedded and read
+//! whole (see [`cjk::predefined_cmap`]); the others are known by name only for what text needs: the code length
+//! (codespace), whether the code is itself Unicode (Uni*-UCS2/UTF16/UTF32), and the writing mode. Their CID
+//! tables are not shipped, so widths under those fall back to /DW.
 
 use lopdf::{Dictionary, Document, Object};
 
+use super::cjk::{self, Collection};
 use super::cmap::{self, Codespace, CodespaceRange, ParsedCMap};
 use super::lenient;
 use super::program;
@@ -42,6 +45,8 @@ pub(crate) struct CompositeTables {
     pub(crate) vertical: bool,
     cids: CidMap,
     unicode_codes: UnicodeCodes,
+    /// The CJK collection the CIDs belong to, from the CIDFont's /CIDSystemInfo.
+    collection: Option<Collection>,
     cid_to_gid: Option<Vec<u16>>,
     arena: TextArena,
     /// Text per glyph id from the embedded program, sorted by gid.
@@ -65,7 +70,8 @@ impl CompositeTables {
         }
     }
 
-    /// Text when ToUnicode had none: from the code (Unicode CMaps) or the embedded program's glyph.
+    /// Text when ToUnicode had none: from the code (Unicode CMaps), from the CID of a known collection, or from
+    /// the embedded program's glyph.
     pub(crate) fn fallback_text(&self, code: u32) -> Option<&str> {
         match self.unicode_codes {
             UnicodeCodes::Scalar => return bmp_str(code),
@@ -73,6 +79,9 @@ impl CompositeTables {
             UnicodeCodes::No => {}
         }
         let cid = self.cid(code)?;
+        if let Some(text) = self.collection.and_then(|c| c.text(cid)) {
+            return Some(text);
+        }
         let gid = match &self.cid_to_gid {
             Some(map) => u32::from(*map.get(usize::try_from(cid).ok()?)?),
             None => cid,
@@ -118,6 +127,7 @@ pub(crate) fn build(
         vertical: false,
         cids: CidMap::Identity,
         unicode_codes: UnicodeCodes::No,
+        collection: None,
         cid_to_gid: None,
         arena: TextArena::default(),
         glyph_text: Vec::new(),
@@ -127,10 +137,12 @@ pub(crate) fn build(
         default_vertical_advance: -1.0,
     };
     match lenient::get(doc, type0, b"Encoding") {
-        Some(Object::Name(name)) => apply_predefined(&mut tables, &String::from_utf8_lossy(name)),
+        Some(Object::Name(name)) => {
+            apply_predefined(&mut tables, &String::from_utf8_lossy(name), 0)
+        }
         Some(Object::Stream(stream)) => {
             let chain = load_cmap_chain(doc, stream, issues);
-            apply_stream_cmap(&mut tables, &chain);
+            apply_stream_cmap(&mut tables, &chain, 0);
         }
         Some(_) => {
             issues.push("Type0 /Encoding is neither a name nor a stream: Identity-H assumed".into())
@@ -142,13 +154,15 @@ pub(crate) fn build(
         return tables;
     };
     read_widths(doc, cid_font, &mut tables);
+    tables.collection = read_collection(doc, cid_font);
     if want_program_text && tables.unicode_codes == UnicodeCodes::No {
         read_program_text(doc, cid_font, &mut tables);
     }
     tables
 }
 
-fn apply_predefined(tables: &mut CompositeTables, name: &str) {
+/// `depth` counts the predefined CMaps already followed through `usecmap`, so that no chain can loop.
+fn apply_predefined(tables: &mut CompositeTables, name: &str, depth: usize) {
     tables.vertical = name.ends_with("-V");
     let ranges = |spec: &[(&[u8], &[u8])]| {
         Codespace::new(
@@ -159,6 +173,12 @@ fn apply_predefined(tables: &mut CompositeTables, name: &str) {
     };
     if name.starts_with("Identity-") {
         return;
+    }
+    if let Some(bytes) = cjk::predefined_cmap(name) {
+        if depth < MAX_USECMAP_DEPTH {
+            apply_stream_cmap(tables, &[cmap::parse(bytes)], depth + 1);
+            return;
+        }
     }
     tables.cids = CidMap::Unknown;
     if name.contains("UCS2") {
@@ -215,10 +235,10 @@ pub(crate) fn load_cmap_chain(
     chain
 }
 
-fn apply_stream_cmap(tables: &mut CompositeTables, chain: &[ParsedCMap]) {
+fn apply_stream_cmap(tables: &mut CompositeTables, chain: &[ParsedCMap], depth: usize) {
     // A named base CMap (the `usecmap` operator or a /UseCMap name) supplies what the stream leaves out.
     if let Some(base) = chain.iter().find_map(|c| c.usecmap.as_deref()) {
-        apply_predefined(tables, base);
+        apply_predefined(tables, base, depth);
     }
     let codespace: Vec<CodespaceRange> = chain
         .iter()
@@ -227,15 +247,77 @@ fn apply_stream_cmap(tables: &mut CompositeTables, chain: &[ParsedCMap]) {
     if !codespace.is_empty() {
         tables.codespace = Codespace::new(codespace);
     }
-    let mut ranges: Vec<(u32, u32, u32)> =
-        chain.iter().flat_map(|c| c.cid.iter().copied()).collect();
+    // Later CMaps of the chain override earlier ones, and the chain overrides its named base (V over H).
+    let mut ranges = match &tables.cids {
+        CidMap::Ranges(base) => base.clone(),
+        _ => Vec::new(),
+    };
+    for cmap in chain {
+        ranges = overlay(&ranges, &cmap.cid);
+    }
     if !ranges.is_empty() {
-        ranges.sort_by_key(|r| r.0);
         tables.cids = CidMap::Ranges(ranges);
     }
     if let Some(wmode) = chain.iter().rev().find_map(|c| c.wmode) {
         tables.vertical = wmode == 1;
     }
+}
+
+/// The Adobe CJK collection named by /CIDSystemInfo (strings per the spec; names accepted too).
+fn read_collection(doc: &Document, cid_font: &Dictionary) -> Option<Collection> {
+    let info = lenient::dict(doc, cid_font, b"CIDSystemInfo")?;
+    let text = |key: &[u8]| match lenient::get(doc, info, key)? {
+        Object::String(s, _) => Some(s.as_slice()),
+        Object::Name(n) => Some(n.as_slice()),
+        _ => None,
+    };
+    Collection::from_system_info(text(b"Registry")?, text(b"Ordering")?)
+}
+
+/// `base` with `top` laid over it, and within `top` a later entry over an earlier one (as a CMap interpreter
+/// defines codes in order). Returns disjoint ranges sorted by `lo`, which is what [`lookup_range`] needs to
+/// find the one answer for a code. A sweep over the range ends, so thousands of cidchar entries stay cheap.
+fn overlay(base: &[(u32, u32, u32)], top: &[(u32, u32, u32)]) -> Vec<(u32, u32, u32)> {
+    let entries: Vec<(u32, u32, u32)> = base.iter().chain(top).copied().collect();
+    let mut by_lo: Vec<usize> = (0..entries.len()).collect();
+    by_lo.sort_by_key(|&i| entries[i].0);
+    if by_lo.windows(2).all(|w| entries[w[0]].1 < entries[w[1]].0) {
+        return by_lo.into_iter().map(|i| entries[i]).collect();
+    }
+    let mut bounds: Vec<u64> = entries
+        .iter()
+        .flat_map(|e| [u64::from(e.0), u64::from(e.1) + 1])
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    // The entry covering a segment is the latest one (highest index) among those started and not yet ended.
+    let mut open = std::collections::BinaryHeap::new();
+    let mut next = 0;
+    let mut out: Vec<(u32, u32, u32)> = Vec::new();
+    let mut last_entry = usize::MAX;
+    for pair in bounds.windows(2) {
+        let (Ok(lo), Ok(hi)) = (u32::try_from(pair[0]), u32::try_from(pair[1] - 1)) else {
+            break;
+        };
+        while let Some(&i) = by_lo.get(next).filter(|&&i| entries[i].0 <= lo) {
+            open.push(i);
+            next += 1;
+        }
+        while open.peek().is_some_and(|&i| entries[i].1 < lo) {
+            open.pop();
+        }
+        let Some(&i) = open.peek() else {
+            last_entry = usize::MAX;
+            continue;
+        };
+        let (first, _, cid) = entries[i];
+        match out.last_mut() {
+            Some(prev) if last_entry == i && prev.1.checked_add(1) == Some(lo) => prev.1 = hi,
+            _ => out.push((lo, hi, cid.saturating_add(lo - first))),
+        }
+        last_entry = i;
+    }
+    out
 }
 
 fn read_widths(doc: &Document, cid_font: &Dictionary, tables: &mut CompositeTables) {
@@ -391,6 +473,63 @@ mod tests {
         assert_eq!(
             utf16.codespace.next_code(b"\xD8\x3D\xDE\x00"),
             Some((0xD83DDE00, 4))
+        );
+    }
+
+    #[test]
+    fn overlay_lets_the_later_range_win() {
+        // Disjoint input comes back sorted.
+        assert_eq!(
+            overlay(&[(10, 19, 100)], &[(0, 4, 7)]),
+            vec![(0, 4, 7), (10, 19, 100)]
+        );
+        // A vertical CMap's narrow range over its base's wide one splits the base and keeps its CIDs aligned.
+        assert_eq!(
+            overlay(&[(0x2121, 0x217E, 633)], &[(0x2122, 0x2123, 7887)]),
+            vec![
+                (0x2121, 0x2121, 633),
+                (0x2122, 0x2123, 7887),
+                (0x2124, 0x217E, 636)
+            ]
+        );
+        // Within one CMap a later entry overrides an earlier one that starts after it.
+        assert_eq!(
+            overlay(&[], &[(20, 30, 1), (10, 25, 100)]),
+            vec![(10, 25, 100), (26, 30, 7)]
+        );
+        assert_eq!(
+            overlay(&[(0, u32::MAX, 0)], &[(u32::MAX, u32::MAX, 5)]),
+            vec![(0, u32::MAX - 1, 0), (u32::MAX, u32::MAX, 5)]
+        );
+    }
+
+    #[test]
+    fn embedded_predefined_cmaps_give_cids() {
+        let doc = Document::with_version("1.5");
+        let mut issues = Vec::new();
+        let type0 = |enc: &str| {
+            let mut d = Dictionary::new();
+            d.set("Encoding", Object::Name(enc.as_bytes().to_vec()));
+            d
+        };
+        // JIS X 0208 row 4 is hiragana: <2421> <2473> 842 in H, which V uses and does not override.
+        let v = build(&doc, &type0("V"), None, false, &mut issues);
+        assert!(v.vertical);
+        assert_eq!(v.codespace.next_code(b"\x24\x22"), Some((0x2422, 2)));
+        assert_eq!(v.cid(0x2422), Some(843));
+        // V's own range: the ideographic comma turns to its vertical form.
+        assert_eq!(v.cid(0x2122), Some(7887));
+        let sjis = build(&doc, &type0("90ms-RKSJ-H"), None, false, &mut issues);
+        assert!(!sjis.vertical);
+        assert_eq!(sjis.cid(0x82A0), Some(843));
+        assert_eq!(sjis.cid(0x41), Some(264)); // half-width Roman
+        let sjis_v = build(&doc, &type0("90ms-RKSJ-V"), None, false, &mut issues);
+        assert!(sjis_v.vertical);
+        assert_eq!(sjis_v.cid(0x82A0), Some(843));
+        // No descendant was given; nothing else may be wrong.
+        assert!(
+            issues.iter().all(|i| i.contains("descendant")),
+            "{issues:?}"
         );
     }
 }

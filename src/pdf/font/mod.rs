@@ -7,9 +7,11 @@
 //!
 //! Text for a code, first that answers: the ToUnicode CMap; for simple fonts the /Differences glyph name, an
 //! explicit base encoding, the embedded program's built-in encoding, the font's standard encoding; for Type0
-//! fonts a Unicode-coded predefined CMap or the embedded program's glyph names and cmap. A code that gets no
-//! text is `None`, never a guess: the caller shows a placeholder and counts it.
+//! fonts a Unicode-coded predefined CMap, the CID's character in an Adobe CJK collection, or the embedded
+//! program's glyph names and cmap. A code that gets no text is `None`, never a guess: the caller shows a
+//! placeholder and counts it.
 
+mod cjk;
 mod cmap;
 mod cmap_lex;
 mod composite;
@@ -275,9 +277,9 @@ impl Font {
                     .as_ref()
                     .and_then(|tu| tu.code_of(" "))
                     .or_else(|| {
-                        // Identity-coded fonts whose glyph 32 or code 3 is the space are common; only trust a
-                        // code whose text we know to be a space.
-                        [0x20u32, 0x03]
+                        // Identity-coded fonts whose glyph 32 or code 3 is the space are common, and CID 1 is
+                        // the space of every Adobe CJK collection; only trust a code whose text is a space.
+                        [0x20u32, 0x03, 0x01]
                             .into_iter()
                             .find(|&c| self.text_for(c) == Some(" "))
                     })?;

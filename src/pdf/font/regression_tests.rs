@@ -227,6 +227,47 @@ fn plaid_2015_space_glyph_mapped_to_tab() {
     );
 }
 
+/// Japanese text from fonts of Adobe-Japan1 without ToUnicode (unembedded Ryumin-Light, HiraKakuPro CFF,
+/// Osaka TrueType): at most 3% unmapped, many kana and kanji, and `common` (particles any Japanese text
+/// has, which pdftotext finds in these files too) among them.
+fn assert_japanese(relative: &str, pages: &[u32], min_cjk: usize, common: &str) {
+    let Some(shared) = shared_dir() else { return };
+    let Some(text) = pages_text(&shared.join(relative), pages) else {
+        return;
+    };
+    let is_cjk = |c: &char| matches!(*c, '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}');
+    let total = text.chars().filter(|c| !c.is_whitespace()).count();
+    let unmapped = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let cjk = text.chars().filter(is_cjk).count();
+    let missing: String = common.chars().filter(|&c| !text.contains(c)).collect();
+    eprintln!("{relative}: {cjk} kana/kanji, {unmapped} unmapped of {total}");
+    assert!(
+        unmapped * 100 <= total * 3 && cjk >= min_cjk && missing.is_empty(),
+        "{relative}: {cjk} kana/kanji, {unmapped} unmapped of {total}, missing {missing:?}"
+    );
+}
+
+#[test]
+fn japan1_fonts_without_tounicode() {
+    let samples = "pdfs/pdfminer.six/samples";
+    assert_japanese(
+        &format!("{samples}/nonfree/kampo.pdf"),
+        &[1],
+        1500,
+        "のはる",
+    );
+    assert_japanese(&format!("{samples}/jo.pdf"), &[1], 500, "のはる");
+    let slides: Vec<u32> = (1..=20).collect();
+    assert_japanese(
+        &format!("{samples}/nonfree/nlp2004slides.pdf"),
+        &slides,
+        500,
+        "のは",
+    );
+    // /Encoding /V (JIS X 0208 codes through Adobe's predefined CMap): the five vowels of hiragana.
+    assert_japanese(&format!("{samples}/simple3.pdf"), &[1], 10, "あいうえお");
+}
+
 fn pdf_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

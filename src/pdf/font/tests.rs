@@ -248,6 +248,81 @@ fn type0_stream_encoding_cmap_and_vertical() {
     assert!(approx(font.vertical_advance(0x8140), -1.0));
 }
 
+/// A Type0 font over an unembedded CIDFont of Adobe's `ordering`, as Acrobat writes them for Ryumin-Light.
+fn cjk_font(
+    doc: &mut Document,
+    encoding: &str,
+    ordering: &str,
+    to_unicode: Option<Object>,
+) -> Arc<super::Font> {
+    let info = dictionary! {
+        "Registry" => Object::string_literal("Adobe"),
+        "Ordering" => Object::string_literal(ordering),
+        "Supplement" => 2,
+    };
+    let info = doc.add_object(info);
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Ryumin-Light",
+        "CIDSystemInfo" => info, "DW" => 1000,
+        "W" => Object::Array(vec![Object::Integer(1), ints(&[250])]),
+    });
+    let mut font = dictionary! {
+        "Subtype" => "Type0", "BaseFont" => "Ryumin-Light", "Encoding" => name(encoding),
+        "DescendantFonts" => vec![descendant.into()],
+    };
+    if let Some(tu) = to_unicode {
+        font.set("ToUnicode", tu);
+    }
+    load(doc, font)
+}
+
+#[test]
+fn type0_cjk_collection_without_tounicode() {
+    let mut doc = Document::with_version("1.5");
+    let font = cjk_font(&mut doc, "Identity-H", "Japan1", None);
+    // Japan1 CID 843 is HIRAGANA LETTER A, 1 the space, 0 .notdef; 23100 is past the collection's end.
+    assert_eq!(
+        texts(&font, b"\x03\x4B\x00\x01\x00\x00\x5A\x3C"),
+        vec![Some("\u{3042}".into()), Some(" ".into()), None, None]
+    );
+    assert!(
+        approx(font.space_width().unwrap(), 0.25),
+        "CID 1 is the space"
+    );
+    let gb = cjk_font(&mut doc, "Identity-H", "GB1", None);
+    assert_eq!(joined(&gb, b"\x11\xCF"), "\u{4E2D}");
+    // Adobe-Identity says nothing about the glyphs.
+    let identity = cjk_font(&mut doc, "Identity-H", "Identity", None);
+    assert_eq!(texts(&identity, b"\x03\x4B"), vec![None]);
+}
+
+#[test]
+fn type0_cjk_tounicode_wins_over_the_collection() {
+    let mut doc = Document::with_version("1.5");
+    let tu = doc.add_object(Stream::new(
+        Dictionary::new(),
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfchar <034B> <0041> endbfchar"
+            .to_vec(),
+    ));
+    let font = cjk_font(&mut doc, "Identity-H", "Japan1", Some(tu.into()));
+    assert_eq!(joined(&font, b"\x03\x4B\x03\x4C"), "A\u{3043}");
+}
+
+#[test]
+fn type0_cjk_predefined_vertical_cmap() {
+    // As in pdfminer's simple3.pdf: JIS X 0208 codes through /V, which uses /H.
+    let mut doc = Document::with_version("1.5");
+    let font = cjk_font(&mut doc, "V", "Japan1", None);
+    assert!(font.is_vertical());
+    assert_eq!(
+        joined(&font, b"$\"$$$&$($*!\""),
+        "\u{3042}\u{3044}\u{3046}\u{3048}\u{304A}\u{3001}"
+    );
+    let sjis = cjk_font(&mut doc, "90ms-RKSJ-H", "Japan1", None);
+    assert!(!sjis.is_vertical());
+    assert_eq!(joined(&sjis, b"A\x82\xA0"), "A\u{3042}");
+}
+
 #[test]
 fn type3_widths_go_through_font_matrix() {
     let mut doc = Document::with_version("1.4");
