@@ -22,5 +22,6 @@ pub mod matcher;
 mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod pledge;
 pub mod report;
 pub mod text;
