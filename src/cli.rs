@@ -74,6 +74,8 @@ pub enum Format {
     Json,
     /// Spreadsheets: parties.csv, asks.csv, excerpts.csv, ... into the folder given by -o.
     Csv,
+    /// The mash-up as a Markdown document.
+    Markdown,
 }
 
 /// Arguments of `mashup report`.
@@ -240,6 +242,7 @@ fn render(report: &Report, format: Format, output: Option<&Path>) -> Result<(), 
     match format {
         Format::Table => write_to(output, |out| report::write_table(report, out)),
         Format::Json => write_to(output, |out| report::write_json(report, out)),
+        Format::Markdown => write_to(output, |out| report::write_markdown(report, out)),
         Format::Csv => {
             check_output(format, output)?;
             let dir = output.unwrap_or(Path::new("."));

@@ -144,7 +144,7 @@ fn csv_without_a_folder_is_a_usage_error() {
 fn report_renders_a_saved_report_like_scan_does() {
     let dir = tempfile::tempdir().unwrap();
     let saved = saved_report(dir.path());
-    for format in ["table", "json"] {
+    for format in ["table", "json", "markdown"] {
         let from_scan = mashup()
             .args(["scan", "--format", format])
             .arg(root().join("corpus"))
@@ -241,4 +241,28 @@ fn report_refuses_other_versions_and_non_reports() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot read"));
+}
+
+#[test]
+fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
+    let assert = mashup()
+        .args(["scan", "--format", "markdown"])
+        .arg(root().join("corpus"))
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let ranking = text.find("## Who says most").expect("ranking");
+    let themes = text.find("## Theme by theme").expect("themes");
+    let tracker = text.find("## The asks tracker").expect("tracker");
+    assert!(ranking < themes && themes < tracker);
+    // One ranking row per party, most mentions first.
+    assert!(text.contains("| 1 | Civic Renewal | 28 |"), "{text}");
+    // Every quote names its document and page.
+    let quotes = text.lines().filter(|l| l.starts_with("- **")).count();
+    assert!(quotes >= 8, "{text}");
+    assert!(text
+        .lines()
+        .filter(|l| l.starts_with("- **"))
+        .all(|l| l.contains(", p. ")));
+    assert!(!text.contains("could not be read"));
 }

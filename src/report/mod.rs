@@ -60,11 +60,13 @@
 
 mod csv;
 mod json;
+mod markdown;
 mod mashup;
 mod table;
 
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use json::write_json;
+pub use markdown::write_markdown;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
 pub use table::write_table;
 
