@@ -76,6 +76,8 @@ pub enum Format {
     Csv,
     /// The mash-up as a Markdown document.
     Markdown,
+    /// The mash-up as one self-contained web page with charts.
+    Html,
 }
 
 /// Arguments of `mashup report`.
@@ -243,6 +245,7 @@ fn render(report: &Report, format: Format, output: Option<&Path>) -> Result<(), 
         Format::Table => write_to(output, |out| report::write_table(report, out)),
         Format::Json => write_to(output, |out| report::write_json(report, out)),
         Format::Markdown => write_to(output, |out| report::write_markdown(report, out)),
+        Format::Html => write_to(output, |out| report::write_html(report, out)),
         Format::Csv => {
             check_output(format, output)?;
             let dir = output.unwrap_or(Path::new("."));

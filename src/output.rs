@@ -41,10 +41,13 @@ pub fn write_output(
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
-            let mut temp = tempfile::Builder::new()
-                .prefix(".mashup-")
-                .suffix(".tmp")
-                .tempfile_in(dir)?;
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".mashup-").suffix(".tmp");
+            // A report is for sharing: the usual mode of a new file (0666
+            // less the umask), not the private 0600 of a temporary file.
+            #[cfg(unix)]
+            builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+            let mut temp = builder.tempfile_in(dir)?;
             {
                 let mut out = BufWriter::new(temp.as_file_mut());
                 render(&mut out)?;

@@ -59,12 +59,15 @@
 //! Counts in `parties` and `totals` cover documents with status `ok` only.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
 mod mashup;
+mod svg;
 mod table;
 
 pub use csv::{CsvRenderer, CSV_FILES};
+pub use html::write_html;
 pub use json::write_json;
 pub use markdown::write_markdown;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
