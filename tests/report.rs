@@ -266,3 +266,42 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
         .all(|l| l.contains(", p. ")));
     assert!(!text.contains("could not be read"));
 }
+
+#[test]
+fn readme_asks_matrix_for_2015_is_what_the_command_prints() {
+    let Some(shared) = util::shared_dir() else {
+        return;
+    };
+    // The command shown in README.md, run from the repository root.
+    let assert = mashup()
+        .current_dir(root())
+        .args([
+            "scan",
+            "--format",
+            "markdown",
+            "--index",
+            "docs/uk-2015-index.csv",
+        ])
+        .arg(shared.join("corpus/uk-2015"))
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let printed: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("| Ask |"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(printed.len() > 2, "no asks tracker in:\n{text}");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let shown: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| *l != "<!-- asks-2015 -->")
+        .skip(1)
+        .take_while(|l| *l != "<!-- /asks-2015 -->")
+        .collect();
+    assert_eq!(
+        shown.join("\n"),
+        printed.join("\n"),
+        "README.md's 2015 asks tracker is out of date: paste the new one between the asks-2015 markers"
+    );
+}
