@@ -9,7 +9,7 @@
 use crate::corpus;
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::matcher::{Matcher, MatcherError};
-use crate::output::write_output;
+use crate::output::{write_output, write_output_dir, FileRenderer};
 use crate::pipeline::{self, Instrument, Progress, ReadOptions};
 use crate::report::{self, Report};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -35,6 +35,8 @@ pub enum Command {
     /// Check or show a lexicon file.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Render a saved JSON report (from `scan --format json`) in another format.
+    Report(ReportArgs),
 }
 
 /// Arguments of `mashup scan`.
@@ -52,7 +54,7 @@ pub struct ScanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write the report to FILE instead of stdout (written whole or not at all).
+    /// Write the report to FILE (a folder for csv) instead of stdout; written whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Number of documents read in parallel [default: all cores].
@@ -68,8 +70,28 @@ pub struct ScanArgs {
 pub enum Format {
     /// A per-party table for people.
     Table,
-    /// The full report as JSON.
+    /// The full report as JSON (the source of truth; see docs/report.schema.json).
     Json,
+    /// Spreadsheets: parties.csv, asks.csv, excerpts.csv, ... into the folder given by -o.
+    Csv,
+    /// The mash-up as a Markdown document.
+    Markdown,
+    /// The mash-up as one self-contained web page with charts.
+    Html,
+}
+
+/// Arguments of `mashup report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The JSON report written by `mashup scan --format json` ("-" for stdin).
+    #[arg(value_name = "RESULTS.json")]
+    pub input: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (a folder for csv) instead of stdout; written whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `mashup extract`.
@@ -137,6 +159,37 @@ pub enum Error {
     /// The lexicon could not be compiled (it is too large for the automaton).
     #[error("cannot compile the lexicon")]
     Matcher(#[from] MatcherError),
+    /// The command line asks for something impossible.
+    #[error("{0}")]
+    Usage(String),
+    /// A saved report could not be read.
+    #[error("cannot read {path}")]
+    ReadReport {
+        /// The file.
+        path: String,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// A saved report is not valid report JSON.
+    #[error("{path} is not a mashup JSON report")]
+    ParseReport {
+        /// The file.
+        path: String,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A saved report has another schema version.
+    #[error("{path} has schema_version {found}; this mashup reads version {expected}: scan again to update it")]
+    SchemaVersion {
+        /// The file.
+        path: String,
+        /// Its version.
+        found: u64,
+        /// Ours.
+        expected: u32,
+    },
     /// Output could not be written.
     #[error("cannot write {target}")]
     Output {
@@ -167,6 +220,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Scan(args) => scan(args),
         Command::Extract(args) => extract(args),
         Command::Lexicon(cmd) => lexicon(cmd),
+        Command::Report(args) => render_saved(args),
     }
 }
 
@@ -190,7 +244,86 @@ fn write_to(
     })
 }
 
+/// Fails early (before any reading) when the format needs an output it lacks.
+fn check_output(format: Format, output: Option<&Path>) -> Result<(), Error> {
+    if format == Format::Csv && output.is_none() {
+        return Err(Error::Usage(
+            "--format csv writes several files: give a folder with -o DIR".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Writes the report in `format` to `output` (stdout when `None`).
+fn render(report: &Report, format: Format, output: Option<&Path>) -> Result<(), Error> {
+    match format {
+        Format::Table => write_to(output, |out| report::write_table(report, out)),
+        Format::Json => write_to(output, |out| report::write_json(report, out)),
+        Format::Markdown => write_to(output, |out| report::write_markdown(report, out)),
+        Format::Html => write_to(output, |out| report::write_html(report, out)),
+        Format::Csv => {
+            check_output(format, output)?;
+            let dir = output.unwrap_or(Path::new("."));
+            let renderers: Vec<_> = report::CSV_FILES
+                .iter()
+                .map(|(name, render)| (*name, move |out: &mut dyn Write| render(report, out)))
+                .collect();
+            let files: Vec<(&str, FileRenderer<'_>)> = renderers
+                .iter()
+                .map(|(name, render)| (*name, render as FileRenderer<'_>))
+                .collect();
+            write_output_dir(dir, &files).map_err(|(path, source)| Error::Output {
+                target: path.display().to_string(),
+                source,
+            })
+        }
+    }
+}
+
+/// `mashup report`: a saved JSON report, rendered again. Its exit status is
+/// 0 when it renders, whatever the scan found (the scan reported that).
+fn render_saved(args: ReportArgs) -> Result<Outcome, Error> {
+    check_output(args.format, args.output.as_deref())?;
+    let report = load_report(&args.input)?;
+    render(&report, args.format, args.output.as_deref())?;
+    Ok(Outcome::Success)
+}
+
+fn load_report(path: &Path) -> Result<Report, Error> {
+    let name = path.display().to_string();
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(path)
+    }
+    .map_err(|source| Error::ReadReport {
+        path: name.clone(),
+        source,
+    })?;
+    let parse_error = |source| Error::ParseReport {
+        path: name.clone(),
+        source,
+    };
+    // The version first, so an old report gets a clear message rather than
+    // "missing field".
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema_version: u64,
+    }
+    let version: Version = serde_json::from_slice(&bytes).map_err(parse_error)?;
+    if version.schema_version != u64::from(report::SCHEMA_VERSION) {
+        return Err(Error::SchemaVersion {
+            path: name,
+            found: version.schema_version,
+            expected: report::SCHEMA_VERSION,
+        });
+    }
+    serde_json::from_slice(&bytes).map_err(parse_error)
+}
+
 fn scan(args: ScanArgs) -> Result<Outcome, Error> {
+    check_output(args.format, args.output.as_deref())?;
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
     let matcher = Matcher::new(&lexicon)?;
     let corpus = corpus::collect(&args.paths, args.index.as_deref());
@@ -231,10 +364,7 @@ fn scan(args: ScanArgs) -> Result<Outcome, Error> {
             doc.error.as_deref().unwrap_or("failed")
         );
     }
-    write_to(args.output.as_deref(), |out| match args.format {
-        Format::Table => report::write_table(&report, out),
-        Format::Json => report::write_json(&report, out),
-    })?;
+    render(&report, args.format, args.output.as_deref())?;
     Ok(if report.has_failures() {
         Outcome::SomeFailed
     } else {
@@ -415,6 +545,25 @@ mod tests {
         };
         assert!(args.all);
         assert_eq!(args.output.as_deref(), Some(Path::new("m.txt")));
+    }
+
+    #[test]
+    fn csv_needs_a_folder() {
+        assert!(check_output(Format::Csv, None).is_err());
+        assert!(check_output(Format::Csv, Some(Path::new("out"))).is_ok());
+        assert!(check_output(Format::Table, None).is_ok());
+    }
+
+    #[test]
+    fn report_options() {
+        let cli = parse(&["report", "r.json", "--format", "csv", "-o", "dir"]).unwrap();
+        let Command::Report(args) = cli.command else {
+            panic!("not report")
+        };
+        assert_eq!(args.input, Path::new("r.json"));
+        assert_eq!(args.format, Format::Csv);
+        assert_eq!(args.output.as_deref(), Some(Path::new("dir")));
+        assert!(parse(&["report"]).is_err());
     }
 
     #[test]

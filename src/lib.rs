@@ -6,7 +6,7 @@
 //! corpus (paths, party metadata)
 //!   -> pdf (glyphs per page) -> text (lines, blocks, body text, sentences)
 //!   -> lexicon + matcher (hits) -> pipeline (per-document results, in parallel)
-//!   -> report (table, JSON)
+//!   -> report (table, JSON, CSV, Markdown, HTML; pledges judged per sentence)
 //! ```
 //!
 //! The types at the seams: [`pdf::PageGlyphs`] (what the interpreter saw on a
@@ -22,5 +22,6 @@ pub mod matcher;
 mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod pledge;
 pub mod report;
 pub mod text;

@@ -1,9 +1,28 @@
 //! Where results go: stdout, or a file written whole or not at all (a
 //! temporary file in the same folder, renamed into place once complete), so
-//! an interrupted run never leaves half a report behind.
+//! an interrupted run never leaves half a report behind. A report of several
+//! files (CSV) goes to a folder, each file written the same way.
 
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Renders one file of a multi-file report.
+pub type FileRenderer<'a> = &'a dyn Fn(&mut dyn Write) -> io::Result<()>;
+
+/// Creates the folder `dir` if needed and writes each named file into it
+/// atomically (each file whole or not at all; files already written stay
+/// when a later one fails). The error names the file that failed.
+pub fn write_output_dir(
+    dir: &Path,
+    files: &[(&str, FileRenderer<'_>)],
+) -> Result<(), (PathBuf, io::Error)> {
+    std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    for (name, render) in files {
+        let path = dir.join(name);
+        write_output(Some(&path), |out| render(out)).map_err(|e| (path.clone(), e))?;
+    }
+    Ok(())
+}
 
 /// Runs `render` into the named file atomically, or into stdout.
 pub fn write_output(
@@ -22,10 +41,13 @@ pub fn write_output(
                 Some(p) if !p.as_os_str().is_empty() => p,
                 _ => Path::new("."),
             };
-            let mut temp = tempfile::Builder::new()
-                .prefix(".mashup-")
-                .suffix(".tmp")
-                .tempfile_in(dir)?;
+            let mut builder = tempfile::Builder::new();
+            builder.prefix(".mashup-").suffix(".tmp");
+            // A report is for sharing: the usual mode of a new file (0666
+            // less the umask), not the private 0600 of a temporary file.
+            #[cfg(unix)]
+            builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+            let mut temp = builder.tempfile_in(dir)?;
             {
                 let mut out = BufWriter::new(temp.as_file_mut());
                 render(&mut out)?;
@@ -59,5 +81,29 @@ mod tests {
         );
         write_output(Some(&target), |w| w.write_all(b"whole")).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"whole");
+    }
+
+    #[test]
+    fn folder_is_created_and_each_file_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/csv");
+        let a = |w: &mut dyn Write| w.write_all(b"a");
+        let broken = |w: &mut dyn Write| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("render failed"))
+        };
+        let (path, _) =
+            write_output_dir(&target, &[("a.csv", &a), ("b.csv", &broken)]).unwrap_err();
+        assert_eq!(path, target.join("b.csv"));
+        assert_eq!(std::fs::read(target.join("a.csv")).unwrap(), b"a");
+        let names: Vec<_> = std::fs::read_dir(&target)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            ["a.csv"],
+            "a half-written file or temp file was left"
+        );
     }
 }

@@ -33,7 +33,7 @@ fn json_report_counts_and_quotes_each_party() {
         .assert()
         .success();
     let report = json(&assert.get_output().stdout);
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["totals"]["documents"], 4);
     assert_eq!(report["totals"]["failed"], 0);
     let parties: Vec<&str> = report["parties"]

@@ -15,6 +15,7 @@ pub use read::{read_document, DocumentText, ReadError, ReadOptions};
 use crate::corpus::{Corpus, Input, InputKind};
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
+use crate::pledge::{PledgeReader, Stance};
 use crate::text::{count_words, excerpt, sentence_ranges};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -43,22 +44,31 @@ pub struct Counts {
     pub words: u64,
     /// Lexicon mentions (category terms).
     pub mentions: u64,
+    /// Mentions whose sentence is a pledge (see [`crate::pledge`]).
+    pub pledges: u64,
     /// Mentions per category id.
     pub by_category: BTreeMap<String, u64>,
     /// Mentions per term, as written in the lexicon.
     pub by_term: BTreeMap<String, u64>,
+    /// Pledges (mentions in pledge sentences) per category id.
+    pub pledges_by_category: BTreeMap<String, u64>,
     /// Sentences satisfying each ask, by ask id.
     pub asks: BTreeMap<String, u64>,
+    /// Of those, the sentences that are pledges, by ask id.
+    pub ask_pledges: BTreeMap<String, u64>,
 }
 
 impl AddAssign<&Counts> for Counts {
     fn add_assign(&mut self, other: &Counts) {
         self.words += other.words;
         self.mentions += other.mentions;
+        self.pledges += other.pledges;
         for (mine, theirs) in [
             (&mut self.by_category, &other.by_category),
             (&mut self.by_term, &other.by_term),
+            (&mut self.pledges_by_category, &other.pledges_by_category),
             (&mut self.asks, &other.asks),
+            (&mut self.ask_pledges, &other.ask_pledges),
         ] {
             for (key, n) in theirs {
                 *mine.entry(key.clone()).or_default() += n;
@@ -72,6 +82,9 @@ impl AddAssign<&Counts> for Counts {
 pub struct Excerpt {
     /// 1-based page number.
     pub page: u32,
+    /// 0-based index of the sentence on its page: excerpts with the same
+    /// page and sentence quote the same sentence.
+    pub sentence: u32,
     /// Category id of the term.
     pub category: String,
     /// The term as written in the lexicon.
@@ -80,6 +93,10 @@ pub struct Excerpt {
     pub matched: String,
     /// The sentence around the match (see [`crate::text::excerpt`]).
     pub text: String,
+    /// Whether the sentence commits the party to act.
+    pub pledge: bool,
+    /// The pledge's stance; `None` when not a pledge or when unknown.
+    pub stance: Option<Stance>,
 }
 
 /// A quoted sentence that satisfies an ask.
@@ -87,10 +104,16 @@ pub struct Excerpt {
 pub struct AskExcerpt {
     /// 1-based page number.
     pub page: u32,
+    /// 0-based index of the sentence on its page.
+    pub sentence: u32,
     /// The ask's id.
     pub ask: String,
     /// The sentence.
     pub text: String,
+    /// Whether the sentence commits the party to act.
+    pub pledge: bool,
+    /// The pledge's stance; `None` when not a pledge or when unknown.
+    pub stance: Option<Stance>,
 }
 
 /// Everything found in one document.
@@ -257,14 +280,27 @@ pub fn scan_document(
 
 fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut DocResult) {
     let Instrument { lexicon, matcher } = instrument;
+    // One reader per document: a "We will:" list may run over a page break.
+    let mut pledges = PledgeReader::new();
     for page in &doc.pages {
         let body = page.body_text();
         result.counts.words += count_words(&body) as u64;
         let sentences = sentence_ranges(&body);
+        let judged: Vec<_> = sentences
+            .iter()
+            .map(|s| {
+                let before = body.get(..s.start).unwrap_or("").trim_end_matches(' ');
+                let starts_block = before.is_empty() || before.ends_with('\n');
+                pledges.sentence(body.get(s.clone()).unwrap_or(""), starts_block)
+            })
+            .collect();
+        let pledge_of = |i: usize| judged.get(i).copied().flatten();
         let (mentions, asks) = matcher.scan(&body, &sentences);
         for hit in mentions {
             let category = &lexicon.categories()[matcher.term_category(hit.term).index()].id;
             let term = matcher.term_text(hit.term);
+            let (index, sentence) = sentence_of(&sentences, hit.start..hit.end, body.len());
+            let pledge = index.and_then(pledge_of);
             result.counts.mentions += 1;
             *result
                 .counts
@@ -272,34 +308,56 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
                 .entry(category.clone())
                 .or_default() += 1;
             *result.counts.by_term.entry(term.to_string()).or_default() += 1;
-            let sentence = sentence_of(&sentences, hit.start..hit.end, body.len());
+            if pledge.is_some() {
+                result.counts.pledges += 1;
+                *result
+                    .counts
+                    .pledges_by_category
+                    .entry(category.clone())
+                    .or_default() += 1;
+            }
             result.excerpts.push(Excerpt {
                 page: page.number,
+                sentence: index.unwrap_or(0) as u32,
                 category: category.clone(),
                 term: term.to_string(),
                 matched: body.get(hit.start..hit.end).unwrap_or("").to_string(),
                 text: excerpt(&body, sentence, hit.start..hit.end),
+                pledge: pledge.is_some(),
+                stance: pledge.and_then(|p| p.stance),
             });
         }
         for ask_hit in asks {
             let ask = &lexicon.asks()[ask_hit.ask.index()].id;
+            let pledge = pledge_of(ask_hit.sentence);
             *result.counts.asks.entry(ask.clone()).or_default() += 1;
+            if pledge.is_some() {
+                *result.counts.ask_pledges.entry(ask.clone()).or_default() += 1;
+            }
             let sentence = sentences.get(ask_hit.sentence).cloned().unwrap_or(0..0);
             result.ask_excerpts.push(AskExcerpt {
                 page: page.number,
+                sentence: ask_hit.sentence as u32,
                 ask: ask.clone(),
                 text: excerpt(&body, sentence.clone(), sentence),
+                pledge: pledge.is_some(),
+                stance: pledge.and_then(|p| p.stance),
             });
         }
     }
 }
 
-/// The sentence holding the hit (the whole text if segmentation missed it).
-fn sentence_of(sentences: &[Range<usize>], hit: Range<usize>, len: usize) -> Range<usize> {
+/// The index and range of the sentence holding the hit (no index, and the
+/// whole text, if segmentation missed it).
+fn sentence_of(
+    sentences: &[Range<usize>],
+    hit: Range<usize>,
+    len: usize,
+) -> (Option<usize>, Range<usize>) {
     let i = sentences.partition_point(|s| s.end <= hit.start);
     match sentences.get(i) {
-        Some(s) if s.start <= hit.start => s.start..s.end.max(hit.end),
-        _ => 0..len,
+        Some(s) if s.start <= hit.start => (Some(i), s.start..s.end.max(hit.end)),
+        _ => (None, 0..len),
     }
 }
 
@@ -341,7 +399,7 @@ mod tests {
     #[test]
     fn hit_finds_its_sentence() {
         let sentences = vec![0..10, 11..30];
-        assert_eq!(sentence_of(&sentences, 15..20, 30), 11..30);
-        assert_eq!(sentence_of(&sentences, 40..45, 50), 0..50);
+        assert_eq!(sentence_of(&sentences, 15..20, 30), (Some(1), 11..30));
+        assert_eq!(sentence_of(&sentences, 40..45, 50), (None, 0..50));
     }
 }

@@ -1,36 +1,76 @@
 //! Report: the one model every output format renders, built once from the
 //! per-document results. Renderers take `&Report` and a writer; they count
-//! nothing and open no files.
+//! nothing and open no files. The JSON form is the source of truth: `mashup
+//! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 1
+//! # The JSON format (`--format json`), schema version 2
 //!
-//! ```text
-//! {
-//!   "schema_version": 1,
-//!   "generator": {"name": "mashup", "version": "0.1.0"},
-//!   "lexicon": {"name", "version", "categories": [{"id", "label"}], "asks": [{"id", "label"}]},
-//!   "documents": [{
-//!     "path", "party", "year" (number|null), "country" (string|null),
-//!     "status": "ok" | "no_text_layer" | "error", "error": null | message,
-//!     "pages", "pages_without_text": [page numbers], "unmapped_chars",
-//!     "words", "mentions", "by_category": {id: n}, "by_term": {term: n}, "asks": {id: n},
-//!     "excerpts": [{"page", "category", "term", "matched", "text"}],
-//!     "ask_excerpts": [{"page", "ask", "text"}]
-//!   }],
-//!   "parties": [{"party", "documents", "unread", "words", "mentions", "per_10k_words",
-//!                "by_category", "by_term", "asks"}],
-//!   "totals": {"documents", "ok", "no_text_layer", "failed", "words", "mentions"}
-//! }
-//! ```
+//! A machine-checkable description is in `docs/report.schema.json` (JSON
+//! Schema, draft 2020-12); the tests validate every report they produce
+//! against it. Field by field:
 //!
-//! Documents are sorted by path; parties by mentions, then name. Counts in
-//! `parties` and `totals` cover documents with status `ok` only. Adding a
-//! field bumps `schema_version`.
+//! - `schema_version` (number): 2. Adding, removing or changing a field bumps
+//!   it; `mashup report` reads only its own version.
+//! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
+//! - `lexicon`: `{"name", "version", "categories": [{"id", "label"}], "asks":
+//!   [{"id", "label"}]}`, the lexicon used; categories and asks in file order.
+//! - `documents`: one entry per document, and per path that could not be
+//!   used, sorted by path:
+//!   - `path`: as given or found; `party`: from the index (the file name when
+//!     there is none; empty for a path that is not a document);
+//!     `year` (number or null), `country` (string or null);
+//!   - `status`: `"ok"`; `"no_text_layer"` (a scan: no page has text, so its
+//!     zero mentions are not a finding); `"error"` (could not be read, reason
+//!     in `error`, otherwise null);
+//!   - `pages`; `pages_without_text` (1-based page numbers);
+//!     `unmapped_chars` (character codes whose text could not be recovered);
+//!   - `words` (words of body text), `mentions` (lexicon matches), `pledges`
+//!     (mentions whose sentence is a pledge, see [`crate::pledge`]);
+//!   - `by_category` and `pledges_by_category` (`{category id: n}`),
+//!     `by_term` (`{term as written in the lexicon: n}`), `asks` (`{ask id:
+//!     sentences satisfying it}`), `ask_pledges` (`{ask id: those sentences
+//!     that are pledges}`); ids with zero counts are left out;
+//!   - `excerpts`: every mention, in text order: `{"page" (1-based),
+//!     "sentence" (0-based index on the page; same page and sentence = same
+//!     sentence), "category", "term", "matched" (the text as printed),
+//!     "text" (the sentence, cut around the match beyond 400 characters),
+//!     "pledge" (bool), "stance" ("for", "against", or null when not a pledge
+//!     or unknown)}`;
+//!   - `ask_excerpts`: every sentence satisfying an ask: `{"page",
+//!     "sentence", "ask", "text", "pledge", "stance"}`.
+//! - `parties`: one entry per party, by mentions (most first), then name:
+//!   `party`, `documents` (read), `unread` (errors and scans: their silence
+//!   is not a finding), the same counts as a document (`words`, `mentions`,
+//!   `pledges`, `by_category`, `pledges_by_category`, `by_term`, `asks`,
+//!   `ask_pledges`) summed over its `ok` documents, and `per_10k_words`
+//!   (mentions per 10,000 words, one decimal; 0 with no words).
+//! - `totals`: `documents` (entries in `documents`), `ok`, `no_text_layer`,
+//!   `failed`, and `words`, `mentions`, `pledges` over `ok` documents.
+//! - `mashup`: the best quote per theme and party. `categories` (lexicon
+//!   order) and `asks` (lexicon order) are lists of `{"id", "parties":
+//!   [{"party", "quote"}]}`, with one entry per party in `parties` order;
+//!   `quote` is null when the party has nothing for it, otherwise
+//!   `{"document" (path), "page", "sentence", "text", "pledge", "stance",
+//!   "distinct_terms"}`. The best quote is a pledge before a mere mention,
+//!   then the sentence with the most distinct lexicon terms
+//!   (`distinct_terms`, counted over all categories), then the earliest page,
+//!   then the first document by path, then the first sentence on the page.
+//!
+//! Counts in `parties` and `totals` cover documents with status `ok` only.
 
+mod csv;
+mod html;
 mod json;
+mod markdown;
+mod mashup;
+mod svg;
 mod table;
 
+pub use csv::{CsvRenderer, CSV_FILES};
+pub use html::write_html;
 pub use json::write_json;
+pub use markdown::write_markdown;
+pub use mashup::{Mashup, PartyQuote, Quote, Theme};
 pub use table::write_table;
 
 use crate::lexicon::Lexicon;
@@ -39,7 +79,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole result of a scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,6 +96,8 @@ pub struct Report {
     pub parties: Vec<PartyTotals>,
     /// Totals over everything.
     pub totals: Totals,
+    /// The best quote per category, ask and party.
+    pub mashup: Mashup,
 }
 
 /// Name and version of the program.
@@ -120,6 +162,8 @@ pub struct Totals {
     pub words: u64,
     /// Mentions in documents read.
     pub mentions: u64,
+    /// Pledges (mentions in pledge sentences) in documents read.
+    pub pledges: u64,
 }
 
 impl Report {
@@ -133,6 +177,7 @@ impl Report {
             failed: 0,
             words: 0,
             mentions: 0,
+            pledges: 0,
         };
         for doc in &documents {
             match doc.status {
@@ -157,6 +202,7 @@ impl Report {
                 party.counts += &doc.counts;
                 totals.words += doc.counts.words;
                 totals.mentions += doc.counts.mentions;
+                totals.pledges += doc.counts.pledges;
             } else {
                 party.unread += 1;
             }
@@ -171,6 +217,7 @@ impl Report {
                 .cmp(&a.counts.mentions)
                 .then(a.party.cmp(&b.party))
         });
+        let mashup = Mashup::build(lexicon, &documents, &parties);
         Report {
             schema_version: SCHEMA_VERSION,
             generator: Generator {
@@ -200,13 +247,35 @@ impl Report {
             documents,
             parties,
             totals,
+            mashup,
         }
+    }
+
+    /// The label of a category id (the id itself when unknown).
+    pub fn category_label<'a>(&'a self, id: &'a str) -> &'a str {
+        label_of(&self.lexicon.categories, id)
+    }
+
+    /// The label of an ask id (the id itself when unknown).
+    pub fn ask_label<'a>(&'a self, id: &'a str) -> &'a str {
+        label_of(&self.lexicon.asks, id)
+    }
+
+    /// Documents that could not be counted (errors and scans), in path order.
+    pub fn unread(&self) -> impl Iterator<Item = &DocResult> {
+        self.documents.iter().filter(|d| d.status != Status::Ok)
     }
 
     /// True when some document failed (the exit status is then 1).
     pub fn has_failures(&self) -> bool {
         self.totals.failed > 0
     }
+}
+
+fn label_of<'a>(list: &'a [Labelled], id: &'a str) -> &'a str {
+    list.iter()
+        .find(|l| l.id == id)
+        .map_or(id, |l| l.label.as_str())
 }
 
 /// Mentions per 10,000 words, rounded to one decimal.
@@ -218,12 +287,171 @@ fn per_10k(mentions: u64, words: u64) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::pipeline::{AskExcerpt, Excerpt};
+    use crate::pledge::Stance;
+    use std::path::Path;
 
     #[test]
     fn rate_is_per_ten_thousand_words() {
         assert_eq!(per_10k(3, 20_000), 1.5);
         assert_eq!(per_10k(5, 0), 0.0);
+    }
+
+    /// A small report with awkward text: a party name with markup, a scan,
+    /// a failed file, a pledge, an ask.
+    pub(crate) fn sample_report() -> Report {
+        let lexicon = Lexicon::parse(
+            r#"
+            [lexicon]
+            name = "Sample"
+            version = "1"
+            [[category]]
+            id = "coops"
+            label = "Co-operatives & mutuals"
+            terms = ["co-operative*"]
+            [[category]]
+            id = "cu"
+            label = "Credit unions"
+            terms = ["credit union*"]
+            [[ask]]
+            id = "fund-cu"
+            label = "Fund <credit> unions"
+            all = ["credit union*"]
+            "#,
+            "sample.toml",
+        )
+        .unwrap();
+        let ok = |path: &str, party: &str| {
+            let mut d = DocResult::failed(Path::new(path), party, String::new());
+            d.status = Status::Ok;
+            d.error = None;
+            d.pages = 3;
+            d.counts.words = 1000;
+            d
+        };
+        let mut a = ok("a.pdf", "Party <A> & \"Co\"");
+        let text = "We will fund co-operatives, and credit unions.";
+        for (category, term, matched) in [
+            ("coops", "co-operative*", "co-operatives"),
+            ("cu", "credit union*", "credit unions"),
+        ] {
+            a.excerpts.push(Excerpt {
+                page: 2,
+                sentence: 0,
+                category: category.into(),
+                term: term.into(),
+                matched: matched.into(),
+                text: text.into(),
+                pledge: true,
+                stance: Some(Stance::For),
+            });
+            a.counts.mentions += 1;
+            a.counts.pledges += 1;
+            a.counts.by_category.insert(category.into(), 1);
+            a.counts.pledges_by_category.insert(category.into(), 1);
+            a.counts.by_term.insert(term.into(), 1);
+        }
+        a.ask_excerpts.push(AskExcerpt {
+            page: 2,
+            sentence: 0,
+            ask: "fund-cu".into(),
+            text: text.into(),
+            pledge: true,
+            stance: Some(Stance::For),
+        });
+        a.counts.asks.insert("fund-cu".into(), 1);
+        a.counts.ask_pledges.insert("fund-cu".into(), 1);
+        let mut b = ok("b.pdf", "Party B");
+        b.excerpts.push(Excerpt {
+            page: 1,
+            sentence: 3,
+            category: "coops".into(),
+            term: "co-operative*".into(),
+            matched: "co-operative".into(),
+            text: "=A co-operative </details> idea.".into(),
+            pledge: false,
+            stance: None,
+        });
+        b.counts.mentions = 1;
+        b.counts.by_category.insert("coops".into(), 1);
+        b.counts.by_term.insert("co-operative*".into(), 1);
+        let mut scan = ok("c.pdf", "Party C");
+        scan.status = Status::NoTextLayer;
+        scan.counts.words = 0;
+        scan.pages_without_text = vec![1, 2, 3];
+        let broken = DocResult::failed(Path::new("d.pdf"), "Party B", "not a PDF".into());
+        Report::build(&lexicon, vec![a, b, scan, broken])
+    }
+
+    /// Every problem the schema finds in `value`.
+    pub(crate) fn schema_errors(value: &serde_json::Value) -> Vec<String> {
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../docs/report.schema.json")).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        validator
+            .iter_errors(value)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect()
+    }
+
+    #[test]
+    fn sample_report_validates_against_the_schema() {
+        let value = serde_json::to_value(sample_report()).unwrap();
+        assert_eq!(schema_errors(&value), Vec::<String>::new());
+    }
+
+    #[test]
+    fn schema_rejects_drift() {
+        let mut value = serde_json::to_value(sample_report()).unwrap();
+        value["totals"]["surprise"] = 1.into();
+        value["documents"][0]["excerpts"][0]["stance"] = "maybe".into();
+        value["schema_version"] = 1.into();
+        assert_eq!(
+            schema_errors(&value).len(),
+            3,
+            "{:?}",
+            schema_errors(&value)
+        );
+    }
+
+    #[test]
+    fn json_round_trips() {
+        let report = sample_report();
+        let mut out = Vec::new();
+        write_json(&report, &mut out).unwrap();
+        let back: Report = serde_json::from_slice(&out).unwrap();
+        assert_eq!(back, report);
+    }
+
+    #[test]
+    fn totals_and_unread() {
+        let report = sample_report();
+        assert_eq!(report.schema_version, 2);
+        assert_eq!(
+            (
+                report.totals.ok,
+                report.totals.no_text_layer,
+                report.totals.failed
+            ),
+            (2, 1, 1)
+        );
+        assert_eq!((report.totals.mentions, report.totals.pledges), (3, 2));
+        let b = report
+            .parties
+            .iter()
+            .find(|p| p.party == "Party B")
+            .unwrap();
+        assert_eq!((b.documents, b.unread), (1, 1));
+        let c = report
+            .parties
+            .iter()
+            .find(|p| p.party == "Party C")
+            .unwrap();
+        assert_eq!((c.documents, c.unread), (0, 1));
+        assert_eq!(report.unread().count(), 2);
+        assert_eq!(report.category_label("coops"), "Co-operatives & mutuals");
+        assert_eq!(report.ask_label("nope"), "nope");
     }
 }

@@ -20,8 +20,8 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .min(40);
     writeln!(
         out,
-        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>8}  Top categories",
-        "Party", "Docs", "Words", "Mentions", "Per 10k"
+        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  Top categories",
+        "Party", "Docs", "Words", "Mentions", "Pledges", "Per 10k"
     )?;
     for p in &report.parties {
         let mut top: Vec<(&String, &u64)> = p
@@ -39,11 +39,12 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let name: String = p.party.chars().take(party_width).collect();
         writeln!(
             out,
-            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>8.1}  {}",
+            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8.1}  {}",
             name,
             p.documents,
             thousands(p.counts.words),
             p.counts.mentions,
+            p.counts.pledges,
             p.per_10k_words,
             if top.is_empty() {
                 "-".to_string()
@@ -55,12 +56,13 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let t = &report.totals;
     writeln!(
         out,
-        "\n{} documents: {} read, {} without a text layer (need OCR), {} failed. {} mentions in {} words.",
+        "\n{} documents: {} read, {} without a text layer (need OCR), {} failed. {} mentions ({} in pledges) in {} words.",
         t.documents,
         t.ok,
         t.no_text_layer,
         t.failed,
         t.mentions,
+        t.pledges,
         thousands(t.words)
     )?;
     for doc in &report.documents {
@@ -83,7 +85,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// 1234567 -> "1,234,567".
-fn thousands(n: u64) -> String {
+pub(super) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

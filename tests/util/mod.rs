@@ -34,9 +34,34 @@ pub fn shared_dir() -> Option<PathBuf> {
     None
 }
 
-/// Parses a JSON report.
+/// Parses a JSON report and checks it against `docs/report.schema.json`, so
+/// every report a test produces is validated.
 pub fn json(bytes: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(bytes).expect("output is valid JSON")
+    let value: serde_json::Value = serde_json::from_slice(bytes).expect("output is valid JSON");
+    let errors = schema_errors(&value);
+    assert!(
+        errors.is_empty(),
+        "the report does not match docs/report.schema.json:\n{}",
+        errors.join("\n")
+    );
+    value
+}
+
+/// Every problem `docs/report.schema.json` finds in `value`.
+pub fn schema_errors(value: &serde_json::Value) -> Vec<String> {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = VALIDATOR.get_or_init(|| {
+        let schema: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join("docs/report.schema.json"))
+                .expect("docs/report.schema.json is readable"),
+        )
+        .expect("the schema is JSON");
+        jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+    });
+    validator
+        .iter_errors(value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
 }
 
 /// The document entry whose path ends with `suffix`.

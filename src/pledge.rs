@@ -1,0 +1,395 @@
+//! Pledges: does a sentence commit the party to act, and for or against?
+//!
+//! Takes one sentence of body text and says whether it is a pledge and, when
+//! the rules can tell, its stance. It knows nothing about lexicons, pages or
+//! reports; the pipeline runs it over every sentence of a document with a
+//! [`PledgeReader`], which adds the one piece of context a sentence cannot
+//! carry alone: the items of a "We will:" list.
+//!
+//! # The rules
+//!
+//! Apostrophes may be straight or curly; white space may be any run
+//! (including line breaks); case is ignored except where a party name is
+//! needed.
+//!
+//! 1. **Marker.** A sentence is a pledge when it holds a *subject* followed by
+//!    a *commitment*. Subjects: "we" (with at most two adverbs such as
+//!    "also", "then", "now", "firmly" before the commitment, or a short
+//!    aside between commas: "we, the Greens, will"); "our government", "this
+//!    government"; and "a", "an", "the next" or "any future" followed by one
+//!    to four capitalised words and "government" ("a Labour government",
+//!    "the next Liberal Democrat Government"). Commitments: "will", "'ll",
+//!    "would", "shall", "are/remain/'re committed to", "are determined to",
+//!    "are going to", and the verbs "pledge", "promise", "propose", "commit",
+//!    "intend", "guarantee", "vow" (present tense only: "we pledged" reports
+//!    the past and is not a pledge).
+//! 2. **Not a commitment.** A marker does not count when the sentence is a
+//!    question; when "would" is followed by "like", "love", "hope", "prefer",
+//!    "welcome", "urge", "encourage", "ask", "have" (a wish or a
+//!    counterfactual), or by "be able", "be happy", "be willing", "be glad",
+//!    "be pleased"; when "will"/"would" is followed by a verb of prediction
+//!    rather than action ("benefit", "lose", "suffer", "face", "need", "all
+//!    be", "be better off"); or when the subject follows "if", "unless",
+//!    "whether" or "when" directly ("if we would", a condition, not a promise).
+//! 3. **Stance.** Each counted marker gets a stance from the words right after
+//!    it (after the adverbs "also", "then", "now", ...):
+//!    - "not", "never", "no longer", or a contracted negative ("won't",
+//!      "wouldn't", "shan't") makes it **against**: the party commits not to
+//!      do the thing ("we will not privatise the co-operative bank");
+//!    - except the positive idioms "not only", "not just", "not simply",
+//!      "not merely", "not hesitate", "not rest", "never stop", "not stop",
+//!      "never give up", "not give up", "never forget", which stay **for**;
+//!    - and except a second negative within seven words of the negation
+//!      ("will not cut", "will never allow post offices to close", "won't
+//!      abandon", "won't scrap"; the negatives are "cut", "close", "shut",
+//!      "abolish", "scrap", "abandon", "reduce", "undermine", "weaken",
+//!      "lose", "fail", "stand by"): double negatives are not resolved, so
+//!      the stance is **unknown** (`null`);
+//!    - a verb of opposition right after the marker ("oppose", "resist",
+//!      "reject", "scrap", "abolish", "repeal", "reverse", "ban", "block",
+//!      "prevent", "halt", "outlaw", "stop", "vote/campaign/fight/stand
+//!      against") makes it **against**;
+//!    - anything else is **for**.
+//!
+//!    When a sentence holds several markers whose stances differ, its stance
+//!    is unknown. The stance is that of the commitment, not of any one
+//!    lexicon term in the sentence: in "we will scrap the bedroom tax and
+//!    back credit unions" it is against (the first verb decides).
+//! 4. **Lists.** A sentence whose last marker is followed by a colon ("We
+//!    will:", "A Labour government will also:") opens a list. Until the list
+//!    ends, a sentence that starts a new block of text and looks like an item
+//!    (it starts with a bullet, a number, or a lower-case letter) is a pledge
+//!    even without a marker of its own, and so is a sentence starting with a
+//!    bullet inside a block (items whose lines were joined into one block);
+//!    its stance is its own first verb's (rule 3, as if it followed the
+//!    marker: "Scrap ..." is against) or else the opening sentence's. Any
+//!    other sentence that continues a block keeps the list open and is judged
+//!    on its own. The first block-starting
+//!    sentence that does not look like an item ends the list. Bullets are the
+//!    usual bullet and dash characters, geometric shapes and dingbats
+//!    (U+25A0 to U+25FF, U+2700 to U+27BF), private-use characters (symbol
+//!    fonts), and a lone lower-case letter before a capital ("w Continue to
+//!    ...": a symbol-font bullet that came through as a letter).
+//!
+//! Known limits: a party named as the subject without "government" ("Labour
+//! will") is not a marker (the rules do not know which party wrote the
+//! manifesto, and the same words attack opponents), nor is the leader's "I
+//! will"; "a Conservative government will" in a Labour manifesto (an attack)
+//! is counted like a promise.
+//!
+//! ```
+//! use manifesto_mashup::pledge::{classify, Stance};
+//!
+//! let p = classify("We will double the number of credit unions.").unwrap();
+//! assert_eq!(p.stance, Some(Stance::For));
+//! let p = classify("We won't privatise the co-operative bank.").unwrap();
+//! assert_eq!(p.stance, Some(Stance::Against));
+//! assert!(classify("We would like to see more mutuals.").is_none());
+//! ```
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// Which way a pledge commits the party.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// To do, keep or extend something.
+    For,
+    /// Not to do something, or to stop, scrap or oppose it.
+    Against,
+}
+
+/// A sentence found to be a pledge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pledge {
+    /// `None` when the rules cannot tell (mixed markers, double negatives).
+    pub stance: Option<Stance>,
+}
+
+/// Adverbs allowed between the subject and the commitment, and between the
+/// commitment and its verb.
+const ADVERBS: &str = r"also|then|now|therefore|further|still|always|immediately|instead|too|both|firmly|fully|absolutely|strongly|all|together|continue\s+to|urgently|quickly|at\s+least";
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    let subject = r"(?:\b(?i:we)(?:\s*,[^,]{1,40},)?|\b(?i:our|this)\s+(?:[A-Z][\w'-]*\s+){0,3}(?i:government)|\b(?i:an?|the\s+next|any\s+future)\s+(?:[A-Z][\w'-]*\s+){1,4}(?i:government))";
+    let adverbs = format!(r"(?:\s+(?i:{ADVERBS})){{0,2}}");
+    let commitment = format!(
+        r"(?i:(?P<neg>\s+won't|\s+wouldn't|\s+shan't)|'ll|\s+will|\s+would|\s+shall|(?:\s+are|\s+remain|'re){adverbs}\s+(?:committed|determined)\s+to|\s+are\s+going\s+to|\s+(?:pledge|promise|propose|commit|intend|guarantee|vow))\b"
+    );
+    let pattern =
+        format!(r"(?P<before>\b(?i:if|unless|whether|when)\s+)?{subject}{adverbs}{commitment}");
+    Regex::new(&pattern).expect("the marker pattern is fixed and valid")
+});
+
+/// Words right after "would" that make it a wish or a counterfactual.
+static NOT_COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:like|love|hope|prefer|welcome|urge|encourage|ask|have|be\s+(?:able|happy|willing|glad|pleased))\b")
+        .expect("fixed pattern")
+});
+
+/// Verbs of prediction after "will"/"would".
+static PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:benefit|lose|suffer|face|need|all\s+be|be\s+better\s+off)\b")
+        .expect("fixed pattern")
+});
+
+static LEADING_ADVERBS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i)(?:\s*(?:{ADVERBS})\b)*")).expect("fixed pattern"));
+
+/// A colon right after the commitment (adverbs and a negation allowed).
+static LIST_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?i)(?:\s*(?:{ADVERBS}|not|never|no\s+longer)\b)*\s*:"
+    ))
+    .expect("fixed pattern")
+});
+
+static NEGATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i)\s*(?:not|never|no\s+longer)\b").expect("fixed pattern"));
+
+static POSITIVE_IDIOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:not\s+(?:only|just|simply|merely|hesitate|rest|stop|give\s+up)|never\s+(?:stop|give\s+up|forget))\b")
+        .expect("fixed pattern")
+});
+
+/// A negative verb within a few words after a negation: a double negative.
+static SECOND_NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)(?:\s*(?:not|never|no\s+longer)\b)?(?:\s+\S+){0,6}?\s+(?:cut|cuts|close|closes|closing|shut|abolish|scrap|abandon|reduce|undermine|weaken|lose|fail|stand\s+by)\b")
+        .expect("fixed pattern")
+});
+
+static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:oppose|resist|reject|scrap|abolish|repeal|reverse|ban|block|prevent|halt|outlaw|stop|(?:vote|campaign|fight|stand)\s+against)\b")
+        .expect("fixed pattern")
+});
+
+/// Whether `sentence` is a pledge, and its stance (rules 1 to 3).
+pub fn classify(sentence: &str) -> Option<Pledge> {
+    markers(&normalise(sentence))
+        .into_iter()
+        .map(|m| m.stance)
+        .reduce(|a, b| if a == b { a } else { None })
+        .map(|stance| Pledge { stance })
+}
+
+/// A counted marker: its stance and whether a colon follows it (a list).
+struct Marker {
+    stance: Option<Stance>,
+    opens_list: bool,
+}
+
+fn markers(text: &str) -> Vec<Marker> {
+    if text.trim_end().ends_with('?') {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for caps in MARKER.captures_iter(text) {
+        if caps.name("before").is_some() {
+            continue;
+        }
+        let Some(whole) = caps.get(0) else { continue };
+        let rest = &text[whole.end()..];
+        let word = whole.as_str().to_lowercase();
+        if word.ends_with("would") && NOT_COMMITMENT.is_match(rest) {
+            continue;
+        }
+        if (word.ends_with("will") || word.ends_with("would") || word.ends_with("'ll"))
+            && (PREDICTION.is_match(rest) || PREDICTION.is_match(skip_adverbs(rest)))
+        {
+            continue;
+        }
+        let stance = if caps.name("neg").is_some() {
+            negated(rest)
+        } else {
+            stance_after(rest)
+        };
+        let opens_list = LIST_OPENER.is_match(rest);
+        found.push(Marker { stance, opens_list });
+    }
+    found
+}
+
+/// Rule 3 for the words after a commitment (or at the start of a list item).
+fn stance_after(rest: &str) -> Option<Stance> {
+    let rest = skip_adverbs(rest);
+    if POSITIVE_IDIOM.is_match(rest) {
+        return Some(Stance::For);
+    }
+    if NEGATION.is_match(rest) {
+        return negated(rest);
+    }
+    if OPPOSE.is_match(rest) {
+        return Some(Stance::Against);
+    }
+    Some(Stance::For)
+}
+
+/// The stance of a negated commitment; `rest` may still start with the
+/// negation word itself.
+fn negated(rest: &str) -> Option<Stance> {
+    let rest = skip_adverbs(rest);
+    if POSITIVE_IDIOM.is_match(rest) {
+        return Some(Stance::For);
+    }
+    if SECOND_NEGATIVE.is_match(rest) {
+        return None;
+    }
+    Some(Stance::Against)
+}
+
+fn skip_adverbs(rest: &str) -> &str {
+    match LEADING_ADVERBS.find(rest) {
+        Some(m) => &rest[m.end()..],
+        None => rest,
+    }
+}
+
+/// Straight apostrophes and single spaces, so the patterns stay simple.
+fn normalise(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut space = false;
+    for c in sentence.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            c => c,
+        });
+    }
+    out
+}
+
+/// Reads a document's sentences in order and applies rule 4 (lists) on top
+/// of [`classify`]. A list may run on across a page break, so keep one
+/// reader per document.
+#[derive(Clone, Debug, Default)]
+pub struct PledgeReader {
+    /// The opening sentence's stance while a list is open.
+    list: Option<Option<Stance>>,
+}
+
+impl PledgeReader {
+    /// A reader with no list open.
+    pub fn new() -> PledgeReader {
+        PledgeReader::default()
+    }
+
+    /// Judges the next sentence. `starts_block` says whether it begins a new
+    /// block of text (a paragraph, a heading, a list item) rather than
+    /// continuing one.
+    pub fn sentence(&mut self, sentence: &str, starts_block: bool) -> Option<Pledge> {
+        let text = normalise(sentence);
+        let found = markers(&text);
+        let own = found
+            .iter()
+            .map(|m| m.stance)
+            .reduce(|a, b| if a == b { a } else { None })
+            .map(|stance| Pledge { stance });
+        let mut result = own;
+        if let Some(lead) = self.list {
+            let item = item_text(&text).filter(|_| starts_block || starts_with_bullet(&text));
+            match item {
+                // An item with no marker of its own: the list's pledge.
+                Some(item) if result.is_none() => {
+                    let stance = match stance_after(item) {
+                        Some(Stance::For) => lead,
+                        other => other,
+                    };
+                    result = Some(Pledge { stance });
+                }
+                Some(_) => {}
+                None if starts_block => self.list = None,
+                None => {}
+            }
+        }
+        if let Some(last) = found.last() {
+            if last.opens_list {
+                self.list = Some(last.stance);
+            }
+        }
+        result
+    }
+}
+
+fn starts_with_bullet(text: &str) -> bool {
+    text.chars().next().is_some_and(is_bullet) || letter_bullet(text)
+}
+
+/// "w Continue": a lone lower-case letter before a capital, a symbol-font
+/// bullet that came through as a letter.
+fn letter_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_lowercase)
+        && chars.next() == Some(' ')
+        && chars.next().is_some_and(char::is_uppercase)
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(
+            c,
+            '•' | '◦'
+                | '▪'
+                | '▫'
+                | '●'
+                | '○'
+                | '■'
+                | '□'
+                | '◆'
+                | '◇'
+                | '►'
+                | '▸'
+                | '▶'
+                | '‣'
+                | '⁃'
+                | '∙'
+                | '·'
+                | '–'
+                | '—'
+                | '-'
+                | '*'
+                | '✓'
+                | '✔'
+                | '➢'
+                | '➤'
+            | '→'
+    ) || ('\u{E000}'..='\u{F8FF}').contains(&c) // private use: symbol fonts
+        || ('\u{25A0}'..='\u{25FF}').contains(&c) // geometric shapes
+        || ('\u{2700}'..='\u{27BF}').contains(&c) // dingbats
+}
+
+/// The text of a list item after its bullet, or `None` when the sentence
+/// does not look like an item.
+fn item_text(text: &str) -> Option<&str> {
+    let first = text.chars().next()?;
+    if is_bullet(first) {
+        return Some(text[first.len_utf8()..].trim_start());
+    }
+    if first.is_ascii_digit() {
+        let end = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let after = &text[end..];
+        return after
+            .strip_prefix(['.', ')'])
+            .map(str::trim_start)
+            .or(Some(text));
+    }
+    if letter_bullet(text) {
+        return Some(text[first.len_utf8()..].trim_start());
+    }
+    if first.is_lowercase() {
+        return Some(text);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,521 @@
+//! The labelled sentences: `(name, sentence, expected)` tables, one per rule
+//! of the module doc. `expected` is `"-"` (not a pledge), `"for"`,
+//! `"against"` or `"?"` (a pledge whose stance is unknown). All sentences are
+//! our own words.
+
+use super::*;
+
+type Case = (&'static str, &'static str, &'static str);
+
+fn label(p: Option<Pledge>) -> &'static str {
+    match p {
+        None => "-",
+        Some(Pledge {
+            stance: Some(Stance::For),
+        }) => "for",
+        Some(Pledge {
+            stance: Some(Stance::Against),
+        }) => "against",
+        Some(Pledge { stance: None }) => "?",
+    }
+}
+
+fn run(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for &(name, sentence, expected) in cases {
+        let got = label(classify(sentence));
+        if got != expected {
+            failures.push(format!(
+                "{name}: {sentence:?}: expected {expected}, got {got}"
+            ));
+        }
+        // A lone sentence read by a fresh reader is judged the same way.
+        let via_reader = label(PledgeReader::new().sentence(sentence, true));
+        if via_reader != got {
+            failures.push(format!("{name}: reader says {via_reader}, classify {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Rule 1: subjects and commitments.
+const MARKERS: &[Case] = &[
+    (
+        "we will",
+        "We will double the number of credit unions.",
+        "for",
+    ),
+    (
+        "we'll",
+        "We'll give every town a community energy fund.",
+        "for",
+    ),
+    (
+        "we’ll curly",
+        "We’ll back co-operative housing schemes.",
+        "for",
+    ),
+    (
+        "we would",
+        "We would extend the Social Value Act to all contracts.",
+        "for",
+    ),
+    (
+        "we shall",
+        "We shall set up a mutuals taskforce in our first year.",
+        "for",
+    ),
+    (
+        "are committed to",
+        "We are committed to a thriving social economy.",
+        "for",
+    ),
+    (
+        "firmly committed",
+        "We are firmly committed to employee ownership.",
+        "for",
+    ),
+    (
+        "we're committed",
+        "We're committed to doubling the size of the co-operative sector.",
+        "for",
+    ),
+    (
+        "remain committed",
+        "We remain committed to the community right to bid.",
+        "for",
+    ),
+    (
+        "determined",
+        "We are determined to make social investment work for small charities.",
+        "for",
+    ),
+    (
+        "going to",
+        "We are going to put communities in charge of their assets.",
+        "for",
+    ),
+    (
+        "pledge",
+        "We pledge to protect the assets of mutual building societies.",
+        "for",
+    ),
+    (
+        "promise",
+        "We promise a fair deal for social enterprises.",
+        "for",
+    ),
+    (
+        "propose to",
+        "We propose to create a national community wealth fund.",
+        "for",
+    ),
+    (
+        "propose a",
+        "We propose a new legal form for community benefit societies.",
+        "for",
+    ),
+    (
+        "commit",
+        "We commit to buying from local social enterprises.",
+        "for",
+    ),
+    (
+        "intend",
+        "We intend to review the rules on asset locks.",
+        "for",
+    ),
+    (
+        "guarantee",
+        "We guarantee every credit union access to the payments system.",
+        "for",
+    ),
+    (
+        "continue to",
+        "We will continue to support the Big Society Bank.",
+        "for",
+    ),
+    (
+        "also",
+        "We will also legislate to protect co-operative names.",
+        "for",
+    ),
+    (
+        "then",
+        "Once elected, we then will convene the sector.",
+        "for",
+    ),
+    (
+        "aside",
+        "We, the Greens, will fund worker co-operatives.",
+        "for",
+    ),
+    (
+        "labour government",
+        "A Labour government will back community shares.",
+        "for",
+    ),
+    (
+        "lib dem government",
+        "A Liberal Democrat government would create a mutuals fund.",
+        "for",
+    ),
+    (
+        "next government",
+        "The next Hedgerow Party Government will expand credit unions.",
+        "for",
+    ),
+    (
+        "our government",
+        "Our government will put social value at the heart of procurement.",
+        "for",
+    ),
+    (
+        "an snp government",
+        "An SNP government will champion community ownership.",
+        "for",
+    ),
+    (
+        "mid sentence",
+        "To build a fairer economy, we will support mutuals and co-operatives.",
+        "for",
+    ),
+    ("line break", "We\nwill support social\nenterprises.", "for"),
+    ("shouting", "WE WILL SUPPORT CO-OPERATIVES.", "for"),
+];
+
+/// Sentences with no marker, or a marker that does not count (rule 2).
+const NOT_PLEDGES: &[Case] = &[
+    (
+        "statement",
+        "Co-operatives employ thousands of people across the country.",
+        "-",
+    ),
+    (
+        "belief",
+        "We believe social enterprises can transform public services.",
+        "-",
+    ),
+    ("support", "We support the work of credit unions.", "-"),
+    (
+        "want",
+        "We want to see more employee-owned businesses.",
+        "-",
+    ),
+    ("must", "We must do more to help community energy.", "-"),
+    (
+        "past pledged",
+        "In 2010 we pledged to create a Big Society Bank.",
+        "-",
+    ),
+    (
+        "past promised",
+        "We promised more mutuals and delivered them.",
+        "-",
+    ),
+    (
+        "have done",
+        "We have doubled funding for social investment.",
+        "-",
+    ),
+    (
+        "would like",
+        "We would like to see every council with a social value policy.",
+        "-",
+    ),
+    (
+        "would love",
+        "We would love more people to join a credit union.",
+        "-",
+    ),
+    (
+        "would welcome",
+        "We would welcome a review of the Co-operatives Act.",
+        "-",
+    ),
+    (
+        "would have",
+        "Without our reforms we would have lost hundreds of credit unions.",
+        "-",
+    ),
+    (
+        "would be able",
+        "With more capital we would be able to do more.",
+        "-",
+    ),
+    (
+        "will benefit",
+        "We will all benefit from a stronger social economy.",
+        "-",
+    ),
+    (
+        "will need",
+        "We will need more community housing in rural areas.",
+        "-",
+    ),
+    (
+        "will lose",
+        "If nothing changes we will lose our local pubs.",
+        "-",
+    ),
+    ("question", "Will we support co-operatives?", "-"),
+    (
+        "question we will",
+        "How far will we go to help mutuals, and will we fund them?",
+        "-",
+    ),
+    ("if we", "The sector grows if we would only let it.", "-"),
+    ("when we", "Things changed when we will it so.", "-"),
+    (
+        "the government",
+        "The government will cut funding for social enterprises.",
+        "-",
+    ),
+    (
+        "a government",
+        "A government will always face hard choices.",
+        "-",
+    ),
+    ("party subject", "Labour will back co-operatives.", "-"),
+    (
+        "they will",
+        "They will sell off the co-operative bank.",
+        "-",
+    ),
+    ("well", "We well know how much credit unions matter.", "-"),
+    (
+        "weather",
+        "The weather will not stop community energy schemes.",
+        "-",
+    ),
+    ("empty", "", "-"),
+];
+
+/// Rule 3: stance.
+const STANCES: &[Case] = &[
+    (
+        "will not",
+        "We will not privatise the co-operative bank.",
+        "against",
+    ),
+    ("won't", "We won't sell off community assets.", "against"),
+    (
+        "won’t curly",
+        "We won’t charge VAT on community energy.",
+        "against",
+    ),
+    (
+        "wouldn't",
+        "We wouldn't demutualise the Post Office.",
+        "against",
+    ),
+    (
+        "never",
+        "We will never privatise mutual insurers.",
+        "against",
+    ),
+    (
+        "no longer",
+        "We will no longer hand contracts to the lowest bidder alone.",
+        "against",
+    ),
+    (
+        "shall not",
+        "We shall not tax social investment twice.",
+        "against",
+    ),
+    (
+        "oppose",
+        "We will oppose any demutualisation of building societies.",
+        "against",
+    ),
+    (
+        "scrap",
+        "We will scrap the cap on social investment tax relief.",
+        "against",
+    ),
+    (
+        "abolish",
+        "A Labour government would abolish the rules blocking community shares.",
+        "against",
+    ),
+    (
+        "repeal",
+        "We will repeal the restrictions on co-operative schools.",
+        "against",
+    ),
+    (
+        "ban",
+        "We will ban payday lenders from advertising near credit unions.",
+        "against",
+    ),
+    (
+        "campaign against",
+        "We will campaign against the closure of mutual banks.",
+        "against",
+    ),
+    (
+        "continue to oppose",
+        "We will continue to oppose cuts to credit unions.",
+        "against",
+    ),
+    (
+        "not only",
+        "We will not only support co-operatives but fund them.",
+        "for",
+    ),
+    (
+        "not just",
+        "We will not just talk about social enterprise.",
+        "for",
+    ),
+    (
+        "not hesitate",
+        "We will not hesitate to back community buy-outs.",
+        "for",
+    ),
+    (
+        "never stop",
+        "We will never stop championing mutuals.",
+        "for",
+    ),
+    ("not cut", "We will not cut funding for credit unions.", "?"),
+    (
+        "not allow close",
+        "We will never allow rural post offices to close.",
+        "?",
+    ),
+    ("won't abandon", "We won't abandon the social economy.", "?"),
+    (
+        "not allow exploit",
+        "We will not allow payday lenders to exploit families.",
+        "against",
+    ),
+    (
+        "mixed",
+        "We will scrap the levy and we will fund credit unions.",
+        "?",
+    ),
+    (
+        "same twice",
+        "We will fund co-operatives and we will train their members.",
+        "for",
+    ),
+    (
+        "first verb decides",
+        "We will scrap the bedroom tax and back credit unions.",
+        "against",
+    ),
+];
+
+#[test]
+fn markers() {
+    run(MARKERS);
+}
+
+#[test]
+fn not_pledges() {
+    run(NOT_PLEDGES);
+}
+
+#[test]
+fn stances() {
+    run(STANCES);
+}
+
+#[test]
+fn at_least_sixty_labelled_sentences() {
+    assert!(MARKERS.len() + NOT_PLEDGES.len() + STANCES.len() >= 60);
+}
+
+/// Rule 4: lists. Each case is a sequence of `(sentence, starts_block)` with
+/// the expected label of each.
+#[allow(clippy::type_complexity)]
+const LISTS: &[(&str, &[(&str, bool, &str)])] = &[
+    (
+        "bulleted items",
+        &[
+            ("We will:", true, "for"),
+            ("• Double the funds for credit unions.", true, "for"),
+            ("• Scrap the cap on community shares.", true, "against"),
+            ("Co-operatives matter.", true, "-"),
+            ("• Fund mutuals.", true, "-"),
+        ],
+    ),
+    (
+        "lower-case items in one block",
+        &[
+            ("So we will: back employee ownership", true, "for"),
+            ("fund community energy", true, "for"),
+            ("This costs little.", false, "-"),
+            ("extend social value", true, "for"),
+            ("Next chapter", true, "-"),
+            ("extend social value", true, "-"),
+        ],
+    ),
+    (
+        "symbol-font bullet and numbers",
+        &[
+            ("A Labour government will also:", true, "for"),
+            ("w Continue to fund credit unions.", true, "for"),
+            ("2. Oppose demutualisation.", true, "against"),
+            ("We will protect mutuals.", false, "for"),
+            ("\u{F0B7} Back co-operatives.", true, "for"),
+        ],
+    ),
+    (
+        "negated list",
+        &[
+            ("We will not:", true, "against"),
+            ("• sell off community assets", true, "against"),
+            ("• hesitate", true, "against"),
+        ],
+    ),
+    (
+        "bullets joined into one block",
+        &[
+            ("We would:", true, "for"),
+            ("• Encourage small firms.", true, "for"),
+            ("• Support social enterprise.", false, "for"),
+            ("It would cost little.", false, "-"),
+            ("• Ban payday loans.", false, "against"),
+            ("w Back credit unions.", false, "for"),
+            ("\u{2756} Fund mutuals.", false, "for"),
+        ],
+    ),
+    (
+        "no colon, no list",
+        &[
+            ("We will act.", true, "for"),
+            ("• Back mutuals.", true, "-"),
+        ],
+    ),
+];
+
+#[test]
+fn lists() {
+    let mut failures = Vec::new();
+    for (name, steps) in LISTS {
+        let mut reader = PledgeReader::new();
+        for (i, (sentence, starts_block, expected)) in steps.iter().enumerate() {
+            let got = label(reader.sentence(sentence, *starts_block));
+            if got != *expected {
+                failures.push(format!(
+                    "{name} step {i}: {sentence:?}: expected {expected}, got {got}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn item_text_strips_bullets() {
+    assert_eq!(item_text("• Fund mutuals"), Some("Fund mutuals"));
+    assert_eq!(item_text("w Continue"), Some("Continue"));
+    assert_eq!(item_text("12) Back co-ops"), Some("Back co-ops"));
+    assert_eq!(item_text("2015 was a year"), Some("2015 was a year"));
+    assert_eq!(item_text("fund co-ops"), Some("fund co-ops"));
+    assert_eq!(item_text("Fund co-ops"), None);
+    assert_eq!(item_text(""), None);
+}

@@ -1,0 +1,270 @@
+//! The CSV renderer: the report as spreadsheets, one file each (see
+//! [`CSV_FILES`]), for the tracking sheets the analysts keep.
+//!
+//! Every file is UTF-8 with a byte-order mark, comma-separated, CRLF line
+//! ends (RFC 4180), fields quoted when needed. The BOM is what makes Excel
+//! read UTF-8 ("Plaid Cymru", "Sinn Féin", curly quotes) instead of guessing
+//! a legacy code page; LibreOffice, Google Sheets, Python's `utf-8-sig` and
+//! the `csv` crate all skip it. Text quoted from documents (`text`,
+//! `matched`) that starts with `=`, `+`, `-` or `@` gets a leading apostrophe,
+//! so a spreadsheet shows it instead of running it as a formula (a PDF is
+//! untrusted input). Counts are plain integers; `pledge` is `yes`/`no`;
+//! `stance` is `for`, `against` or empty. Columns use lexicon ids, as the
+//! JSON does; the labels are in `asks.csv`'s `label` column and in the JSON.
+
+use super::Report;
+use crate::pipeline::Status;
+use crate::pledge::Stance;
+use std::io::{self, Write};
+
+/// Renders one CSV file.
+pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
+
+/// The files `--format csv -o DIR` writes, with their renderers:
+/// - `parties.csv`: one row per party: `party, documents, unread, words,
+///   mentions, pledges, per_10k_words`, then for each category `<id>` and
+///   `<id> pledges`;
+/// - `asks.csv`: the ask × party matrix: `ask, label`, then for each party
+///   `<party>` (sentences satisfying the ask) and `<party> pledges`;
+/// - `excerpts.csv`: one row per mention: `party, document, page, category,
+///   term, matched, pledge, stance, text`;
+/// - `ask-excerpts.csv`: one row per sentence satisfying an ask: `party,
+///   document, page, ask, pledge, stance, text`;
+/// - `documents.csv`: one row per document: `document, party, year, country,
+///   status, error, pages, words, mentions, pledges`.
+pub const CSV_FILES: &[(&str, CsvRenderer)] = &[
+    ("parties.csv", write_parties),
+    ("asks.csv", write_asks),
+    ("excerpts.csv", write_excerpts),
+    ("ask-excerpts.csv", write_ask_excerpts),
+    ("documents.csv", write_documents),
+];
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn writer(out: &mut dyn Write) -> io::Result<csv::Writer<&mut dyn Write>> {
+    out.write_all(BOM)?;
+    Ok(csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out))
+}
+
+fn finish(mut w: csv::Writer<&mut dyn Write>) -> io::Result<()> {
+    w.flush()
+}
+
+fn row<I, S>(w: &mut csv::Writer<&mut dyn Write>, fields: I) -> io::Result<()>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<[u8]>,
+{
+    w.write_record(fields).map_err(io::Error::other)
+}
+
+/// Quoted text, made safe from formula evaluation.
+fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn stance(s: Option<Stance>) -> &'static str {
+    match s {
+        Some(Stance::For) => "for",
+        Some(Stance::Against) => "against",
+        None => "",
+    }
+}
+
+fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out)?;
+    let mut header: Vec<String> = [
+        "party",
+        "documents",
+        "unread",
+        "words",
+        "mentions",
+        "pledges",
+        "per_10k_words",
+    ]
+    .map(String::from)
+    .to_vec();
+    for c in &report.lexicon.categories {
+        header.push(c.id.clone());
+        header.push(format!("{} pledges", c.id));
+    }
+    row(&mut w, &header)?;
+    for p in &report.parties {
+        let mut fields = vec![
+            p.party.clone(),
+            p.documents.to_string(),
+            p.unread.to_string(),
+            p.counts.words.to_string(),
+            p.counts.mentions.to_string(),
+            p.counts.pledges.to_string(),
+            format!("{:.1}", p.per_10k_words),
+        ];
+        for c in &report.lexicon.categories {
+            let get = |m: &std::collections::BTreeMap<String, u64>| {
+                m.get(&c.id).copied().unwrap_or(0).to_string()
+            };
+            fields.push(get(&p.counts.by_category));
+            fields.push(get(&p.counts.pledges_by_category));
+        }
+        row(&mut w, &fields)?;
+    }
+    finish(w)
+}
+
+fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out)?;
+    let mut header = vec!["ask".to_string(), "label".to_string()];
+    for p in &report.parties {
+        header.push(p.party.clone());
+        header.push(format!("{} pledges", p.party));
+    }
+    row(&mut w, &header)?;
+    for ask in &report.lexicon.asks {
+        let mut fields = vec![ask.id.clone(), ask.label.clone()];
+        for p in &report.parties {
+            fields.push(p.counts.asks.get(&ask.id).copied().unwrap_or(0).to_string());
+            fields.push(
+                p.counts
+                    .ask_pledges
+                    .get(&ask.id)
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string(),
+            );
+        }
+        row(&mut w, &fields)?;
+    }
+    finish(w)
+}
+
+fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out)?;
+    row(
+        &mut w,
+        [
+            "party", "document", "page", "category", "term", "matched", "pledge", "stance", "text",
+        ],
+    )?;
+    for doc in &report.documents {
+        for e in &doc.excerpts {
+            row(
+                &mut w,
+                [
+                    doc.party.as_str(),
+                    &doc.path,
+                    &e.page.to_string(),
+                    &e.category,
+                    &e.term,
+                    &text_cell(&e.matched),
+                    yes_no(e.pledge),
+                    stance(e.stance),
+                    &text_cell(&e.text),
+                ],
+            )?;
+        }
+    }
+    finish(w)
+}
+
+fn write_ask_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out)?;
+    row(
+        &mut w,
+        [
+            "party", "document", "page", "ask", "pledge", "stance", "text",
+        ],
+    )?;
+    for doc in &report.documents {
+        for a in &doc.ask_excerpts {
+            row(
+                &mut w,
+                [
+                    doc.party.as_str(),
+                    &doc.path,
+                    &a.page.to_string(),
+                    &a.ask,
+                    yes_no(a.pledge),
+                    stance(a.stance),
+                    &text_cell(&a.text),
+                ],
+            )?;
+        }
+    }
+    finish(w)
+}
+
+fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = writer(out)?;
+    row(
+        &mut w,
+        [
+            "document", "party", "year", "country", "status", "error", "pages", "words",
+            "mentions", "pledges",
+        ],
+    )?;
+    for doc in &report.documents {
+        let status = match doc.status {
+            Status::Ok => "ok",
+            Status::NoTextLayer => "no_text_layer",
+            Status::Error => "error",
+        };
+        row(
+            &mut w,
+            [
+                doc.path.as_str(),
+                &doc.party,
+                &doc.year.map(|y| y.to_string()).unwrap_or_default(),
+                doc.country.as_deref().unwrap_or(""),
+                status,
+                doc.error.as_deref().unwrap_or(""),
+                &doc.pages.to_string(),
+                &doc.counts.words.to_string(),
+                &doc.counts.mentions.to_string(),
+                &doc.counts.pledges.to_string(),
+            ],
+        )?;
+    }
+    finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_plain_text_kept() {
+        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text_cell("-support co-ops"), "'-support co-ops");
+        assert_eq!(text_cell("We will, \"now\"."), "We will, \"now\".");
+    }
+
+    #[test]
+    fn files_start_with_a_bom_and_quote_commas() {
+        let report = crate::report::tests::sample_report();
+        let mut out = Vec::new();
+        write_excerpts(&report, &mut out).unwrap();
+        assert!(out.starts_with(BOM));
+        let text = String::from_utf8(out[BOM.len()..].to_vec()).unwrap();
+        assert!(text.starts_with("party,document,page,"), "{text}");
+        assert!(text.contains("\r\n"));
+        assert!(
+            text.contains("\"We will fund co-operatives, and credit unions.\""),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! The HTML renderer: one self-contained page (styles inline, charts as
+//! inline SVG, no script, nothing fetched), readable from a phone's width to
+//! a laptop's. In order: documents that could not be read, the ranking as a
+//! bar chart and a table, mentions by party and category as a stacked bar
+//! chart, the asks tracker (each cell opens to its best quote with
+//! `<details>`, and shows it on hover), and the mash-up quotes theme by theme.
+//!
+//! Every piece of text from documents, the index or the lexicon goes
+//! through [`esc`]; nothing is inserted raw. Hand-written rather than a
+//! template engine: one page, one escaping function, tested here.
+
+use super::svg::{self, RankBar, StackBar, PALETTE};
+use super::{Quote, Report};
+use crate::pipeline::Status;
+use crate::pledge::Stance;
+use crate::report::table::thousands;
+use std::io::{self, Write};
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root { --ink: #1d2430; --muted: #5b6474; --line: #d9dee6; --accent: #0b4f8a; --warn: #8a3b00; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.8rem; margin: 0.5rem 0; }
+h2 { font-size: 1.35rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+.summary { color: var(--muted); }
+.alert { border-left: 6px solid var(--warn); background: #fff4e5; padding: 0.6rem 1rem; margin: 1rem 0; }
+.alert h2 { border: 0; margin: 0 0 0.3rem; font-size: 1.1rem; color: var(--warn); }
+.alert ul { margin: 0; padding-left: 1.2rem; }
+.chart { width: 100%; max-width: 42rem; height: auto; display: block; }
+.chart text { font-size: 13px; fill: var(--ink); }
+.chart text.value { fill: var(--muted); }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.9rem; }
+.legend span { display: inline-block; width: 0.9rem; height: 0.9rem; vertical-align: -0.1rem; margin-right: 0.3rem; border-radius: 2px; }
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.asks th, table.asks td { min-width: 7rem; }
+table.asks th:first-child, table.asks td:first-child { min-width: 13rem; position: sticky; left: 0; background: #fff; }
+table.asks td.none { color: var(--line); text-align: center; }
+details summary { cursor: pointer; color: var(--accent); font-weight: 600; }
+details blockquote { font-weight: normal; }
+blockquote { margin: 0.3rem 0; padding: 0.3rem 0.8rem; border-left: 4px solid var(--line); }
+.quote { margin: 0.5rem 0 1rem; }
+.quote .who { font-weight: 600; }
+.src { color: var(--muted); font-size: 0.85rem; }
+.badge { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.4rem; border-radius: 0.6rem; background: var(--accent); color: #fff; margin-left: 0.3rem; }
+.badge.against { background: var(--warn); }
+.silent { color: var(--muted); font-size: 0.9rem; }
+footer { color: var(--muted); font-size: 0.85rem; margin: 3rem 0 1rem; }
+@media (max-width: 600px) { body { font-size: 15px; } main { padding: 0.6rem; } h1 { font-size: 1.45rem; } }
+"#;
+
+/// Writes the report as one HTML page.
+pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let t = &report.totals;
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Manifesto mash-up</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Manifesto mash-up</h1>\n<p class=\"summary\">{} documents, {} read; {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words.</p>\n",
+        t.documents,
+        t.ok,
+        t.mentions,
+        esc(&report.lexicon.name),
+        esc(&report.lexicon.version),
+        t.pledges,
+        thousands(t.words)
+    )?;
+    write_unread(report, out)?;
+    write_ranking(report, out)?;
+    write_by_category(report, out)?;
+    write_asks(report, out)?;
+    write_themes(report, out)?;
+    writeln!(
+        out,
+        "<footer>Made by {} {} from the lexicon {} {}. Counts cover documents that were read; pledges are sentences that commit the party to act.</footer>\n</main>\n</body>\n</html>",
+        esc(&report.generator.name),
+        esc(&report.generator.version),
+        esc(&report.lexicon.name),
+        esc(&report.lexicon.version)
+    )
+}
+
+fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let unread: Vec<_> = report.unread().collect();
+    if unread.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section class=\"alert\" id=\"unread\"><h2>{} document{} could not be read</h2><p>Their parties' counts leave them out: silence here is not a finding.</p><ul>",
+        unread.len(),
+        if unread.len() == 1 { "" } else { "s" }
+    )?;
+    for doc in unread {
+        let why = match doc.status {
+            Status::NoTextLayer => format!(
+                "no text layer on any of its {} pages (a scan: it needs OCR)",
+                doc.pages
+            ),
+            _ => doc.error.clone().unwrap_or_else(|| "failed".into()),
+        };
+        let party = if doc.party.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", esc(&doc.party))
+        };
+        writeln!(
+            out,
+            "<li><code>{}</code>{party}: {}</li>",
+            esc(&doc.path),
+            esc(&why)
+        )?;
+    }
+    writeln!(out, "</ul></section>")
+}
+
+fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<section id=\"ranking\"><h2>Who says most</h2>")?;
+    let rows: Vec<RankBar<'_>> = report
+        .parties
+        .iter()
+        .map(|p| RankBar {
+            label: &p.party,
+            total: p.counts.mentions,
+            pledges: p.counts.pledges,
+        })
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        svg::ranking_chart(
+            "ranking-chart",
+            "Mentions per party (dark: in pledges)",
+            &rows
+        )
+    )?;
+    writeln!(
+        out,
+        "<p class=\"src\">Bar: mentions; dark part: mentions in pledges; in brackets, pledges.</p>"
+    )?;
+    writeln!(
+        out,
+        "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
+    )?;
+    for p in &report.parties {
+        let unread = if p.unread > 0 {
+            format!(" ({} unread)", p.unread)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
+            esc(&p.party),
+            p.counts.mentions,
+            p.counts.pledges,
+            p.per_10k_words,
+            thousands(p.counts.words),
+            p.documents
+        )?;
+    }
+    writeln!(out, "</tbody></table></div></section>")
+}
+
+fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section id=\"categories\"><h2>Mentions by party and theme</h2>"
+    )?;
+    let series: Vec<&str> = report
+        .lexicon
+        .categories
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    let rows: Vec<StackBar<'_>> = report
+        .parties
+        .iter()
+        .map(|p| StackBar {
+            label: &p.party,
+            values: report
+                .lexicon
+                .categories
+                .iter()
+                .map(|c| p.counts.by_category.get(&c.id).copied().unwrap_or(0))
+                .collect(),
+        })
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        svg::stacked_chart(
+            "category-chart",
+            "Mentions per party, by theme",
+            &series,
+            &rows
+        )
+    )?;
+    write!(out, "<ul class=\"legend\">")?;
+    for (k, label) in series.iter().enumerate() {
+        write!(
+            out,
+            "<li><span style=\"background:{}\"></span>{}</li>",
+            PALETTE[k % PALETTE.len()],
+            esc(label)
+        )?;
+    }
+    writeln!(out, "</ul></section>")
+}
+
+fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if report.lexicon.asks.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"asks\"><h2>The asks tracker</h2><p class=\"src\">Sentences meeting each of the coalition's asks, per party (in brackets, how many are pledges). Open a cell for the best quote.</p>"
+    )?;
+    write!(
+        out,
+        "<div class=\"scroll\"><table class=\"asks\"><thead><tr><th>Ask</th>"
+    )?;
+    for p in &report.parties {
+        write!(out, "<th>{}</th>", esc(&p.party))?;
+    }
+    writeln!(out, "</tr></thead><tbody>")?;
+    for ask in &report.lexicon.asks {
+        write!(out, "<tr><td>{}</td>", esc(&ask.label))?;
+        for p in &report.parties {
+            let n = p.counts.asks.get(&ask.id).copied().unwrap_or(0);
+            let pledges = p.counts.ask_pledges.get(&ask.id).copied().unwrap_or(0);
+            match report.mashup.ask_quote(&ask.id, &p.party) {
+                Some(q) if n > 0 => write!(
+                    out,
+                    "<td><details><summary title=\"{}\">{n}{}</summary>{}</details></td>",
+                    esc(&q.text),
+                    if pledges > 0 {
+                        format!(" ({pledges})")
+                    } else {
+                        String::new()
+                    },
+                    quote_html(q)
+                )?,
+                _ => write!(out, "<td class=\"none\">–</td>")?,
+            }
+        }
+        writeln!(out, "</tr>")?;
+    }
+    writeln!(out, "</tbody></table></div></section>")
+}
+
+fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "<section id=\"mashup\"><h2>The mash-up, theme by theme</h2>"
+    )?;
+    for theme in &report.mashup.categories {
+        writeln!(out, "<h3>{}</h3>", esc(report.category_label(&theme.id)))?;
+        let mut silent = Vec::new();
+        for pq in &theme.parties {
+            match &pq.quote {
+                Some(q) => writeln!(
+                    out,
+                    "<div class=\"quote\"><span class=\"who\">{}</span>{}</div>",
+                    esc(&pq.party),
+                    quote_html(q)
+                )?,
+                None => silent.push(esc(&pq.party)),
+            }
+        }
+        if !silent.is_empty() {
+            writeln!(
+                out,
+                "<p class=\"silent\">Nothing from: {}.</p>",
+                silent.join(", ")
+            )?;
+        }
+    }
+    writeln!(out, "</section>")
+}
+
+fn quote_html(q: &Quote) -> String {
+    let badge = match (q.pledge, q.stance) {
+        (false, _) => "",
+        (true, Some(Stance::Against)) => "<span class=\"badge against\">pledge: against</span>",
+        (true, _) => "<span class=\"badge\">pledge</span>",
+    };
+    let file = q.document.rsplit(['/', '\\']).next().unwrap_or(&q.document);
+    format!(
+        "{badge}<blockquote>{}</blockquote><div class=\"src\">{}, page {}</div>",
+        esc(&q.text),
+        esc(file),
+        q.page
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::sample_report;
+
+    fn render() -> String {
+        let mut out = Vec::new();
+        write_html(&sample_report(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(
+            esc(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        let html = render();
+        assert!(
+            html.contains("Party &lt;A&gt; &amp; &quot;Co&quot;"),
+            "{html}"
+        );
+        assert!(!html.contains("Party <A>"));
+        // The quote that tries to close the <details> stays text.
+        assert!(html.contains("=A co-operative &lt;/details&gt; idea."));
+        assert_eq!(
+            html.matches("</details>").count(),
+            html.matches("<details>").count()
+        );
+        assert!(html.contains("Fund &lt;credit&gt; unions"));
+    }
+
+    #[test]
+    fn self_contained() {
+        let html = render();
+        for banned in [
+            "<script", "<link", "src=", "http:", "https:", "@import", "url(",
+        ] {
+            assert!(!html.contains(banned), "{banned}");
+        }
+        assert!(html.contains("<meta name=\"viewport\""));
+    }
+
+    #[test]
+    fn unread_documents_come_first() {
+        let html = render();
+        let unread = html.find("id=\"unread\"").unwrap();
+        assert!(unread < html.find("id=\"ranking\"").unwrap());
+        assert!(html.contains("2 documents could not be read"));
+        assert!(html.contains("<code>c.pdf</code> (Party C): no text layer on any of its 3 pages"));
+        assert!(html.contains("<code>d.pdf</code> (Party B): not a PDF"));
+    }
+
+    #[test]
+    fn charts_have_one_bar_per_party() {
+        let html = render();
+        assert_eq!(html.matches("<rect class=\"bar\"").count(), 3);
+        assert_eq!(html.matches("<rect class=\"stack\"").count(), 3);
+        assert!(html.contains("id=\"ranking-chart\""));
+        assert!(html.contains("id=\"category-chart\""));
+    }
+
+    #[test]
+    fn asks_cells_open_to_their_quote() {
+        let html = render();
+        let row = html
+            .lines()
+            .find(|l| l.starts_with("<tr><td>Fund &lt;credit&gt; unions"))
+            .unwrap();
+        assert_eq!(row.matches("<details>").count(), 1);
+        assert_eq!(row.matches("class=\"none\"").count(), 2);
+        assert!(
+            row.contains(
+                "<summary title=\"We will fund co-operatives, and credit unions.\">1 (1)</summary>"
+            ),
+            "{row}"
+        );
+        assert!(row.contains("a.pdf, page 2"));
+    }
+}

@@ -1,0 +1,311 @@
+//! The Markdown renderer: the mash-up as a document to publish. Documents
+//! that could not be read first (their silence is not a finding), then the
+//! ranking table, then theme by theme each party's best quote with its page,
+//! then the asks tracker (the ask × party matrix, then the quotes).
+//!
+//! Text from documents and the index is escaped (CommonMark backslash
+//! escapes), so a quote cannot open a link, a table cell or HTML.
+
+use super::{Report, Theme};
+use crate::pledge::Stance;
+use crate::report::table::thousands;
+use std::io::{self, Write};
+
+/// Writes the report as CommonMark with GitHub tables.
+pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let t = &report.totals;
+    writeln!(
+        out,
+        "# Manifesto mash-up\n\n{} documents, {} read; {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words.\n",
+        t.documents,
+        t.ok,
+        t.mentions,
+        md(&report.lexicon.name),
+        md(&report.lexicon.version),
+        t.pledges,
+        thousands(t.words)
+    )?;
+    write_unread(report, out)?;
+    write_ranking(report, out)?;
+    write_themes(report, out)?;
+    write_asks(report, out)
+}
+
+fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let unread: Vec<_> = report.unread().collect();
+    if unread.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "> **{} document{} could not be read**, so their parties' counts leave them out:\n>",
+        unread.len(),
+        if unread.len() == 1 { "" } else { "s" }
+    )?;
+    for doc in unread {
+        let why = match doc.status {
+            crate::pipeline::Status::NoTextLayer => {
+                format!(
+                    "no text layer on any of its {} pages (needs OCR)",
+                    doc.pages
+                )
+            }
+            _ => doc.error.clone().unwrap_or_else(|| "failed".into()),
+        };
+        let party = if doc.party.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", md(&doc.party))
+        };
+        writeln!(out, "> - `{}`{party}: {}", code(&doc.path), md(&why))?;
+    }
+    writeln!(out)
+}
+
+fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Who says most\n")?;
+    writeln!(
+        out,
+        "| # | Party | Mentions | Pledges | Per 10,000 words | Words | Documents |"
+    )?;
+    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|")?;
+    for (i, p) in report.parties.iter().enumerate() {
+        let docs = if p.unread > 0 {
+            format!("{} ({} unread)", p.documents, p.unread)
+        } else {
+            p.documents.to_string()
+        };
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.1} | {} | {} |",
+            i + 1,
+            cell(&p.party),
+            p.counts.mentions,
+            p.counts.pledges,
+            p.per_10k_words,
+            thousands(p.counts.words),
+            docs
+        )?;
+    }
+    writeln!(out)
+}
+
+fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Theme by theme\n")?;
+    for theme in &report.mashup.categories {
+        writeln!(out, "### {}\n", md(report.category_label(&theme.id)))?;
+        let count = |party: &str| {
+            report
+                .parties
+                .iter()
+                .find(|p| p.party == party)
+                .map_or((0, 0), |p| {
+                    (
+                        p.counts.by_category.get(&theme.id).copied().unwrap_or(0),
+                        p.counts
+                            .pledges_by_category
+                            .get(&theme.id)
+                            .copied()
+                            .unwrap_or(0),
+                    )
+                })
+        };
+        write_quotes(theme, out, |party| {
+            let (mentions, pledges) = count(party);
+            format!(
+                "{mentions} mention{}, {pledges} in pledges",
+                if mentions == 1 { "" } else { "s" }
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// One bullet per party with a quote, then the parties without one.
+fn write_quotes(
+    theme: &Theme,
+    out: &mut dyn Write,
+    summary: impl Fn(&str) -> String,
+) -> io::Result<()> {
+    let mut silent = Vec::new();
+    for pq in &theme.parties {
+        let Some(q) = &pq.quote else {
+            silent.push(md(&pq.party));
+            continue;
+        };
+        writeln!(
+            out,
+            "- **{}** ({}): “{}” ({}, p. {}){}",
+            md(&pq.party),
+            summary(&pq.party),
+            md(&q.text),
+            md(file_name(&q.document)),
+            q.page,
+            pledge_note(q.pledge, q.stance)
+        )?;
+    }
+    if !silent.is_empty() {
+        writeln!(out, "- Nothing from: {}.", silent.join(", "))?;
+    }
+    writeln!(out)
+}
+
+fn pledge_note(pledge: bool, stance: Option<Stance>) -> &'static str {
+    match (pledge, stance) {
+        (false, _) => "",
+        (true, Some(Stance::Against)) => " *pledge (against)*",
+        (true, _) => " *pledge*",
+    }
+}
+
+fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if report.lexicon.asks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## The asks tracker\n")?;
+    writeln!(
+        out,
+        "Sentences meeting each ask, per party; in brackets, how many of them are pledges.\n"
+    )?;
+    write!(out, "| Ask |")?;
+    for p in &report.parties {
+        write!(out, " {} |", cell(&p.party))?;
+    }
+    write!(out, "\n|---|")?;
+    for _ in &report.parties {
+        write!(out, ":---:|")?;
+    }
+    writeln!(out)?;
+    for ask in &report.lexicon.asks {
+        write!(out, "| {} |", cell(&ask.label))?;
+        for p in &report.parties {
+            let n = p.counts.asks.get(&ask.id).copied().unwrap_or(0);
+            let pledges = p.counts.ask_pledges.get(&ask.id).copied().unwrap_or(0);
+            match (n, pledges) {
+                (0, _) => write!(out, " – |")?,
+                (n, 0) => write!(out, " {n} |")?,
+                (n, k) => write!(out, " **{n}** ({k}) |")?,
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out)?;
+    for theme in &report.mashup.asks {
+        if theme.parties.iter().all(|p| p.quote.is_none()) {
+            continue;
+        }
+        writeln!(out, "### {}\n", md(report.ask_label(&theme.id)))?;
+        write_quotes(theme, out, |party| {
+            let n = report
+                .parties
+                .iter()
+                .find(|p| p.party == party)
+                .and_then(|p| p.counts.asks.get(&theme.id).copied())
+                .unwrap_or(0);
+            format!("{n} sentence{}", if n == 1 { "" } else { "s" })
+        })?;
+    }
+    Ok(())
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Escapes text for Markdown prose: every ASCII punctuation mark that can
+/// start or end markup gets a backslash, and line breaks become spaces.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '{'
+            | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A table cell: escaped prose (pipes included).
+fn cell(text: &str) -> String {
+    md(text)
+}
+
+/// Text inside a code span: backticks cannot be escaped there, so they are
+/// replaced by a look-alike.
+fn code(text: &str) -> String {
+    text.replace('`', "ʼ").replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::sample_report;
+
+    fn render() -> String {
+        let mut out = Vec::new();
+        write_markdown(&sample_report(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_markup_in_names_and_quotes() {
+        assert_eq!(md("a|b <x> *y* [z](u)"), r"a\|b \<x\> \*y\* \[z\](u)");
+        let text = render();
+        assert!(text.contains(r"Party \<A\> \& "), "{text}");
+        assert!(!text.contains("<A>"), "{text}");
+        assert!(text.contains(r"\</details\>"), "{text}");
+    }
+
+    #[test]
+    fn sections_come_in_order() {
+        let text = render();
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("{s} missing:\n{text}"))
+        };
+        assert!(at("could not be read") < at("## Who says most"));
+        assert!(at("## Who says most") < at("## Theme by theme"));
+        assert!(at("## Theme by theme") < at("## The asks tracker"));
+        assert!(text.contains("`c.pdf` (Party C): no text layer"), "{text}");
+        assert!(text.contains("`d.pdf` (Party B): not a PDF"), "{text}");
+    }
+
+    #[test]
+    fn ranking_and_quotes() {
+        let text = render();
+        assert!(
+            text.contains(r#"| 1 | Party \<A\> \& "Co" | 2 | 2 | 20.0 | 1,000 | 1 |"#),
+            "{text}"
+        );
+        assert!(
+            text.contains("| 2 | Party B | 1 | 0 | 10.0 | 1,000 | 1 (1 unread) |"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "“We will fund co-operatives, and credit unions.” (a.pdf, p. 2) *pledge*"
+            ),
+            "{text}"
+        );
+        // Credit unions: only party A; B and C said nothing.
+        assert!(text.contains("- Nothing from: Party B, Party C."), "{text}");
+    }
+
+    #[test]
+    fn asks_matrix_has_a_row_per_ask_and_a_column_per_party() {
+        let text = render();
+        assert!(
+            text.contains(r#"| Ask | Party \<A\> \& "Co" | Party B | Party C |"#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r"| Fund \<credit\> unions | **1** (1) | – | – |"),
+            "{text}"
+        );
+    }
+}

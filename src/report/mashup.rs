@@ -1,0 +1,324 @@
+//! The mash-up: for each category and each ask, each party's best quote.
+//! Chosen once, when the report is built, so every format shows the same
+//! quote (the ranking rule is in the module doc of [`crate::report`]).
+
+use super::PartyTotals;
+use crate::lexicon::Lexicon;
+use crate::pipeline::{DocResult, Status};
+use crate::pledge::Stance;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The best quotes, theme by theme.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mashup {
+    /// One entry per lexicon category, in lexicon order.
+    pub categories: Vec<Theme>,
+    /// One entry per ask, in lexicon order.
+    pub asks: Vec<Theme>,
+}
+
+/// One category or ask, with every party's best quote for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    /// The category or ask id.
+    pub id: String,
+    /// One entry per party, in the order of the report's `parties`.
+    pub parties: Vec<PartyQuote>,
+}
+
+/// A party's best quote for a theme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartyQuote {
+    /// The party.
+    pub party: String,
+    /// `None` when the party has nothing for the theme.
+    pub quote: Option<Quote>,
+}
+
+/// A quoted sentence and where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The document's path.
+    pub document: String,
+    /// 1-based page.
+    pub page: u32,
+    /// 0-based sentence index on the page.
+    pub sentence: u32,
+    /// The sentence as quoted in the excerpt.
+    pub text: String,
+    /// Whether the sentence is a pledge.
+    pub pledge: bool,
+    /// The pledge's stance, when known.
+    pub stance: Option<Stance>,
+    /// Distinct lexicon terms in the sentence (all categories).
+    pub distinct_terms: u32,
+}
+
+impl Quote {
+    /// Better quotes sort first.
+    fn rank(&self) -> impl Ord + '_ {
+        (
+            Reverse(self.pledge),
+            Reverse(self.distinct_terms),
+            self.page,
+            self.document.as_str(),
+            self.sentence,
+        )
+    }
+}
+
+/// Distinct terms per (page, sentence) of one document.
+fn terms_per_sentence(doc: &DocResult) -> BTreeMap<(u32, u32), BTreeSet<&str>> {
+    let mut map: BTreeMap<(u32, u32), BTreeSet<&str>> = BTreeMap::new();
+    for e in &doc.excerpts {
+        map.entry((e.page, e.sentence))
+            .or_default()
+            .insert(e.term.as_str());
+    }
+    map
+}
+
+impl Mashup {
+    /// Picks the best quotes from the documents read.
+    pub fn build(lexicon: &Lexicon, documents: &[DocResult], parties: &[PartyTotals]) -> Mashup {
+        // (theme id, party) -> best quote so far; categories and asks apart.
+        let mut by_category = Best::new();
+        let mut by_ask = Best::new();
+        for doc in documents.iter().filter(|d| d.status == Status::Ok) {
+            let terms = terms_per_sentence(doc);
+            let distinct = |page: u32, sentence: u32| {
+                terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32)
+            };
+            for e in &doc.excerpts {
+                let quote = Quote {
+                    document: doc.path.clone(),
+                    page: e.page,
+                    sentence: e.sentence,
+                    text: e.text.clone(),
+                    pledge: e.pledge,
+                    stance: e.stance,
+                    distinct_terms: distinct(e.page, e.sentence),
+                };
+                keep(&mut by_category, &e.category, &doc.party, quote);
+            }
+            for a in &doc.ask_excerpts {
+                let quote = Quote {
+                    document: doc.path.clone(),
+                    page: a.page,
+                    sentence: a.sentence,
+                    text: a.text.clone(),
+                    pledge: a.pledge,
+                    stance: a.stance,
+                    distinct_terms: distinct(a.page, a.sentence),
+                };
+                keep(&mut by_ask, &a.ask, &doc.party, quote);
+            }
+        }
+        Mashup {
+            categories: themes(
+                lexicon.categories().iter().map(|c| c.id.as_str()),
+                parties,
+                &mut by_category,
+            ),
+            asks: themes(
+                lexicon.asks().iter().map(|a| a.id.as_str()),
+                parties,
+                &mut by_ask,
+            ),
+        }
+    }
+
+    /// The best quote of `party` for category `id`.
+    pub fn category_quote(&self, id: &str, party: &str) -> Option<&Quote> {
+        find(&self.categories, id, party)
+    }
+
+    /// The best quote of `party` for ask `id`.
+    pub fn ask_quote(&self, id: &str, party: &str) -> Option<&Quote> {
+        find(&self.asks, id, party)
+    }
+}
+
+/// The best quote so far per (theme id, party).
+type Best = BTreeMap<(String, String), Quote>;
+
+fn keep(best: &mut Best, id: &str, party: &str, quote: Quote) {
+    let key = (id.to_string(), party.to_string());
+    match best.get(&key) {
+        Some(held) if held.rank() <= quote.rank() => {}
+        _ => {
+            best.insert(key, quote);
+        }
+    }
+}
+
+fn themes<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    parties: &[PartyTotals],
+    best: &mut Best,
+) -> Vec<Theme> {
+    ids.map(|id| Theme {
+        id: id.to_string(),
+        parties: parties
+            .iter()
+            .map(|p| PartyQuote {
+                party: p.party.clone(),
+                quote: best.remove(&(id.to_string(), p.party.clone())),
+            })
+            .collect(),
+    })
+    .collect()
+}
+
+fn find<'a>(themes: &'a [Theme], id: &str, party: &str) -> Option<&'a Quote> {
+    themes
+        .iter()
+        .find(|t| t.id == id)?
+        .parties
+        .iter()
+        .find(|p| p.party == party)?
+        .quote
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{AskExcerpt, Excerpt};
+    use crate::report::Report;
+    use std::path::Path;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::parse(
+            r#"
+            [lexicon]
+            name = "t"
+            version = "1"
+            [[category]]
+            id = "coops"
+            label = "Co-operatives"
+            terms = ["co-op*", "mutual*"]
+            [[category]]
+            id = "cu"
+            label = "Credit unions"
+            terms = ["credit union*"]
+            [[ask]]
+            id = "fund"
+            label = "Fund co-ops"
+            all = ["co-op*"]
+            "#,
+            "t.toml",
+        )
+        .unwrap()
+    }
+
+    fn excerpt(page: u32, sentence: u32, term: &str, pledge: bool) -> Excerpt {
+        Excerpt {
+            page,
+            sentence,
+            category: if term.starts_with("credit") {
+                "cu".into()
+            } else {
+                "coops".into()
+            },
+            term: term.into(),
+            matched: term.into(),
+            text: format!("p{page} s{sentence}"),
+            pledge,
+            stance: pledge.then_some(Stance::For),
+        }
+    }
+
+    fn doc(path: &str, party: &str, excerpts: Vec<Excerpt>) -> DocResult {
+        let mut d = DocResult::failed(Path::new(path), party, String::new());
+        d.status = Status::Ok;
+        d.error = None;
+        d.counts.mentions = excerpts.len() as u64;
+        d.excerpts = excerpts;
+        d
+    }
+
+    fn best<'a>(report: &'a Report, category: &str, party: &str) -> Option<&'a str> {
+        report
+            .mashup
+            .category_quote(category, party)
+            .map(|q| q.text.as_str())
+    }
+
+    #[test]
+    fn a_pledge_beats_a_sentence_with_more_terms() {
+        let d = doc(
+            "a.pdf",
+            "A",
+            vec![
+                excerpt(1, 0, "co-op*", false),
+                excerpt(1, 0, "mutual*", false),
+                excerpt(5, 2, "co-op*", true),
+            ],
+        );
+        let report = Report::build(&lexicon(), vec![d]);
+        assert_eq!(best(&report, "coops", "A"), Some("p5 s2"));
+    }
+
+    #[test]
+    fn more_distinct_terms_win_then_the_earliest_page() {
+        let d = doc(
+            "a.pdf",
+            "A",
+            vec![
+                excerpt(1, 0, "co-op*", false),
+                excerpt(3, 1, "co-op*", false),
+                excerpt(3, 1, "credit union*", false),
+                excerpt(4, 0, "co-op*", false),
+                excerpt(4, 0, "mutual*", false),
+            ],
+        );
+        let report = Report::build(&lexicon(), vec![d]);
+        // Pages 3 and 4 both hold two distinct terms; page 3 comes first.
+        assert_eq!(best(&report, "coops", "A"), Some("p3 s1"));
+        assert_eq!(best(&report, "cu", "A"), Some("p3 s1"));
+    }
+
+    #[test]
+    fn same_term_twice_counts_once() {
+        let d = doc(
+            "a.pdf",
+            "A",
+            vec![
+                excerpt(1, 0, "co-op*", false),
+                excerpt(1, 0, "co-op*", false),
+                excerpt(2, 0, "co-op*", false),
+                excerpt(2, 0, "mutual*", false),
+            ],
+        );
+        let report = Report::build(&lexicon(), vec![d]);
+        assert_eq!(best(&report, "coops", "A"), Some("p2 s0"));
+    }
+
+    #[test]
+    fn every_party_appears_and_unread_documents_give_nothing() {
+        let a = doc("a.pdf", "A", vec![excerpt(1, 0, "co-op*", false)]);
+        let mut b = doc("b.pdf", "B", vec![excerpt(1, 0, "co-op*", true)]);
+        b.status = Status::NoTextLayer;
+        let mut a2 = doc("a2.pdf", "A", vec![]);
+        a2.ask_excerpts.push(AskExcerpt {
+            page: 9,
+            sentence: 0,
+            ask: "fund".into(),
+            text: "fund them".into(),
+            pledge: true,
+            stance: Some(Stance::For),
+        });
+        let report = Report::build(&lexicon(), vec![a, a2, b]);
+        let theme = &report.mashup.categories[0];
+        assert_eq!(theme.id, "coops");
+        let parties: Vec<&str> = theme.parties.iter().map(|p| p.party.as_str()).collect();
+        assert_eq!(parties, ["A", "B"]);
+        assert_eq!(best(&report, "coops", "B"), None);
+        assert_eq!(best(&report, "cu", "A"), None);
+        let ask = report.mashup.ask_quote("fund", "A").unwrap();
+        assert_eq!((ask.document.as_str(), ask.page), ("a2.pdf", 9));
+    }
+}

@@ -1,0 +1,204 @@
+//! Inline SVG charts for the HTML report: a ranking bar chart and a stacked
+//! bar chart. Hand-written because two horizontal bar charts are ~150 lines,
+//! while a charting crate would bring a renderer, fonts or JavaScript for no
+//! gain; the output is plain SVG elements that need no script and no network.
+//!
+//! Layout: one row per party, the name on a line of its own above the bar,
+//! so long party names never squeeze the bars and the chart stays readable
+//! when the browser scales it down to a phone's width (the `viewBox` scales,
+//! the page sets `width: 100%`).
+
+use super::html::esc;
+use std::fmt::Write;
+
+/// Width of the drawing in SVG units: narrow, so that a phone scales the
+/// 13-unit labels to about 10 px (the page caps the chart's width on large
+/// screens).
+const WIDTH: f64 = 480.0;
+/// Room left of a bar's end for its value label.
+const VALUE_ROOM: f64 = 80.0;
+/// Height of one party's row (name line plus bar).
+const ROW: f64 = 40.0;
+const BAR: f64 = 16.0;
+
+/// Colour-blind-safe colours (Okabe and Ito), then two more; reused in
+/// order when a lexicon has more categories.
+pub const PALETTE: [&str; 10] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
+    "#882255", "#44AA99",
+];
+
+/// One party's row of the ranking chart.
+pub struct RankBar<'a> {
+    /// Party name.
+    pub label: &'a str,
+    /// Mentions: the bar's length.
+    pub total: u64,
+    /// Pledges: a darker bar inside it.
+    pub pledges: u64,
+}
+
+/// The ranking: one `rect.bar` per party (mentions), with a `rect.pledges`
+/// inside it, values written at the end.
+pub fn ranking_chart(id: &str, title: &str, rows: &[RankBar<'_>]) -> String {
+    let max = rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f64;
+    let scale = (WIDTH - VALUE_ROOM) / max;
+    let height = ROW * rows.len() as f64 + 8.0;
+    let mut svg = open(id, title, height);
+    for (i, r) in rows.iter().enumerate() {
+        let y = ROW * i as f64;
+        let w = r.total as f64 * scale;
+        let pw = r.pledges.min(r.total) as f64 * scale;
+        let _ = write!(
+            svg,
+            r##"<g class="row"><text class="name" x="0" y="{ty:.1}">{name}</text><rect class="bar" data-party="{name}" x="0" y="{by:.1}" width="{w:.1}" height="{BAR}" fill="#8fb8de"><title>{name}: {total} mentions, {pledges} in pledges</title></rect><rect class="pledges" x="0" y="{by:.1}" width="{pw:.1}" height="{BAR}" fill="#0b4f8a"/><text class="value" x="{vx:.1}" y="{vy:.1}">{total} ({pledges})</text></g>"##,
+            ty = y + 13.0,
+            by = y + 18.0,
+            vy = y + 18.0 + BAR - 3.0,
+            vx = w + 6.0,
+            name = esc(r.label),
+            total = r.total,
+            pledges = r.pledges,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One party's row of the stacked chart: counts per series, in series order.
+pub struct StackBar<'a> {
+    /// Party name.
+    pub label: &'a str,
+    /// One count per series.
+    pub values: Vec<u64>,
+}
+
+/// A stacked bar per party (`rect.stack` as the row, one `rect.seg` per
+/// non-zero series, coloured from [`PALETTE`] by series index).
+pub fn stacked_chart(id: &str, title: &str, series: &[&str], rows: &[StackBar<'_>]) -> String {
+    let max = rows
+        .iter()
+        .map(|r| r.values.iter().sum::<u64>())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let scale = (WIDTH - VALUE_ROOM) / max;
+    let height = ROW * rows.len() as f64 + 8.0;
+    let mut svg = open(id, title, height);
+    for (i, r) in rows.iter().enumerate() {
+        let y = ROW * i as f64;
+        let total: u64 = r.values.iter().sum();
+        let _ = write!(
+            svg,
+            r#"<g class="row"><text class="name" x="0" y="{:.1}">{}</text><rect class="stack" data-party="{}" x="0" y="{:.1}" width="{:.1}" height="{BAR}" fill="none"/>"#,
+            y + 13.0,
+            esc(r.label),
+            esc(r.label),
+            y + 18.0,
+            total as f64 * scale,
+        );
+        let mut x = 0.0;
+        for (k, &n) in r.values.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let w = n as f64 * scale;
+            let _ = write!(
+                svg,
+                r#"<rect class="seg" x="{x:.1}" y="{:.1}" width="{w:.1}" height="{BAR}" fill="{}"><title>{}: {} {n}</title></rect>"#,
+                y + 18.0,
+                PALETTE[k % PALETTE.len()],
+                esc(r.label),
+                esc(series.get(k).copied().unwrap_or("")),
+            );
+            x += w;
+        }
+        let _ = write!(
+            svg,
+            r#"<text class="value" x="{:.1}" y="{:.1}">{total}</text></g>"#,
+            x + 6.0,
+            y + 18.0 + BAR - 3.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn open(id: &str, title: &str, height: f64) -> String {
+    format!(
+        r#"<svg id="{id}" class="chart" viewBox="0 0 {WIDTH} {height:.0}" role="img" aria-labelledby="{id}-title"><title id="{id}-title">{}</title>"#,
+        esc(title)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_bar_per_row_scaled_to_the_largest() {
+        let svg = ranking_chart(
+            "r",
+            "Ranking",
+            &[
+                RankBar {
+                    label: "A & B",
+                    total: 10,
+                    pledges: 4,
+                },
+                RankBar {
+                    label: "<C>",
+                    total: 5,
+                    pledges: 0,
+                },
+            ],
+        );
+        assert_eq!(svg.matches(r#"class="bar""#).count(), 2);
+        assert!(
+            svg.contains(r#"data-party="A &amp; B" x="0" y="18.0" width="400.0""#),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"width="200.0""#), "{svg}");
+        assert!(svg.contains("&lt;C&gt;") && !svg.contains("<C>"));
+        assert!(
+            svg.contains(r#"<rect class="pledges" x="0" y="18.0" width="160.0""#),
+            "{svg}"
+        );
+    }
+
+    #[test]
+    fn empty_and_zero_charts_do_not_divide_by_zero() {
+        let svg = ranking_chart("r", "t", &[]);
+        assert!(svg.ends_with("</svg>"));
+        let svg = stacked_chart(
+            "s",
+            "t",
+            &["x"],
+            &[StackBar {
+                label: "A",
+                values: vec![0],
+            }],
+        );
+        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+        assert_eq!(svg.matches(r#"class="seg""#).count(), 0);
+    }
+
+    #[test]
+    fn segments_follow_each_other() {
+        let svg = stacked_chart(
+            "s",
+            "t",
+            &["one", "two", "three"],
+            &[StackBar {
+                label: "A",
+                values: vec![1, 0, 3],
+            }],
+        );
+        assert_eq!(svg.matches(r#"class="seg""#).count(), 2);
+        assert!(svg.contains(r##"<rect class="seg" x="0.0" y="18.0" width="100.0" height="16" fill="#0072B2"><title>A: one 1</title>"##), "{svg}");
+        assert!(
+            svg.contains(r##"x="100.0" y="18.0" width="300.0" height="16" fill="#009E73""##),
+            "{svg}"
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! The HTML report of the real 2015 manifestos, opened in headless Chromium:
+//! the page renders (a screenshot that is not blank) and its charts are in
+//! the DOM with one bar per party.
+//!
+//! Needs `../shared` and Debian's `chromium` (`.ci/run` installs it). Without
+//! them the test skips with a message, unless `MASHUP_REQUIRE_SHARED=1`.
+
+mod util;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+use util::{json, mashup, shared_dir};
+
+/// The `chromium` on PATH, or `None` (with a message) when it is missing and
+/// not required.
+fn chromium() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("chromium"))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
+            panic!("chromium is required (MASHUP_REQUIRE_SHARED=1) but not on PATH");
+        }
+        eprintln!("skipping: chromium not found (apt-get install chromium)");
+    }
+    found
+}
+
+/// Writes an index for the six 2015 manifestos, parties from
+/// `corpus/INDEX.tsv`, file paths absolute so the index can live anywhere.
+fn index_2015(shared: &Path, dir: &Path) -> (PathBuf, Vec<String>) {
+    let tsv = std::fs::read_to_string(shared.join("corpus/INDEX.tsv")).unwrap();
+    let mut csv = csv::Writer::from_path(dir.join("uk-2015.csv")).unwrap();
+    csv.write_record(["file", "party", "year", "country"])
+        .unwrap();
+    let mut parties = Vec::new();
+    for line in tsv.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [file, country, year, party, ..] = fields[..] else {
+            continue;
+        };
+        if !file.starts_with("uk-2015/") {
+            continue;
+        }
+        let path = shared.join("corpus").join(file).canonicalize().unwrap();
+        csv.write_record([path.to_str().unwrap(), party, year, country])
+            .unwrap();
+        parties.push(party.to_string());
+    }
+    csv.flush().unwrap();
+    assert_eq!(parties.len(), 6, "INDEX.tsv lists six 2015 manifestos");
+    (dir.join("uk-2015.csv"), parties)
+}
+
+/// Runs chromium headless on `page` with the extra arguments, in a fresh
+/// profile, killing it after a minute.
+fn run_chromium(chromium: &Path, page: &Path, extra: &[&str]) -> Output {
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    // Read stdout while waiting, so a large DOM dump cannot fill the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        stdout.read_to_end(&mut buf).map(|_| buf)
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("chromium took more than a minute");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = Vec::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_end(&mut stderr);
+    }
+    Output {
+        status,
+        stdout: reader.join().unwrap().unwrap(),
+        stderr,
+    }
+}
+
+#[test]
+fn html_report_of_2015_renders_in_headless_chromium() {
+    let Some(shared) = shared_dir() else { return };
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (index, parties) = index_2015(&shared, dir.path());
+    let html = dir.path().join("report.html");
+    mashup()
+        .args(["scan", "--format", "html", "-o"])
+        .arg(&html)
+        .arg("--index")
+        .arg(&index)
+        .arg(shared.join("corpus/uk-2015"))
+        .assert()
+        .success();
+    // The same scan as JSON validates and has every party.
+    let assert = mashup()
+        .args(["scan", "--format", "json", "--index"])
+        .arg(&index)
+        .arg(shared.join("corpus/uk-2015"))
+        .assert()
+        .success();
+    let report = json(&assert.get_output().stdout);
+    assert_eq!(report["parties"].as_array().unwrap().len(), parties.len());
+
+    // A screenshot that is not blank.
+    let png_path = dir.path().join("shot.png");
+    let out = run_chromium(
+        &chromium,
+        &html,
+        &[
+            &format!("--screenshot={}", png_path.display()),
+            "--window-size=1280,2000",
+        ],
+    );
+    assert!(
+        out.status.success() && png_path.is_file(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (width, height, spread, inked) = png_stats(&png_path);
+    eprintln!("screenshot: {width}x{height}, grey std dev {spread:.1}, {inked:.3} drawn");
+    assert_eq!((width, height), (1280, 2000));
+    assert!(
+        spread > 10.0,
+        "the screenshot is flat (std dev {spread:.1})"
+    );
+    assert!(
+        inked > 0.02,
+        "only {:.2}% of the screenshot is drawn",
+        inked * 100.0
+    );
+
+    // The DOM as rendered: both charts, one bar per party, named.
+    let out = run_chromium(&chromium, &html, &["--dump-dom"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let chart = dom
+        .find("<svg id=\"ranking-chart\"")
+        .map(|start| &dom[start..start + dom[start..].find("</svg>").unwrap()])
+        .unwrap_or_else(|| panic!("no ranking chart in the DOM:\n{dom}"));
+    assert_eq!(chart.matches("<rect class=\"bar\"").count(), parties.len());
+    for party in &parties {
+        let escaped = party.replace('&', "&amp;");
+        assert!(
+            chart.contains(&format!("data-party=\"{escaped}\"")),
+            "{party} has no bar"
+        );
+    }
+    assert!(dom.contains("<svg id=\"category-chart\""));
+    assert!(dom.contains("<table class=\"asks\">"));
+    assert!(!dom.contains("could not be read"));
+}
+
+/// Width, height, standard deviation of the grey level, and the share of
+/// pixels that are not (nearly) white.
+fn png_stats(path: &Path) -> (u32, u32, f64, f64) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    let pixels = &buf[..info.buffer_size()];
+    let grey: Vec<f64> = pixels
+        .chunks_exact(channels)
+        .map(|p| {
+            if channels >= 3 {
+                0.299 * p[0] as f64 + 0.587 * p[1] as f64 + 0.114 * p[2] as f64
+            } else {
+                p[0] as f64
+            }
+        })
+        .collect();
+    let n = grey.len() as f64;
+    let mean = grey.iter().sum::<f64>() / n;
+    let var = grey.iter().map(|g| (g - mean).powi(2)).sum::<f64>() / n;
+    let inked = grey.iter().filter(|&&g| g < 230.0).count() as f64 / n;
+    (info.width, info.height, var.sqrt(), inked)
+}
