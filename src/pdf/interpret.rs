@@ -7,11 +7,11 @@
 //! recursion is bounded by depth and by a cycle check, so no content stream can
 //! make it loop or panic.
 
+use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
 use super::geometry::Matrix;
 use super::glyph::{Direction, FontId, Glyph, PageGlyphs};
 use super::resources::{number, resolve_dict, Resources};
-use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, ObjectId};
 use std::sync::Arc;
 
@@ -111,12 +111,8 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     /// Executes the operators of one stream (a page's or a form's).
     fn run_operations(&mut self, content: &[u8], resources: &Resources<'a>) {
         let stack_depth = self.stack.len();
-        for op in Content::decode_iter(content) {
-            let Ok(op) = op else {
-                // The rest of the stream does not parse; keep what was drawn.
-                self.page.warnings += 1;
-                break;
-            };
+        let mut lexer = Lexer::new(content);
+        while let Some(op) = lexer.next_operation() {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 self.page.warnings += 1;
@@ -126,32 +122,33 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 self.page.warnings += 1;
             }
         }
+        // Bytes the lexer had to skip, or a stream it could not finish.
+        self.page.warnings += lexer.recoveries() + u32::from(lexer.failed());
         // A stream that pushes more states than it pops must not leak them.
         self.stack.truncate(stack_depth);
     }
 
     /// Executes one operator. `None` means its operands were unusable.
-    fn execute(&mut self, op: &Operation, resources: &Resources<'a>) -> Option<()> {
-        let args = &op.operands;
-        match op.operator.as_str() {
-            "q" => self.stack.push(self.state.clone()),
-            "Q" => {
+    fn execute(&mut self, op: &Operation<'_>, resources: &Resources<'a>) -> Option<()> {
+        match op.operator() {
+            b"q" => self.stack.push(self.state.clone()),
+            b"Q" => {
                 if let Some(state) = self.stack.pop() {
                     self.state = state;
                 }
             }
-            "cm" => {
-                let m = matrix(args)?;
+            b"cm" => {
+                let m = Matrix(op.matrix()?);
                 self.state.ctm = m.then(&self.state.ctm);
             }
-            "BT" => {
+            b"BT" => {
                 self.text_matrix = Matrix::IDENTITY;
                 self.line_matrix = Matrix::IDENTITY;
             }
-            "ET" => {}
-            "Tf" => {
-                let name = args.first()?.as_name().ok()?;
-                self.state.text.size = number(args.get(1)?)?;
+            b"ET" => {}
+            b"Tf" => {
+                let name = op.name(0)?;
+                self.state.text.size = op.number(1)?;
                 let font = resources.lookup(self.doc, b"Font", name)?;
                 let font = self.fonts.get(self.doc, font);
                 let id = FontId(font.id());
@@ -161,69 +158,71 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 }
                 self.state.text.font = Some((font, id));
             }
-            "Tc" => self.state.text.char_spacing = number(args.first()?)?,
-            "Tw" => self.state.text.word_spacing = number(args.first()?)?,
-            "Tz" => self.state.text.horizontal_scale = number(args.first()?)? / 100.0,
-            "TL" => self.state.text.leading = number(args.first()?)?,
-            "Ts" => self.state.text.rise = number(args.first()?)?,
-            "Tr" => self.state.text.render_mode = number(args.first()?)? as i64,
-            "Td" => self.move_line(number(args.first()?)?, number(args.get(1)?)?),
-            "TD" => {
-                let (tx, ty) = (number(args.first()?)?, number(args.get(1)?)?);
+            b"Tc" => self.state.text.char_spacing = op.number(0)?,
+            b"Tw" => self.state.text.word_spacing = op.number(0)?,
+            b"Tz" => self.state.text.horizontal_scale = op.number(0)? / 100.0,
+            b"TL" => self.state.text.leading = op.number(0)?,
+            b"Ts" => self.state.text.rise = op.number(0)?,
+            b"Tr" => self.state.text.render_mode = op.number(0)? as i64,
+            b"Td" => self.move_line(op.number(0)?, op.number(1)?),
+            b"TD" => {
+                let (tx, ty) = (op.number(0)?, op.number(1)?);
                 self.state.text.leading = -ty;
                 self.move_line(tx, ty);
             }
-            "Tm" => {
-                self.text_matrix = matrix(args)?;
+            b"Tm" => {
+                self.text_matrix = Matrix(op.matrix()?);
                 self.line_matrix = self.text_matrix;
             }
-            "T*" => self.next_line(),
-            "Tj" => self.show(args.first()?.as_str().ok()?),
-            "'" => {
+            b"T*" => self.next_line(),
+            b"Tj" => self.show(op.string(0)?),
+            b"'" => {
                 self.next_line();
-                self.show(args.first()?.as_str().ok()?);
+                self.show(op.string(0)?);
             }
-            "\"" => {
-                self.state.text.word_spacing = number(args.first()?)?;
-                self.state.text.char_spacing = number(args.get(1)?)?;
+            b"\"" => {
+                self.state.text.word_spacing = op.number(0)?;
+                self.state.text.char_spacing = op.number(1)?;
                 self.next_line();
-                self.show(args.get(2)?.as_str().ok()?);
+                self.show(op.string(2)?);
             }
-            "TJ" => {
-                for item in args.first()?.as_array().ok()? {
+            b"TJ" => {
+                for item in op.array(0)? {
                     match item {
-                        Object::String(bytes, _) => self.show(bytes),
-                        other => {
-                            let adjust = number(other)?;
+                        Item::Str(bytes) => self.show(bytes),
+                        Item::Number(adjust) => {
                             let tx =
                                 -adjust / 1000.0 * self.state.text.size * self.horizontal_factor();
                             self.advance(tx);
                         }
+                        Item::Other => return None,
                     }
                 }
             }
-            "Do" => self.draw_xobject(args.first()?.as_name().ok()?, resources)?,
-            "BI" | "EI" => self.page.images += 1,
-            "BMC" => self.marked.push(MarkedContent {
+            b"Do" => self.draw_xobject(op.name(0)?, resources)?,
+            b"BI" | b"EI" => self.page.images += 1,
+            b"BMC" => self.marked.push(MarkedContent {
                 actual_text: None,
                 first_glyph: self.page.glyphs().len(),
             }),
-            "BDC" => {
-                let actual_text = args
-                    .get(1)
-                    .and_then(|props| match props {
-                        Object::Name(name) => resources.lookup(self.doc, b"Properties", name),
-                        other => Some(other),
-                    })
-                    .and_then(|props| resolve_dict(self.doc, props))
-                    .and_then(|d| d.get(b"ActualText").ok())
-                    .and_then(|t| lopdf::decode_text_string(t).ok());
+            b"BDC" => {
+                let actual_text = match op.name(1) {
+                    Some(name) => resources
+                        .lookup(self.doc, b"Properties", name)
+                        .and_then(|props| resolve_dict(self.doc, props))
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .and_then(|t| lopdf::decode_text_string(t).ok()),
+                    None => op.dict_string(1, b"ActualText").and_then(|bytes| {
+                        let text = Object::String(bytes.to_vec(), lopdf::StringFormat::Literal);
+                        lopdf::decode_text_string(&text).ok()
+                    }),
+                };
                 self.marked.push(MarkedContent {
                     actual_text,
                     first_glyph: self.page.glyphs().len(),
                 });
             }
-            "EMC" => {
+            b"EMC" => {
                 if let Some(mc) = self.marked.pop() {
                     self.close_marked(mc);
                 }

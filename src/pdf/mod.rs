@@ -9,6 +9,7 @@
 //! page keeps memory flat however long the document is. Fonts are parsed once
 //! per document and shared by every page.
 
+mod content;
 mod error;
 pub(crate) mod font;
 mod geometry;
