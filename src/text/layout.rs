@@ -149,13 +149,130 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     }
 }
 
-/// Glyph origins seen so far, by text and grid cell, for overprint checks.
-type OverprintGrid<'t> = std::collections::HashMap<(&'t str, i32, i32), Vec<(f32, f32)>>;
+/// Glyph origins seen so far, for overprint checks: each glyph's origin is
+/// filed under its text and a grid cell sized by its own tolerance, and a
+/// glyph is a copy when a glyph with the same text filed in one of the 3x3
+/// cells around its own lies within its tolerance.
+///
+/// Built for speed, since this check runs for every glyph and profiling
+/// showed it as the largest single cost of extraction (SipHash over
+/// `(&str, i32, i32)`, nine probes and a `Vec` per cell): texts are keyed by
+/// a `u32` (the character itself, or an interned id for longer texts), the
+/// map uses foldhash, points of one cell are chained in one arena, and a bit
+/// filter over coarse fixed cells answers "no glyph with this text anywhere
+/// near", the common case, without probing. The answers are exactly those of
+/// the plain grid.
+struct Overprints<'t> {
+    /// (text key, cell x, cell y) -> index of the cell's newest point.
+    cells: std::collections::HashMap<(u32, i32, i32), u32, foldhash::fast::FixedState>,
+    /// Points: x, y, index of the next older point in the same cell.
+    points: Vec<(f32, f32, u32)>,
+    /// Texts of more than one character, numbered after the last `char`.
+    interned: std::collections::HashMap<&'t str, u32, foldhash::fast::FixedState>,
+    /// One bit per (text key, coarse cell) hash: set when a point is filed.
+    filter: Vec<u64>,
+    filter_shift: u32,
+}
+
+/// Size of the filter's coarse cells, in points.
+const FILTER_CELL: f32 = 8.0;
+/// Beyond this coordinate (or with a tolerance this large) the filter is not
+/// consulted, so float rounding can never make it miss a point.
+const FILTER_LIMIT: f32 = 1.0e6;
+const NO_POINT: u32 = u32::MAX;
+
+impl<'t> Overprints<'t> {
+    fn new(glyphs: usize) -> Overprints<'t> {
+        let bits = (glyphs.saturating_mul(16)).next_power_of_two().clamp(1 << 10, 1 << 22);
+        Overprints {
+            cells: Default::default(),
+            points: Vec::new(),
+            interned: Default::default(),
+            filter: vec![0; bits / 64],
+            filter_shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    fn text_key(&mut self, text: &'t str) -> u32 {
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return u32::from(c);
+        }
+        let next = char::MAX as u32 + 1 + self.interned.len() as u32;
+        *self.interned.entry(text).or_insert(next)
+    }
+
+    fn filter_bit(&self, key: u32, fx: i32, fy: i32) -> (usize, u64) {
+        let h = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ u64::from(fx as u32).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ u64::from(fy as u32).wrapping_mul(0x1656_67B1_9E37_79F9))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let bit = (h >> self.filter_shift) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn coarse(v: f32) -> i32 {
+        (v / FILTER_CELL).floor() as i32
+    }
+
+    /// False only when no point with this text can lie within `reach` of
+    /// (x, y); true means "maybe".
+    fn maybe_near(&self, key: u32, x: f32, y: f32, reach: f32) -> bool {
+        if !(x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT && reach < FILTER_LIMIT) {
+            return true;
+        }
+        // A margin of a point covers any rounding in the tolerance test.
+        let reach = reach + 1.0;
+        let (x0, x1) = (Self::coarse(x - reach), Self::coarse(x + reach));
+        let (y0, y1) = (Self::coarse(y - reach), Self::coarse(y + reach));
+        if x1 - x0 > 3 || y1 - y0 > 3 {
+            return true;
+        }
+        (x0..=x1).any(|fx| {
+            (y0..=y1).any(|fy| {
+                let (word, bit) = self.filter_bit(key, fx, fy);
+                self.filter[word] & bit != 0
+            })
+        })
+    }
+
+    /// True when a glyph with `text` at (x, y) copies one already filed;
+    /// otherwise files it.
+    fn check(&mut self, text: &'t str, x: f32, y: f32, g: &Glyph, params: &LayoutParams) -> bool {
+        let tolerance = params.overprint_tolerance * g.size;
+        let cell = (2.0 * tolerance).max(0.5);
+        let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
+        let key = self.text_key(text);
+        if self.maybe_near(key, x, y, tolerance) {
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let cell_key = (key, cx.wrapping_add(dx), cy.wrapping_add(dy));
+                    let mut next = self.cells.get(&cell_key).copied().unwrap_or(NO_POINT);
+                    while let Some(&(px, py, older)) = self.points.get(next as usize) {
+                        if (px - x).abs() <= tolerance && (py - y).abs() <= tolerance {
+                            return true;
+                        }
+                        next = older;
+                    }
+                }
+            }
+        }
+        let index = self.points.len() as u32;
+        let head = self.cells.entry((key, cx, cy)).or_insert(NO_POINT);
+        self.points.push((x, y, *head));
+        *head = index;
+        if x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT {
+            let (word, bit) = self.filter_bit(key, Self::coarse(x), Self::coarse(y));
+            self.filter[word] |= bit;
+        }
+        false
+    }
+}
 
 /// The glyphs of one direction in its reading frame, overprints removed.
 fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
-    let mut seen = OverprintGrid::default();
+    let mut seen: Option<Overprints<'_>> = None;
     for (index, g) in page.glyphs().iter().enumerate() {
         if g.dir != dir || g.size.is_nan() || g.size <= 0.0 {
             continue;
@@ -163,7 +280,11 @@ fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed
         let text = page.text_of(g);
         let (x, y) = dir.to_reading_frame(g.x, g.y);
         let space = text.chars().all(char::is_whitespace);
-        if !space && is_overprint(&mut seen, text, x, y, g, params) {
+        if !space
+            && seen
+                .get_or_insert_with(|| Overprints::new(page.glyphs().len()))
+                .check(text, x, y, g, params)
+        {
             continue;
         }
         placed.push(Placed {
@@ -176,33 +297,6 @@ fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed
         });
     }
     placed
-}
-
-fn is_overprint<'t>(
-    seen: &mut OverprintGrid<'t>,
-    text: &'t str,
-    x: f32,
-    y: f32,
-    g: &Glyph,
-    params: &LayoutParams,
-) -> bool {
-    let tolerance = params.overprint_tolerance * g.size;
-    let cell = (2.0 * tolerance).max(0.5);
-    let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
-    for dx in -1..=1 {
-        for dy in -1..=1 {
-            if let Some(points) = seen.get(&(text, cx + dx, cy + dy)) {
-                if points
-                    .iter()
-                    .any(|(px, py)| (px - x).abs() <= tolerance && (py - y).abs() <= tolerance)
-                {
-                    return true;
-                }
-            }
-        }
-    }
-    seen.entry((text, cx, cy)).or_default().push((x, y));
-    false
 }
 
 /// Line fragments in content-stream order, then fragments on one baseline
@@ -556,6 +650,55 @@ mod tests {
         }
         let page = layout_page(&page_of(&parts), &LayoutParams::default());
         assert_eq!(texts(&page), vec!["upward"]);
+    }
+
+    /// The overprint index must answer exactly as the plain grid it speeds
+    /// up: glyphs of mixed sizes, clustered so that copies, near misses and
+    /// far points all occur.
+    #[test]
+    fn overprint_index_matches_plain_grid() {
+        type Plain<'t> = std::collections::HashMap<(&'t str, i32, i32), Vec<(f32, f32)>>;
+        fn plain<'t>(seen: &mut Plain<'t>, text: &'t str, x: f32, y: f32, size: f32) -> bool {
+            let tolerance = LayoutParams::default().overprint_tolerance * size;
+            let cell = (2.0 * tolerance).max(0.5);
+            let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    if let Some(points) = seen.get(&(text, cx + dx, cy + dy)) {
+                        if points.iter().any(|(px, py)| {
+                            (px - x).abs() <= tolerance && (py - y).abs() <= tolerance
+                        }) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            seen.entry((text, cx, cy)).or_default().push((x, y));
+            false
+        }
+        let texts = ["a", "b", "fi", "ffl", "é"];
+        let mut state = 12345u64;
+        let mut next = move |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let params = LayoutParams::default();
+        let mut copies = 0;
+        for round in 0..20 {
+            let mut reference = Plain::default();
+            let mut index = Overprints::new(if round % 2 == 0 { 10 } else { 5000 });
+            for _ in 0..3000 {
+                let text = texts[next(texts.len() as u64) as usize];
+                let x = 100.0 + next(400) as f32 * 0.37;
+                let y = 700.0 - next(50) as f32 * 0.91;
+                let size = [4.0, 9.5, 10.0, 24.0, 300.0][next(5) as usize];
+                let g = Glyph::at(x, y, 1.0, size);
+                let expected = plain(&mut reference, text, x, y, size);
+                assert_eq!(index.check(text, x, y, &g, &params), expected);
+                copies += usize::from(expected);
+            }
+        }
+        assert!(copies > 1000, "the test should meet many copies, met {copies}");
     }
 
     #[test]
