@@ -509,6 +509,11 @@ impl<'a> Lexer<'a> {
             self.pos += 1;
         }
         let text = &self.input[start..self.pos];
+        if !inner_minus {
+            if let Some(value) = fast_real(text) {
+                return value;
+            }
+        }
         if inner_minus {
             let mut cleaned = Vec::with_capacity(text.len());
             cleaned.extend_from_slice(&text[..1]);
@@ -634,6 +639,39 @@ fn parse_integer(text: &[u8]) -> f64 {
         // so no operator takes it as a number.
         None => f64::INFINITY,
     }
+}
+
+/// The `f32` nearest to a short decimal such as `-12.375`, without the
+/// general parser: when the digits form an integer `m < 2^24` and there are
+/// at most 10 decimals, `m` and `10^k` are exact in `f32`, so one IEEE
+/// division gives the correctly rounded result, the same as `str::parse`
+/// (Clinger's fast path). Most content-stream numbers qualify.
+fn fast_real(text: &[u8]) -> Option<f64> {
+    const POW10: [f32; 11] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+    let (negative, body) = match text.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, text),
+    };
+    let mut mantissa: u32 = 0;
+    let mut decimals: Option<usize> = None;
+    for &c in body {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    if mantissa >= 1 << 24 {
+        return None;
+    }
+    let value = mantissa as f32 / *POW10.get(decimals.unwrap_or(0))?;
+    Some(f64::from(if negative { -value } else { value }))
 }
 
 fn parse_real(text: &[u8]) -> f64 {
@@ -910,6 +948,32 @@ mod tests {
         assert_eq!(op.number(0), Some(f64::from(0.1f32)));
         assert_eq!(op.number(1), Some(5.0));
         assert_eq!(op.number(2), Some(f64::from(0.0045f32)));
+    }
+
+    #[test]
+    fn fast_reals_equal_the_general_parser() {
+        let mut state = 7u64;
+        for i in 0..200_000u32 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let digits = (state >> 40) % 100_000_000;
+            let decimals = (state >> 20) as usize % 12;
+            let mut text = digits.to_string();
+            if decimals >= text.len() {
+                text = format!("{}{}", "0".repeat(decimals - text.len() + 1), text);
+            }
+            text.insert(text.len() - decimals, '.');
+            if i % 3 == 0 {
+                text.insert(0, '-');
+            }
+            let expected = f64::from(text.parse::<f32>().unwrap());
+            if let Some(fast) = fast_real(text.as_bytes()) {
+                assert_eq!(fast.to_bits(), expected.to_bits(), "{text}");
+            }
+            assert_eq!(parse_real(text.as_bytes()).to_bits(), expected.to_bits());
+        }
+        assert_eq!(fast_real(b"-0.0").map(f64::to_bits), Some((-0.0f64).to_bits()));
+        assert_eq!(fast_real(b".5"), Some(0.5));
+        assert_eq!(fast_real(b"5."), Some(5.0));
     }
 
     #[test]

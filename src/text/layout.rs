@@ -174,6 +174,17 @@ struct Overprints<'t> {
     filter_shift: u32,
 }
 
+/// `v.floor() as i32` (saturating, NaN as 0) without a libm call: the
+/// default x86-64 target has no floor instruction, and this runs per glyph.
+fn floor_i32(v: f32) -> i32 {
+    let t = v as i32;
+    if (t as f32) > v {
+        t.saturating_sub(1)
+    } else {
+        t
+    }
+}
+
 /// Size of the filter's coarse cells, in points.
 const FILTER_CELL: f32 = 8.0;
 /// Beyond this coordinate (or with a tolerance this large) the filter is not
@@ -185,7 +196,7 @@ impl<'t> Overprints<'t> {
     fn new(glyphs: usize) -> Overprints<'t> {
         let bits = (glyphs.saturating_mul(16)).next_power_of_two().clamp(1 << 10, 1 << 22);
         Overprints {
-            cells: Default::default(),
+            cells: std::collections::HashMap::with_capacity_and_hasher(glyphs, Default::default()),
             points: Vec::new(),
             interned: Default::default(),
             filter: vec![0; bits / 64],
@@ -212,7 +223,7 @@ impl<'t> Overprints<'t> {
     }
 
     fn coarse(v: f32) -> i32 {
-        (v / FILTER_CELL).floor() as i32
+        floor_i32(v / FILTER_CELL)
     }
 
     /// False only when no point with this text can lie within `reach` of
@@ -241,7 +252,7 @@ impl<'t> Overprints<'t> {
     fn check(&mut self, text: &'t str, x: f32, y: f32, g: &Glyph, params: &LayoutParams) -> bool {
         let tolerance = params.overprint_tolerance * g.size;
         let cell = (2.0 * tolerance).max(0.5);
-        let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
+        let (cx, cy) = (floor_i32(x / cell), floor_i32(y / cell));
         let key = self.text_key(text);
         if self.maybe_near(key, x, y, tolerance) {
             for dx in -1..=1 {
@@ -363,6 +374,14 @@ fn extent(glyphs: &[Placed]) -> (f32, f32) {
 }
 
 fn dominant_size(glyphs: &[Placed]) -> f32 {
+    // Fast path, same answer: when every ink glyph has one size, that size
+    // is the median (this runs for every pair of fragments compared).
+    let mut ink = glyphs.iter().filter(|p| !p.space).map(|p| p.size);
+    if let Some(first) = ink.next() {
+        if ink.all(|s| s.total_cmp(&first).is_eq()) {
+            return first;
+        }
+    }
     let mut sizes: Vec<f32> = glyphs.iter().filter(|p| !p.space).map(|p| p.size).collect();
     if sizes.is_empty() {
         return glyphs.first().map_or(0.0, |p| p.size);
@@ -381,12 +400,14 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
         .windows(2)
         .map(|w| (w[1].x - w[0].end) / size.max(0.01))
         .collect();
-    gaps.sort_by(f32::total_cmp);
-    let typical = gaps
-        .get(gaps.len() * 3 / 10)
-        .copied()
-        .unwrap_or(0.0)
-        .max(0.0);
+    // The value at this rank is the same as after a full sort.
+    let rank = gaps.len() * 3 / 10;
+    let typical = if rank < gaps.len() {
+        *gaps.select_nth_unstable_by(rank, f32::total_cmp).1
+    } else {
+        0.0
+    }
+    .max(0.0);
     let threshold = if typical > 0.06 {
         (typical * 1.6).max(typical + 0.12)
     } else {
@@ -699,6 +720,16 @@ mod tests {
             }
         }
         assert!(copies > 1000, "the test should meet many copies, met {copies}");
+    }
+
+    #[test]
+    fn floor_i32_is_floor_as_i32() {
+        for v in [
+            0.0f32, -0.0, 0.5, -0.5, 1.0, -1.0, 2.9999, -2.0001, 1e10, -1e10, 2147483520.0,
+            -2147483648.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, f32::MIN_POSITIVE,
+        ] {
+            assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
+        }
     }
 
     #[test]
