@@ -641,24 +641,29 @@ fn parse_integer(text: &[u8]) -> f64 {
     }
 }
 
-/// The `f32` nearest to a short decimal such as `-12.375`, without the
-/// general parser: when the digits form an integer `m < 2^24` and there are
-/// at most 10 decimals, `m` and `10^k` are exact in `f32`, so one IEEE
-/// division gives the correctly rounded result, the same as `str::parse`
-/// (Clinger's fast path). Most content-stream numbers qualify.
+/// The `f32` nearest to a decimal such as `-12.375`, without the general
+/// parser (Clinger's fast path, taken in two steps). When the digits form an
+/// integer `m < 2^53` with at most 22 decimals, `m` and `10^k` are exact in
+/// `f64`, so one division gives the `f64` nearest the true value; rounding
+/// that to `f32` is then correct unless it fell exactly halfway between two
+/// `f32`s, where the general parser decides. Nearly every content-stream
+/// number qualifies, and the result is the same as `str::parse::<f32>`.
 fn fast_real(text: &[u8]) -> Option<f64> {
-    const POW10: [f32; 11] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
     let (negative, body) = match text.split_first()? {
         (b'-', rest) => (true, rest),
         (b'+', rest) => (false, rest),
         _ => (false, text),
     };
-    let mut mantissa: u32 = 0;
+    let mut mantissa: u64 = 0;
     let mut decimals: Option<usize> = None;
     for &c in body {
         match c {
             b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
                 if let Some(d) = decimals.as_mut() {
                     *d += 1;
                 }
@@ -667,10 +672,16 @@ fn fast_real(text: &[u8]) -> Option<f64> {
             _ => return None,
         }
     }
-    if mantissa >= 1 << 24 {
+    if mantissa >= 1 << 53 {
         return None;
     }
-    let value = mantissa as f32 / *POW10.get(decimals.unwrap_or(0))?;
+    let wide = mantissa as f64 / *POW10.get(decimals.unwrap_or(0))?;
+    // Exactly halfway between two f32s (the low 29 of the 52 mantissa bits
+    // are 1000...0): rounding twice could differ from rounding once.
+    if wide.to_bits() & ((1 << 29) - 1) == 1 << 28 {
+        return None;
+    }
+    let value = wide as f32;
     Some(f64::from(if negative { -value } else { value }))
 }
 
@@ -955,8 +966,13 @@ mod tests {
         let mut state = 7u64;
         for i in 0..200_000u32 {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
-            let digits = (state >> 40) % 100_000_000;
-            let decimals = (state >> 20) as usize % 12;
+            let digits = match i % 4 {
+                0 => (state >> 40) % 100_000_000,
+                1 => (state >> 11) % 10_000_000_000_000_000,
+                2 => ((state >> 20) % 16_777_216) * 2 + 1,
+                _ => state >> 12,
+            };
+            let decimals = (state >> 20) as usize % 24;
             let mut text = digits.to_string();
             if decimals >= text.len() {
                 text = format!("{}{}", "0".repeat(decimals - text.len() + 1), text);
@@ -974,6 +990,9 @@ mod tests {
         assert_eq!(fast_real(b"-0.0").map(f64::to_bits), Some((-0.0f64).to_bits()));
         assert_eq!(fast_real(b".5"), Some(0.5));
         assert_eq!(fast_real(b"5."), Some(5.0));
+        // Halfway cases: 2^24 + 1 lies exactly between two f32s.
+        assert_eq!(fast_real(b"16777217"), None);
+        assert_eq!(parse_real(b"16777217"), 16777216.0);
     }
 
     #[test]
