@@ -289,7 +289,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             } else {
                 (ch.width * size + tc + word) * th
             };
-            let page_size = render.0[2].hypot(render.0[3]) * em_scale;
+            let page_size = hypot(render.0[2], render.0[3]) * em_scale;
             let along = self.text_matrix.then(&self.state.ctm);
             let (dx, dy) = if vertical {
                 along.apply_vector(0.0, -advance)
@@ -308,7 +308,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 let glyph = Glyph {
                     x: x as f32,
                     y: y as f32,
-                    advance: dx.hypot(dy) as f32,
+                    advance: hypot(dx, dy) as f32,
                     size: page_size as f32,
                     dir,
                     font: font_id,
@@ -381,6 +381,19 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     }
 }
 
+/// `a.hypot(b)`, skipping the libm call in the exact cases of upright and
+/// quarter-turned text, where one side is zero and the result is the other
+/// side's magnitude (C's `hypot(x, ±0)` is `fabs(x)`). Runs twice per glyph.
+fn hypot(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        a.abs()
+    } else if a == 0.0 {
+        b.abs()
+    } else {
+        a.hypot(b)
+    }
+}
+
 fn matrix(args: &[Object]) -> Option<Matrix> {
     if args.len() < 6 {
         return None;
@@ -390,4 +403,26 @@ fn matrix(args: &[Object]) -> Option<Matrix> {
         *slot = number(arg)?;
     }
     Some(Matrix(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hypot_shortcut_is_exact() {
+        for (a, b) in [
+            (3.0, 0.0),
+            (-3.0, -0.0),
+            (0.0, -7.5),
+            (0.0, 0.0),
+            (1e-310, 0.0),
+            (f64::INFINITY, 0.0),
+            (3.0, 4.0),
+            (0.1, 0.2),
+        ] {
+            assert_eq!(hypot(a, b).to_bits(), a.hypot(b).to_bits(), "{a} {b}");
+        }
+        assert!(hypot(f64::NAN, 0.0).is_nan());
+    }
 }

@@ -333,26 +333,35 @@ fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> V
             .total_cmp(&baseline(a))
             .then(a[0].x.total_cmp(&b[0].x))
     });
-    let mut merged: Vec<Vec<Placed>> = Vec::new();
+    // Each line's size, extent and baseline are computed once per change
+    // rather than once per comparison (a line is compared with every later
+    // fragment near it); the values are those the functions give on it.
+    let measure = |glyphs: &[Placed]| {
+        let (x0, x1) = extent(glyphs);
+        (dominant_size(glyphs), x0, x1, baseline(glyphs))
+    };
+    let mut merged: Vec<(Vec<Placed>, (f32, f32, f32, f32))> = Vec::new();
     'next: for frag in fragments {
-        for line in merged.iter_mut().rev().take(4) {
-            let size = dominant_size(line).max(dominant_size(&frag));
-            let (l0, l1) = extent(line);
-            let (f0, f1) = extent(&frag);
+        let (frag_size, f0, f1, frag_base) = measure(&frag);
+        for (line, stats) in merged.iter_mut().rev().take(4) {
+            let (line_size, l0, l1, line_base) = *stats;
+            let size = line_size.max(frag_size);
             let same_baseline =
-                (baseline(line) - baseline(&frag)).abs() <= params.baseline_tolerance * size;
+                (line_base - frag_base).abs() <= params.baseline_tolerance * size;
             let gap = if f0 >= l1 { f0 - l1 } else { l0 - f1 };
             if same_baseline && gap <= params.max_word_gap * size && gap >= -0.5 * size {
                 line.extend(frag);
                 line.sort_by(|a, b| a.x.total_cmp(&b.x));
+                *stats = measure(line);
                 continue 'next;
             }
         }
-        merged.push(frag);
+        let stats = (frag_size, f0, f1, frag_base);
+        merged.push((frag, stats));
     }
     merged
         .iter()
-        .map(|glyphs| assemble_line(page, glyphs, params))
+        .map(|(glyphs, _)| assemble_line(page, glyphs, params))
         .collect()
 }
 
@@ -432,8 +441,14 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
     }
     let (x0, x1) = extent(glyphs);
     let y = baseline(glyphs);
+    // Trimmed in place when there is nothing to trim (the usual case).
+    let text = if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_string()
+    };
     Line {
-        text: text.trim().to_string(),
+        text,
         bbox: [x0, y - 0.25 * size, x1, y + 0.75 * size],
         size,
         furniture: false,
