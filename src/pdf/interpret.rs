@@ -5,7 +5,11 @@
 //! interpreter is lenient: an operator with bad operands is skipped and
 //! counted, an unknown font draws nothing but counts, and Form XObject
 //! recursion is bounded by depth and by a cycle check, so no content stream can
-//! make it loop or panic.
+//! make it loop or panic. Work and memory are bounded too: operators and
+//! glyphs per page and per document ([`Budget`]), and the depth of the
+//! graphics-state and marked-content stacks, so that a small crafted file
+//! (a 50-million-glyph string, a million `q`s) costs seconds and megabytes,
+//! not minutes and gigabytes.
 
 use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
@@ -23,6 +27,36 @@ const MAX_FORM_DEPTH: usize = 12;
 const MAX_OPERATIONS: usize = 20_000_000;
 /// A single decoded stream may not exceed this (decompression bombs).
 pub(crate) const MAX_STREAM_BYTES: usize = 256 * 1024 * 1024;
+/// Glyphs kept per page (a dense real page has 10-30 thousand); beyond, the
+/// page's remaining text is dropped and the page flagged. Bounds the memory
+/// and the layout time of one page.
+const MAX_PAGE_GLYPHS: usize = 500_000;
+/// Operators executed per document, over all its pages (the largest corpus
+/// manifesto runs a few million).
+const MAX_DOCUMENT_OPERATIONS: usize = 100_000_000;
+/// Glyphs kept per document, over all its pages (the largest corpus
+/// manifesto has under a million).
+const MAX_DOCUMENT_GLYPHS: usize = 20_000_000;
+/// Saved graphics states (`q`) and open marked-content sequences kept at
+/// once; real files nest a few dozen. Deeper `q`s and `BDC`s are counted and
+/// matched with their `Q`s and `EMC`s but save nothing.
+const MAX_NESTING: usize = 1024;
+
+/// What the rest of a document may still spend; shared by its pages.
+#[derive(Clone, Debug)]
+pub(crate) struct Budget {
+    operations: usize,
+    glyphs: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            operations: MAX_DOCUMENT_OPERATIONS,
+            glyphs: MAX_DOCUMENT_GLYPHS,
+        }
+    }
+}
 
 #[derive(Clone)]
 struct TextState {
@@ -74,6 +108,12 @@ pub(crate) struct Interpreter<'a, 'p> {
     marked: Vec<MarkedContent>,
     forms: Vec<ObjectId>,
     operations: usize,
+    budget: &'p mut Budget,
+    /// `q`s (and `BDC`/`BMC`s) beyond [`MAX_NESTING`] still to be matched.
+    unsaved_states: usize,
+    unsaved_marks: usize,
+    /// Set when glyphs were dropped for a budget; flagged once per page.
+    glyphs_dropped: bool,
 }
 
 impl<'a, 'p> Interpreter<'a, 'p> {
@@ -82,6 +122,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         fonts: &'p mut FontCache,
         page: &'p mut PageGlyphs,
         ctm: Matrix,
+        budget: &'p mut Budget,
     ) -> Self {
         Interpreter {
             doc,
@@ -97,6 +138,10 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             marked: Vec::new(),
             forms: Vec::new(),
             operations: 0,
+            budget,
+            unsaved_states: 0,
+            unsaved_marks: 0,
+            glyphs_dropped: false,
         }
     }
 
@@ -106,18 +151,23 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         while let Some(mc) = self.marked.pop() {
             self.close_marked(mc);
         }
+        if self.glyphs_dropped {
+            self.page.warnings += 1;
+        }
     }
 
     /// Executes the operators of one stream (a page's or a form's).
     fn run_operations(&mut self, content: &[u8], resources: &Resources<'a>) {
         let stack_depth = self.stack.len();
+        let unsaved = (self.unsaved_states, self.unsaved_marks);
         let mut lexer = Lexer::new(content);
         while let Some(op) = lexer.next_operation() {
             self.operations += 1;
-            if self.operations > MAX_OPERATIONS {
+            if self.operations > MAX_OPERATIONS || self.budget.operations == 0 {
                 self.page.warnings += 1;
                 break;
             }
+            self.budget.operations -= 1;
             if self.execute(&op, resources).is_none() {
                 self.page.warnings += 1;
             }
@@ -126,12 +176,15 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         self.page.warnings += lexer.recoveries() + u32::from(lexer.failed());
         // A stream that pushes more states than it pops must not leak them.
         self.stack.truncate(stack_depth);
+        (self.unsaved_states, self.unsaved_marks) = unsaved;
     }
 
     /// Executes one operator. `None` means its operands were unusable.
     fn execute(&mut self, op: &Operation<'_>, resources: &Resources<'a>) -> Option<()> {
         match op.operator() {
-            b"q" => self.stack.push(self.state.clone()),
+            b"q" if self.stack.len() < MAX_NESTING => self.stack.push(self.state.clone()),
+            b"q" => self.unsaved_states += 1,
+            b"Q" if self.unsaved_states > 0 => self.unsaved_states -= 1,
             b"Q" => {
                 if let Some(state) = self.stack.pop() {
                     self.state = state;
@@ -201,6 +254,8 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             }
             b"Do" => self.draw_xobject(op.name(0)?, resources)?,
             b"BI" | b"EI" => self.page.images += 1,
+            b"BMC" | b"BDC" if self.marked.len() >= MAX_NESTING => self.unsaved_marks += 1,
+            b"EMC" if self.unsaved_marks > 0 => self.unsaved_marks -= 1,
             b"BMC" => self.marked.push(MarkedContent {
                 actual_text: None,
                 first_glyph: self.page.glyphs().len(),
@@ -280,6 +335,10 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         let em_scale = (fm[2].hypot(fm[3]) * 1000.0).max(f64::MIN_POSITIVE);
         let vertical = font.is_vertical();
         for ch in font.chars(bytes) {
+            if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.budget.glyphs == 0 {
+                self.glyphs_dropped = true;
+                return;
+            }
             let render = Matrix([size * th, 0.0, 0.0, size, 0.0, rise])
                 .then(&self.text_matrix)
                 .then(&self.state.ctm);
@@ -316,6 +375,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                     start: 0,
                     len: 0,
                 };
+                self.budget.glyphs -= 1;
                 match ch.text {
                     Some(text) => self.page.push(glyph, text),
                     None => {
@@ -408,6 +468,83 @@ fn matrix(args: &[Object]) -> Option<Matrix> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A one-page PDF (Helvetica as /F1) whose page content is `content`.
+    fn pdf_with(content: Vec<u8>) -> Vec<u8> {
+        let mut doc = Document::with_version("1.4");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    fn first_page(content: Vec<u8>) -> PageGlyphs {
+        let bytes = pdf_with(content);
+        let mut doc = super::super::PdfDocument::open(&bytes, &Default::default()).unwrap();
+        doc.page(0)
+    }
+
+    #[test]
+    fn a_huge_string_is_cut_at_the_page_glyph_limit() {
+        let mut content = b"BT /F1 10 Tf 72 700 Td (".to_vec();
+        content.extend(std::iter::repeat_n(b'a', MAX_PAGE_GLYPHS + 1000));
+        content.extend_from_slice(b") Tj ET");
+        let page = first_page(content);
+        assert_eq!(page.glyphs().len(), MAX_PAGE_GLYPHS);
+        assert!(page.warnings > 0);
+    }
+
+    #[test]
+    fn deep_q_nesting_keeps_state_pairing() {
+        // More saves than the limit, then as many restores: the font set
+        // inside must be gone afterwards, so the Tj draws nothing.
+        let depth = MAX_NESTING + 500;
+        let mut content = b"q ".repeat(depth);
+        content.extend_from_slice(b"BT /F1 10 Tf ET ");
+        content.extend(b"Q ".repeat(depth));
+        content.extend_from_slice(b"BT 72 700 Td (x) Tj ET BT /F1 10 Tf 72 680 Td (y) Tj ET");
+        let page = first_page(content);
+        let text: String = page.glyphs().iter().map(|g| page.text_of(g)).collect();
+        assert_eq!(text, "y");
+    }
+
+    #[test]
+    fn document_budget_is_shared_by_pages() {
+        let mut budget = Budget {
+            operations: 10,
+            glyphs: 3,
+        };
+        let bytes = pdf_with(b"BT /F1 10 Tf 72 700 Td (abcdef) Tj ET".to_vec());
+        let doc = Document::load_mem(&bytes).unwrap();
+        let page_id = *doc.get_pages().values().next().unwrap();
+        let content = doc.get_page_content(page_id);
+        let scope = Resources::of_page(&doc, page_id);
+        let mut fonts = FontCache::new();
+        let mut page = PageGlyphs::new(1, 612.0, 792.0);
+        Interpreter::new(&doc, &mut fonts, &mut page, Matrix::IDENTITY, &mut budget)
+            .run(&content, &scope);
+        assert_eq!(page.glyphs().len(), 3);
+        assert_eq!(budget.glyphs, 0);
+        assert_eq!(budget.operations, 10 - 5);
+    }
 
     #[test]
     fn hypot_shortcut_is_exact() {

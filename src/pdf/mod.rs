@@ -37,6 +37,7 @@ pub struct PdfDocument {
     doc: Document,
     pages: Vec<ObjectId>,
     fonts: font::FontCache,
+    budget: interpret::Budget,
 }
 
 impl PdfDocument {
@@ -64,6 +65,7 @@ impl PdfDocument {
             doc,
             pages,
             fonts: font::FontCache::new(),
+            budget: interpret::Budget::default(),
         })
     }
 
@@ -97,7 +99,8 @@ impl PdfDocument {
             }
         };
         let scope = resources::Resources::of_page(doc, page_id);
-        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm).run(&content, &scope);
+        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.budget)
+            .run(&content, &scope);
         page
     }
 }
