@@ -25,8 +25,11 @@ const MAX_FORM_DEPTH: usize = 12;
 /// Operators executed per page before the rest is dropped, so that a crafted
 /// stream (or a form painted a million times) cannot hang a run.
 const MAX_OPERATIONS: usize = 20_000_000;
-/// A single decoded stream may not exceed this (decompression bombs).
-pub(crate) const MAX_STREAM_BYTES: usize = 256 * 1024 * 1024;
+/// A single decoded stream may not exceed this (decompression bombs); the
+/// largest page content in the corpus is a few megabytes. Also lopdf's limit
+/// for the object streams it inflates while loading, so that one document
+/// stays well under the 200 MB a run may use.
+pub(crate) const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 /// Glyphs kept per page (a dense real page has 10-30 thousand); beyond, the
 /// page's remaining text is dropped and the page flagged. Bounds the memory
 /// and the layout time of one page.
@@ -42,19 +45,47 @@ const MAX_DOCUMENT_GLYPHS: usize = 20_000_000;
 /// matched with their `Q`s and `EMC`s but save nothing.
 const MAX_NESTING: usize = 1024;
 
-/// What the rest of a document may still spend; shared by its pages.
-#[derive(Clone, Debug)]
-pub(crate) struct Budget {
+/// Decoded Form XObjects kept per document, in bytes. Producers paint the
+/// same form (a background, a logo, a whole reused page part) on page after
+/// page, and inflating it each time cost about 8% of corpus extraction.
+const MAX_CACHED_FORM_BYTES: usize = 32 * 1024 * 1024;
+
+/// What the pages of one document share besides fonts: the work the rest of
+/// the document may still spend, and the Form XObjects decoded so far.
+#[derive(Debug)]
+pub(crate) struct Shared {
     operations: usize,
     glyphs: usize,
+    forms: std::collections::HashMap<ObjectId, Arc<[u8]>>,
+    form_bytes: usize,
 }
 
-impl Default for Budget {
+impl Default for Shared {
     fn default() -> Self {
-        Budget {
+        Shared {
             operations: MAX_DOCUMENT_OPERATIONS,
             glyphs: MAX_DOCUMENT_GLYPHS,
+            forms: Default::default(),
+            form_bytes: 0,
         }
+    }
+}
+
+impl Shared {
+    /// The decoded content of the form stream `id`, from the cache when it
+    /// was decoded before; cached while the cache has room.
+    fn form_content(&mut self, id: Option<ObjectId>, stream: &lopdf::Stream) -> Option<Arc<[u8]>> {
+        if let Some(content) = id.and_then(|id| self.forms.get(&id)) {
+            return Some(Arc::clone(content));
+        }
+        let content: Arc<[u8]> = Arc::from(super::stream_bytes(stream)?);
+        if let Some(id) = id {
+            if self.form_bytes + content.len() <= MAX_CACHED_FORM_BYTES {
+                self.form_bytes += content.len();
+                self.forms.insert(id, Arc::clone(&content));
+            }
+        }
+        Some(content)
     }
 }
 
@@ -108,7 +139,7 @@ pub(crate) struct Interpreter<'a, 'p> {
     marked: Vec<MarkedContent>,
     forms: Vec<ObjectId>,
     operations: usize,
-    budget: &'p mut Budget,
+    shared: &'p mut Shared,
     /// `q`s (and `BDC`/`BMC`s) beyond [`MAX_NESTING`] still to be matched.
     unsaved_states: usize,
     unsaved_marks: usize,
@@ -122,7 +153,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         fonts: &'p mut FontCache,
         page: &'p mut PageGlyphs,
         ctm: Matrix,
-        budget: &'p mut Budget,
+        shared: &'p mut Shared,
     ) -> Self {
         Interpreter {
             doc,
@@ -138,7 +169,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             marked: Vec::new(),
             forms: Vec::new(),
             operations: 0,
-            budget,
+            shared,
             unsaved_states: 0,
             unsaved_marks: 0,
             glyphs_dropped: false,
@@ -163,11 +194,11 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         let mut lexer = Lexer::new(content);
         while let Some(op) = lexer.next_operation() {
             self.operations += 1;
-            if self.operations > MAX_OPERATIONS || self.budget.operations == 0 {
+            if self.operations > MAX_OPERATIONS || self.shared.operations == 0 {
                 self.page.warnings += 1;
                 break;
             }
-            self.budget.operations -= 1;
+            self.shared.operations -= 1;
             if self.execute(&op, resources).is_none() {
                 self.page.warnings += 1;
             }
@@ -335,7 +366,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         let em_scale = (fm[2].hypot(fm[3]) * 1000.0).max(f64::MIN_POSITIVE);
         let vertical = font.is_vertical();
         for ch in font.chars(bytes) {
-            if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.budget.glyphs == 0 {
+            if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.shared.glyphs == 0 {
                 self.glyphs_dropped = true;
                 return;
             }
@@ -375,7 +406,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                     start: 0,
                     len: 0,
                 };
-                self.budget.glyphs -= 1;
+                self.shared.glyphs -= 1;
                 match ch.text {
                     Some(text) => self.page.push(glyph, text),
                     None => {
@@ -404,7 +435,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
             return None;
         }
-        let content = super::stream_bytes(stream)?;
+        let content = self.shared.form_content(id, stream)?;
         let form_matrix = stream
             .dict
             .get(b"Matrix")
@@ -528,9 +559,10 @@ mod tests {
 
     #[test]
     fn document_budget_is_shared_by_pages() {
-        let mut budget = Budget {
+        let mut budget = Shared {
             operations: 10,
             glyphs: 3,
+            ..Shared::default()
         };
         let bytes = pdf_with(b"BT /F1 10 Tf 72 700 Td (abcdef) Tj ET".to_vec());
         let doc = Document::load_mem(&bytes).unwrap();

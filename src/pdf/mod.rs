@@ -37,7 +37,7 @@ pub struct PdfDocument {
     doc: Document,
     pages: Vec<ObjectId>,
     fonts: font::FontCache,
-    budget: interpret::Budget,
+    shared: interpret::Shared,
 }
 
 impl PdfDocument {
@@ -48,6 +48,7 @@ impl PdfDocument {
         }
         let load = LoadOptions {
             password: options.password.clone(),
+            max_decompressed_size: Some(interpret::MAX_STREAM_BYTES),
             ..LoadOptions::default()
         };
         let doc = Document::load_mem_with_options(bytes, load).map_err(|e| match e {
@@ -65,7 +66,7 @@ impl PdfDocument {
             doc,
             pages,
             fonts: font::FontCache::new(),
-            budget: interpret::Budget::default(),
+            shared: interpret::Shared::default(),
         })
     }
 
@@ -99,7 +100,7 @@ impl PdfDocument {
             }
         };
         let scope = resources::Resources::of_page(doc, page_id);
-        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.budget)
+        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared)
             .run(&content, &scope);
         page
     }
