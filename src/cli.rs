@@ -274,8 +274,11 @@ fn extract(args: ExtractArgs) -> Result<Outcome, Error> {
         use rayon::prelude::*;
         args.files.par_iter().map(one).collect()
     };
+    // Large stacks (address space, not memory): layout recurses over a page's
+    // blocks, and the main thread this once ran on has 8 MB, rayon's 2 MB.
     let results = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, usize::from))
+        .stack_size(64 << 20)
         .build()
     {
         Ok(pool) => pool.install(work),

@@ -464,10 +464,19 @@ fn build_blocks(mut lines: Vec<Line>, params: &LayoutParams) -> Vec<Vec<Line>> {
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
     let mut blocks: Vec<Vec<Line>> = Vec::new();
+    // Blocks that may still take a line, in index order. Lines come top to
+    // bottom, so a block's drop only grows; once it exceeds the largest
+    // spacing any similar line could allow (max_line_spacing x 1.3 x its last
+    // size) no later line can join it, and it is no longer tried. Same
+    // answers as trying every block, without the quadratic cost on pages of
+    // many small blocks (maps, charts, crafted files).
+    let mut active: Vec<usize> = Vec::new();
     for line in lines {
         let mut best: Option<(usize, f32)> = None;
-        for (i, block) in blocks.iter().enumerate() {
-            let Some(last) = block.last() else { continue };
+        active.retain(|&i| {
+            let Some(last) = blocks[i].last() else {
+                return true;
+            };
             let size = last.size.max(line.size);
             let drop = last.bbox[1] - line.bbox[1];
             let similar = line.size <= last.size * 1.3 && last.size <= line.size * 1.3;
@@ -480,10 +489,14 @@ fn build_blocks(mut lines: Vec<Line>, params: &LayoutParams) -> Vec<Vec<Line>> {
             {
                 best = Some((i, drop));
             }
-        }
+            !(drop > params.max_line_spacing * (last.size * 1.3))
+        });
         match best {
             Some((i, _)) => blocks[i].push(line),
-            None => blocks.push(vec![line]),
+            None => {
+                active.push(blocks.len());
+                blocks.push(vec![line]);
+            }
         }
     }
     blocks
@@ -509,10 +522,26 @@ fn block_box(lines: &[Line]) -> [f32; 4] {
 }
 
 /// Puts blocks in reading order by recursive XY cut.
+/// Pages with more blocks than this are read top to bottom, left to right,
+/// without the XY cut, whose time (and recursion depth) can grow with the
+/// square of the block count: a crafted page of 40,000 stacked one-glyph
+/// blocks took 8 s and overflowed the stack. Real pages have at most a few
+/// hundred blocks (none in ../shared comes near this).
+const MAX_XY_CUT_BLOCKS: usize = 4000;
+
 fn order_blocks(blocks: &mut Vec<Vec<Line>>) {
     let boxes: Vec<[f32; 4]> = blocks.iter().map(|b| block_box(b)).collect();
-    let mut order = Vec::with_capacity(blocks.len());
-    xy_cut((0..blocks.len()).collect(), &boxes, &mut order);
+    let mut order: Vec<usize> = Vec::with_capacity(blocks.len());
+    if blocks.len() > MAX_XY_CUT_BLOCKS {
+        order.extend(0..blocks.len());
+        order.sort_by(|&a, &b| {
+            boxes[b][3]
+                .total_cmp(&boxes[a][3])
+                .then(boxes[a][0].total_cmp(&boxes[b][0]))
+        });
+    } else {
+        xy_cut((0..blocks.len()).collect(), &boxes, &mut order);
+    }
     let mut slots: Vec<Option<Vec<Line>>> = blocks.drain(..).map(Some).collect();
     blocks.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
@@ -522,17 +551,24 @@ fn xy_cut(mut items: Vec<usize>, boxes: &[[f32; 4]], out: &mut Vec<usize>) {
         out.extend(items);
         return;
     }
-    // A vertical channel: everything left of it is read first.
+    // A vertical channel: everything left of it is read first. Every
+    // channel is taken in one pass, left to right: cutting at the first and
+    // recursing on the right part (already sorted) finds the same channels,
+    // but costs quadratic time and stack on pages of many side-by-side blocks.
     items.sort_by(|&a, &b| boxes[a][0].total_cmp(&boxes[b][0]));
     let mut right_edge = f32::NEG_INFINITY;
+    let mut start = 0;
     for k in 0..items.len() - 1 {
         right_edge = right_edge.max(boxes[items[k]][2]);
         if boxes[items[k + 1]][0] > right_edge {
-            let right = items.split_off(k + 1);
-            xy_cut(items, boxes, out);
-            xy_cut(right, boxes, out);
-            return;
+            xy_cut(items[start..=k].to_vec(), boxes, out);
+            start = k + 1;
+            right_edge = f32::NEG_INFINITY;
         }
+    }
+    if start > 0 {
+        xy_cut(items.split_off(start), boxes, out);
+        return;
     }
     // Otherwise the widest horizontal gap, top part first.
     items.sort_by(|&a, &b| boxes[b][3].total_cmp(&boxes[a][3]));
@@ -744,6 +780,31 @@ mod tests {
             -2147483648.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, f32::MIN_POSITIVE,
         ] {
             assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
+        }
+    }
+
+    /// Crafted layouts that once took quadratic time (and overflowed the
+    /// stack): many one-glyph blocks side by side down a staircase, and
+    /// stacked in a tower. Every glyph is kept, in reading order.
+    #[test]
+    fn many_small_blocks_stay_fast() {
+        for (count, staircase) in [(30_000, true), (20_000, false)] {
+            let parts: Vec<(Glyph, String)> = (0..count)
+                .map(|i| {
+                    let (x, y) = if staircase {
+                        (i as f32 * 0.7, 100_000.0 - i as f32 * 0.6)
+                    } else {
+                        (100.0 + (i % 3) as f32 * 0.1, 100_000.0 - i as f32 * 2.5)
+                    };
+                    (Glyph::at(x, y, 0.5, 1.0), "x".to_string())
+                })
+                .collect();
+            let start = std::time::Instant::now();
+            let page = layout_page(&page_of(&parts), &LayoutParams::default());
+            let lines: usize = page.blocks.iter().map(|b| b.lines.len()).sum();
+            assert_eq!(lines, count);
+            assert!(page.blocks.windows(2).all(|w| w[0].lines[0].bbox[1] >= w[1].lines[0].bbox[1]));
+            assert!(start.elapsed().as_secs() < 5, "{count} blocks took {:?}", start.elapsed());
         }
     }
 
