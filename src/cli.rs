@@ -459,7 +459,16 @@ mod tests {
 
     #[test]
     fn extract_batch_options() {
-        let cli = parse(&["extract", "a.pdf", "b/c.pdf", "--output-dir", "out", "-j", "1"]).unwrap();
+        let cli = parse(&[
+            "extract",
+            "a.pdf",
+            "b/c.pdf",
+            "--output-dir",
+            "out",
+            "-j",
+            "1",
+        ])
+        .unwrap();
         let Command::Extract(args) = cli.command else {
             panic!("not extract")
         };
@@ -476,8 +485,14 @@ mod tests {
     #[test]
     fn extract_target_stays_inside_the_folder() {
         let dir = Path::new("out");
-        assert_eq!(extract_target(dir, Path::new("../x/y.pdf")), Path::new("out/x/y.txt"));
-        assert_eq!(extract_target(dir, Path::new("/abs/z.PDF")), Path::new("out/abs/z.txt"));
+        assert_eq!(
+            extract_target(dir, Path::new("../x/y.pdf")),
+            Path::new("out/x/y.txt")
+        );
+        assert_eq!(
+            extract_target(dir, Path::new("/abs/z.PDF")),
+            Path::new("out/abs/z.txt")
+        );
     }
 
     #[test]

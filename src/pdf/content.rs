@@ -489,11 +489,7 @@ impl<'a> Lexer<'a> {
         }
         let int_digits = self.pos - digits;
         let real = self.input.get(self.pos) == Some(&b'.')
-            && (int_digits > 0
-                || self
-                    .input
-                    .get(self.pos + 1)
-                    .is_some_and(u8::is_ascii_digit));
+            && (int_digits > 0 || self.input.get(self.pos + 1).is_some_and(u8::is_ascii_digit));
         if !real {
             let text = &self.input[start..self.pos];
             return parse_integer(text);
@@ -650,8 +646,8 @@ fn parse_integer(text: &[u8]) -> f64 {
 /// number qualifies, and the result is the same as `str::parse::<f32>`.
 fn fast_real(text: &[u8]) -> Option<f64> {
     const POW10: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     let (negative, body) = match text.split_first()? {
         (b'-', rest) => (true, rest),
@@ -727,14 +723,12 @@ impl InlineImageDict {
             b"F" | b"Filter" => self.filtered = true,
             b"CS" | b"ColorSpace" => {
                 let colors = match value {
-                    Token::Name(_) => {
-                        match name(value) {
-                            Some(b"DeviceGray" | b"G" | b"Gray") => Some(1),
-                            Some(b"DeviceRGB" | b"RGB") => Some(3),
-                            Some(b"DeviceRGBA" | b"RGBA" | b"DeviceCMYK" | b"CMYK") => Some(4),
-                            _ => None,
-                        }
-                    }
+                    Token::Name(_) => match name(value) {
+                        Some(b"DeviceGray" | b"G" | b"Gray") => Some(1),
+                        Some(b"DeviceRGB" | b"RGB") => Some(3),
+                        Some(b"DeviceRGBA" | b"RGBA" | b"DeviceCMYK" | b"CMYK") => Some(4),
+                        _ => None,
+                    },
                     // An Indexed space has one index per sample.
                     Token::Array { .. }
                         if matches!(first.and_then(name), Some(b"Indexed" | b"I")) =>
@@ -841,9 +835,7 @@ impl<'l> Operation<'l> {
             k += 1;
             Some(match token {
                 Token::Number(n) if n.is_finite() => Item::Number(n),
-                Token::Str(span) => {
-                    Item::Str(bytes.get(span.start as usize..span.end as usize)?)
-                }
+                Token::Str(span) => Item::Str(bytes.get(span.start as usize..span.end as usize)?),
                 Token::Array { end } | Token::Dict { end } => {
                     k = (end as usize).saturating_sub(index + 1).max(k);
                     Item::Other
@@ -913,7 +905,10 @@ mod tests {
                     }
                 })
                 .collect();
-            out.push((String::from_utf8_lossy(op.operator()).into_owned(), operands));
+            out.push((
+                String::from_utf8_lossy(op.operator()).into_owned(),
+                operands,
+            ));
         }
         out
     }
@@ -987,7 +982,10 @@ mod tests {
             }
             assert_eq!(parse_real(text.as_bytes()).to_bits(), expected.to_bits());
         }
-        assert_eq!(fast_real(b"-0.0").map(f64::to_bits), Some((-0.0f64).to_bits()));
+        assert_eq!(
+            fast_real(b"-0.0").map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
         assert_eq!(fast_real(b".5"), Some(0.5));
         assert_eq!(fast_real(b"5."), Some(5.0));
         // Halfway cases: 2^24 + 1 lies exactly between two f32s.
@@ -1083,7 +1081,16 @@ mod tests {
 
     #[test]
     fn unterminated_input_ends_cleanly() {
-        for input in [&b"(abc"[..], b"<0041", b"[1 2", b"<</A", b"/", b"-", b"1.", b"BI"] {
+        for input in [
+            &b"(abc"[..],
+            b"<0041",
+            b"[1 2",
+            b"<</A",
+            b"/",
+            b"-",
+            b"1.",
+            b"BI",
+        ] {
             let mut lexer = Lexer::new(input);
             while lexer.next_operation().is_some() {}
         }
