@@ -38,6 +38,8 @@ pub struct PdfDocument {
     pages: Vec<ObjectId>,
     fonts: font::FontCache,
     shared: interpret::Shared,
+    /// Glyphs and text bytes of the last page interpreted, to size the next.
+    last_sizes: (usize, usize),
 }
 
 impl PdfDocument {
@@ -67,6 +69,7 @@ impl PdfDocument {
             pages,
             fonts: font::FontCache::new(),
             shared: interpret::Shared::default(),
+            last_sizes: (0, 0),
         })
     }
 
@@ -89,6 +92,7 @@ impl PdfDocument {
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let [x0, y0, x1, y1] = page_box;
         let mut page = PageGlyphs::new(number, (x1 - x0) as f32, (y1 - y0) as f32);
+        page.reserve_like(self.last_sizes.0, self.last_sizes.1);
         // Put the page box's lower-left corner at the origin so that layout
         // can reason about margins.
         let ctm = Matrix::translate(-x0, -y0);
@@ -102,6 +106,7 @@ impl PdfDocument {
         let scope = resources::Resources::of_page(doc, page_id);
         interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared)
             .run(&content, &scope);
+        self.last_sizes = page.sizes();
         page
     }
 }

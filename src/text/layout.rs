@@ -300,6 +300,9 @@ fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed
         {
             continue;
         }
+        if placed.capacity() == 0 {
+            placed.reserve(page.glyphs().len() - index);
+        }
         placed.push(Placed {
             x,
             y,
