@@ -5,13 +5,17 @@
 //! interpreter is lenient: an operator with bad operands is skipped and
 //! counted, an unknown font draws nothing but counts, and Form XObject
 //! recursion is bounded by depth and by a cycle check, so no content stream can
-//! make it loop or panic.
+//! make it loop or panic. Work and memory are bounded too: operators and
+//! glyphs per page and per document ([`Budget`]), and the depth of the
+//! graphics-state and marked-content stacks, so that a small crafted file
+//! (a 50-million-glyph string, a million `q`s) costs seconds and megabytes,
+//! not minutes and gigabytes.
 
+use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
 use super::geometry::Matrix;
 use super::glyph::{Direction, FontId, Glyph, PageGlyphs};
 use super::resources::{number, resolve_dict, Resources};
-use lopdf::content::{Content, Operation};
 use lopdf::{Document, Object, ObjectId};
 use std::sync::Arc;
 
@@ -21,8 +25,69 @@ const MAX_FORM_DEPTH: usize = 12;
 /// Operators executed per page before the rest is dropped, so that a crafted
 /// stream (or a form painted a million times) cannot hang a run.
 const MAX_OPERATIONS: usize = 20_000_000;
-/// A single decoded stream may not exceed this (decompression bombs).
-pub(crate) const MAX_STREAM_BYTES: usize = 256 * 1024 * 1024;
+/// A single decoded stream may not exceed this (decompression bombs); the
+/// largest page content in the corpus is a few megabytes. Also lopdf's limit
+/// for the object streams it inflates while loading, so that one document
+/// stays well under the 200 MB a run may use.
+pub(crate) const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+/// Glyphs kept per page (a dense real page has 10-30 thousand); beyond, the
+/// page's remaining text is dropped and the page flagged. Bounds the memory
+/// and the layout time of one page.
+const MAX_PAGE_GLYPHS: usize = 500_000;
+/// Operators executed per document, over all its pages (the largest corpus
+/// manifesto runs a few million).
+const MAX_DOCUMENT_OPERATIONS: usize = 100_000_000;
+/// Glyphs kept per document, over all its pages (the largest corpus
+/// manifesto has under a million).
+const MAX_DOCUMENT_GLYPHS: usize = 20_000_000;
+/// Saved graphics states (`q`) and open marked-content sequences kept at
+/// once; real files nest a few dozen. Deeper `q`s and `BDC`s are counted and
+/// matched with their `Q`s and `EMC`s but save nothing.
+const MAX_NESTING: usize = 1024;
+
+/// Decoded Form XObjects kept per document, in bytes. Producers paint the
+/// same form (a background, a logo, a whole reused page part) on page after
+/// page, and inflating it each time cost about 8% of corpus extraction.
+const MAX_CACHED_FORM_BYTES: usize = 32 * 1024 * 1024;
+
+/// What the pages of one document share besides fonts: the work the rest of
+/// the document may still spend, and the Form XObjects decoded so far.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    operations: usize,
+    glyphs: usize,
+    forms: std::collections::HashMap<ObjectId, Arc<[u8]>>,
+    form_bytes: usize,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared {
+            operations: MAX_DOCUMENT_OPERATIONS,
+            glyphs: MAX_DOCUMENT_GLYPHS,
+            forms: Default::default(),
+            form_bytes: 0,
+        }
+    }
+}
+
+impl Shared {
+    /// The decoded content of the form stream `id`, from the cache when it
+    /// was decoded before; cached while the cache has room.
+    fn form_content(&mut self, id: Option<ObjectId>, stream: &lopdf::Stream) -> Option<Arc<[u8]>> {
+        if let Some(content) = id.and_then(|id| self.forms.get(&id)) {
+            return Some(Arc::clone(content));
+        }
+        let content: Arc<[u8]> = Arc::from(super::stream_bytes(stream)?);
+        if let Some(id) = id {
+            if self.form_bytes + content.len() <= MAX_CACHED_FORM_BYTES {
+                self.form_bytes += content.len();
+                self.forms.insert(id, Arc::clone(&content));
+            }
+        }
+        Some(content)
+    }
+}
 
 #[derive(Clone)]
 struct TextState {
@@ -74,6 +139,12 @@ pub(crate) struct Interpreter<'a, 'p> {
     marked: Vec<MarkedContent>,
     forms: Vec<ObjectId>,
     operations: usize,
+    shared: &'p mut Shared,
+    /// `q`s (and `BDC`/`BMC`s) beyond [`MAX_NESTING`] still to be matched.
+    unsaved_states: usize,
+    unsaved_marks: usize,
+    /// Set when glyphs were dropped for a budget; flagged once per page.
+    glyphs_dropped: bool,
 }
 
 impl<'a, 'p> Interpreter<'a, 'p> {
@@ -82,6 +153,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         fonts: &'p mut FontCache,
         page: &'p mut PageGlyphs,
         ctm: Matrix,
+        shared: &'p mut Shared,
     ) -> Self {
         Interpreter {
             doc,
@@ -97,6 +169,10 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             marked: Vec::new(),
             forms: Vec::new(),
             operations: 0,
+            shared,
+            unsaved_states: 0,
+            unsaved_marks: 0,
+            glyphs_dropped: false,
         }
     }
 
@@ -106,52 +182,57 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         while let Some(mc) = self.marked.pop() {
             self.close_marked(mc);
         }
+        if self.glyphs_dropped {
+            self.page.warnings += 1;
+        }
     }
 
     /// Executes the operators of one stream (a page's or a form's).
     fn run_operations(&mut self, content: &[u8], resources: &Resources<'a>) {
         let stack_depth = self.stack.len();
-        for op in Content::decode_iter(content) {
-            let Ok(op) = op else {
-                // The rest of the stream does not parse; keep what was drawn.
-                self.page.warnings += 1;
-                break;
-            };
+        let unsaved = (self.unsaved_states, self.unsaved_marks);
+        let mut lexer = Lexer::new(content);
+        while let Some(op) = lexer.next_operation() {
             self.operations += 1;
-            if self.operations > MAX_OPERATIONS {
+            if self.operations > MAX_OPERATIONS || self.shared.operations == 0 {
                 self.page.warnings += 1;
                 break;
             }
+            self.shared.operations -= 1;
             if self.execute(&op, resources).is_none() {
                 self.page.warnings += 1;
             }
         }
+        // Bytes the lexer had to skip, or a stream it could not finish.
+        self.page.warnings += lexer.recoveries() + u32::from(lexer.failed());
         // A stream that pushes more states than it pops must not leak them.
         self.stack.truncate(stack_depth);
+        (self.unsaved_states, self.unsaved_marks) = unsaved;
     }
 
     /// Executes one operator. `None` means its operands were unusable.
-    fn execute(&mut self, op: &Operation, resources: &Resources<'a>) -> Option<()> {
-        let args = &op.operands;
-        match op.operator.as_str() {
-            "q" => self.stack.push(self.state.clone()),
-            "Q" => {
+    fn execute(&mut self, op: &Operation<'_>, resources: &Resources<'a>) -> Option<()> {
+        match op.operator() {
+            b"q" if self.stack.len() < MAX_NESTING => self.stack.push(self.state.clone()),
+            b"q" => self.unsaved_states += 1,
+            b"Q" if self.unsaved_states > 0 => self.unsaved_states -= 1,
+            b"Q" => {
                 if let Some(state) = self.stack.pop() {
                     self.state = state;
                 }
             }
-            "cm" => {
-                let m = matrix(args)?;
+            b"cm" => {
+                let m = Matrix(op.matrix()?);
                 self.state.ctm = m.then(&self.state.ctm);
             }
-            "BT" => {
+            b"BT" => {
                 self.text_matrix = Matrix::IDENTITY;
                 self.line_matrix = Matrix::IDENTITY;
             }
-            "ET" => {}
-            "Tf" => {
-                let name = args.first()?.as_name().ok()?;
-                self.state.text.size = number(args.get(1)?)?;
+            b"ET" => {}
+            b"Tf" => {
+                let name = op.name(0)?;
+                self.state.text.size = op.number(1)?;
                 let font = resources.lookup(self.doc, b"Font", name)?;
                 let font = self.fonts.get(self.doc, font);
                 let id = FontId(font.id());
@@ -161,69 +242,73 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 }
                 self.state.text.font = Some((font, id));
             }
-            "Tc" => self.state.text.char_spacing = number(args.first()?)?,
-            "Tw" => self.state.text.word_spacing = number(args.first()?)?,
-            "Tz" => self.state.text.horizontal_scale = number(args.first()?)? / 100.0,
-            "TL" => self.state.text.leading = number(args.first()?)?,
-            "Ts" => self.state.text.rise = number(args.first()?)?,
-            "Tr" => self.state.text.render_mode = number(args.first()?)? as i64,
-            "Td" => self.move_line(number(args.first()?)?, number(args.get(1)?)?),
-            "TD" => {
-                let (tx, ty) = (number(args.first()?)?, number(args.get(1)?)?);
+            b"Tc" => self.state.text.char_spacing = op.number(0)?,
+            b"Tw" => self.state.text.word_spacing = op.number(0)?,
+            b"Tz" => self.state.text.horizontal_scale = op.number(0)? / 100.0,
+            b"TL" => self.state.text.leading = op.number(0)?,
+            b"Ts" => self.state.text.rise = op.number(0)?,
+            b"Tr" => self.state.text.render_mode = op.number(0)? as i64,
+            b"Td" => self.move_line(op.number(0)?, op.number(1)?),
+            b"TD" => {
+                let (tx, ty) = (op.number(0)?, op.number(1)?);
                 self.state.text.leading = -ty;
                 self.move_line(tx, ty);
             }
-            "Tm" => {
-                self.text_matrix = matrix(args)?;
+            b"Tm" => {
+                self.text_matrix = Matrix(op.matrix()?);
                 self.line_matrix = self.text_matrix;
             }
-            "T*" => self.next_line(),
-            "Tj" => self.show(args.first()?.as_str().ok()?),
-            "'" => {
+            b"T*" => self.next_line(),
+            b"Tj" => self.show(op.string(0)?),
+            b"'" => {
                 self.next_line();
-                self.show(args.first()?.as_str().ok()?);
+                self.show(op.string(0)?);
             }
-            "\"" => {
-                self.state.text.word_spacing = number(args.first()?)?;
-                self.state.text.char_spacing = number(args.get(1)?)?;
+            b"\"" => {
+                self.state.text.word_spacing = op.number(0)?;
+                self.state.text.char_spacing = op.number(1)?;
                 self.next_line();
-                self.show(args.get(2)?.as_str().ok()?);
+                self.show(op.string(2)?);
             }
-            "TJ" => {
-                for item in args.first()?.as_array().ok()? {
+            b"TJ" => {
+                for item in op.array(0)? {
                     match item {
-                        Object::String(bytes, _) => self.show(bytes),
-                        other => {
-                            let adjust = number(other)?;
+                        Item::Str(bytes) => self.show(bytes),
+                        Item::Number(adjust) => {
                             let tx =
                                 -adjust / 1000.0 * self.state.text.size * self.horizontal_factor();
                             self.advance(tx);
                         }
+                        Item::Other => return None,
                     }
                 }
             }
-            "Do" => self.draw_xobject(args.first()?.as_name().ok()?, resources)?,
-            "BI" | "EI" => self.page.images += 1,
-            "BMC" => self.marked.push(MarkedContent {
+            b"Do" => self.draw_xobject(op.name(0)?, resources)?,
+            b"BI" | b"EI" => self.page.images += 1,
+            b"BMC" | b"BDC" if self.marked.len() >= MAX_NESTING => self.unsaved_marks += 1,
+            b"EMC" if self.unsaved_marks > 0 => self.unsaved_marks -= 1,
+            b"BMC" => self.marked.push(MarkedContent {
                 actual_text: None,
                 first_glyph: self.page.glyphs().len(),
             }),
-            "BDC" => {
-                let actual_text = args
-                    .get(1)
-                    .and_then(|props| match props {
-                        Object::Name(name) => resources.lookup(self.doc, b"Properties", name),
-                        other => Some(other),
-                    })
-                    .and_then(|props| resolve_dict(self.doc, props))
-                    .and_then(|d| d.get(b"ActualText").ok())
-                    .and_then(|t| lopdf::decode_text_string(t).ok());
+            b"BDC" => {
+                let actual_text = match op.name(1) {
+                    Some(name) => resources
+                        .lookup(self.doc, b"Properties", name)
+                        .and_then(|props| resolve_dict(self.doc, props))
+                        .and_then(|d| d.get(b"ActualText").ok())
+                        .and_then(|t| lopdf::decode_text_string(t).ok()),
+                    None => op.dict_string(1, b"ActualText").and_then(|bytes| {
+                        let text = Object::String(bytes.to_vec(), lopdf::StringFormat::Literal);
+                        lopdf::decode_text_string(&text).ok()
+                    }),
+                };
                 self.marked.push(MarkedContent {
                     actual_text,
                     first_glyph: self.page.glyphs().len(),
                 });
             }
-            "EMC" => {
+            b"EMC" => {
                 if let Some(mc) = self.marked.pop() {
                     self.close_marked(mc);
                 }
@@ -281,6 +366,10 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         let em_scale = (fm[2].hypot(fm[3]) * 1000.0).max(f64::MIN_POSITIVE);
         let vertical = font.is_vertical();
         for ch in font.chars(bytes) {
+            if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.shared.glyphs == 0 {
+                self.glyphs_dropped = true;
+                return;
+            }
             let render = Matrix([size * th, 0.0, 0.0, size, 0.0, rise])
                 .then(&self.text_matrix)
                 .then(&self.state.ctm);
@@ -290,7 +379,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             } else {
                 (ch.width * size + tc + word) * th
             };
-            let page_size = render.0[2].hypot(render.0[3]) * em_scale;
+            let page_size = hypot(render.0[2], render.0[3]) * em_scale;
             let along = self.text_matrix.then(&self.state.ctm);
             let (dx, dy) = if vertical {
                 along.apply_vector(0.0, -advance)
@@ -309,7 +398,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 let glyph = Glyph {
                     x: x as f32,
                     y: y as f32,
-                    advance: dx.hypot(dy) as f32,
+                    advance: hypot(dx, dy) as f32,
                     size: page_size as f32,
                     dir,
                     font: font_id,
@@ -317,6 +406,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                     start: 0,
                     len: 0,
                 };
+                self.shared.glyphs -= 1;
                 match ch.text {
                     Some(text) => self.page.push(glyph, text),
                     None => {
@@ -345,7 +435,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
             return None;
         }
-        let content = super::stream_bytes(stream)?;
+        let content = self.shared.form_content(id, stream)?;
         let form_matrix = stream
             .dict
             .get(b"Matrix")
@@ -382,6 +472,19 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     }
 }
 
+/// `a.hypot(b)`, skipping the libm call in the exact cases of upright and
+/// quarter-turned text, where one side is zero and the result is the other
+/// side's magnitude (C's `hypot(x, ±0)` is `fabs(x)`). Runs twice per glyph.
+fn hypot(a: f64, b: f64) -> f64 {
+    if b == 0.0 {
+        a.abs()
+    } else if a == 0.0 {
+        b.abs()
+    } else {
+        a.hypot(b)
+    }
+}
+
 fn matrix(args: &[Object]) -> Option<Matrix> {
     if args.len() < 6 {
         return None;
@@ -391,4 +494,104 @@ fn matrix(args: &[Object]) -> Option<Matrix> {
         *slot = number(arg)?;
     }
     Some(Matrix(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A one-page PDF (Helvetica as /F1) whose page content is `content`.
+    fn pdf_with(content: Vec<u8>) -> Vec<u8> {
+        let mut doc = Document::with_version("1.4");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages, "Contents" => contents,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        doc.objects.insert(
+            pages,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    fn first_page(content: Vec<u8>) -> PageGlyphs {
+        let bytes = pdf_with(content);
+        let mut doc = super::super::PdfDocument::open(&bytes, &Default::default()).unwrap();
+        doc.page(0)
+    }
+
+    #[test]
+    fn a_huge_string_is_cut_at_the_page_glyph_limit() {
+        let mut content = b"BT /F1 10 Tf 72 700 Td (".to_vec();
+        content.extend(std::iter::repeat_n(b'a', MAX_PAGE_GLYPHS + 1000));
+        content.extend_from_slice(b") Tj ET");
+        let page = first_page(content);
+        assert_eq!(page.glyphs().len(), MAX_PAGE_GLYPHS);
+        assert!(page.warnings > 0);
+    }
+
+    #[test]
+    fn deep_q_nesting_keeps_state_pairing() {
+        // More saves than the limit, then as many restores: the font set
+        // inside must be gone afterwards, so the Tj draws nothing.
+        let depth = MAX_NESTING + 500;
+        let mut content = b"q ".repeat(depth);
+        content.extend_from_slice(b"BT /F1 10 Tf ET ");
+        content.extend(b"Q ".repeat(depth));
+        content.extend_from_slice(b"BT 72 700 Td (x) Tj ET BT /F1 10 Tf 72 680 Td (y) Tj ET");
+        let page = first_page(content);
+        let text: String = page.glyphs().iter().map(|g| page.text_of(g)).collect();
+        assert_eq!(text, "y");
+    }
+
+    #[test]
+    fn document_budget_is_shared_by_pages() {
+        let mut budget = Shared {
+            operations: 10,
+            glyphs: 3,
+            ..Shared::default()
+        };
+        let bytes = pdf_with(b"BT /F1 10 Tf 72 700 Td (abcdef) Tj ET".to_vec());
+        let doc = Document::load_mem(&bytes).unwrap();
+        let page_id = *doc.get_pages().values().next().unwrap();
+        let content = doc.get_page_content(page_id);
+        let scope = Resources::of_page(&doc, page_id);
+        let mut fonts = FontCache::new();
+        let mut page = PageGlyphs::new(1, 612.0, 792.0);
+        Interpreter::new(&doc, &mut fonts, &mut page, Matrix::IDENTITY, &mut budget)
+            .run(&content, &scope);
+        assert_eq!(page.glyphs().len(), 3);
+        assert_eq!(budget.glyphs, 0);
+        assert_eq!(budget.operations, 10 - 5);
+    }
+
+    #[test]
+    fn hypot_shortcut_is_exact() {
+        for (a, b) in [
+            (3.0, 0.0),
+            (-3.0, -0.0),
+            (0.0, -7.5),
+            (0.0, 0.0),
+            (1e-310, 0.0),
+            (f64::INFINITY, 0.0),
+            (3.0, 4.0),
+            (0.1, 0.2),
+        ] {
+            assert_eq!(hypot(a, b).to_bits(), a.hypot(b).to_bits(), "{a} {b}");
+        }
+        assert!(hypot(f64::NAN, 0.0).is_nan());
+    }
 }

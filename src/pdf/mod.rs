@@ -9,6 +9,7 @@
 //! page keeps memory flat however long the document is. Fonts are parsed once
 //! per document and shared by every page.
 
+mod content;
 mod error;
 pub(crate) mod font;
 mod geometry;
@@ -37,6 +38,9 @@ pub struct PdfDocument {
     doc: Document,
     pages: Vec<ObjectId>,
     fonts: font::FontCache,
+    shared: interpret::Shared,
+    /// Glyphs and text bytes of the last page interpreted, to size the next.
+    last_sizes: (usize, usize),
 }
 
 impl PdfDocument {
@@ -68,6 +72,8 @@ impl PdfDocument {
             doc,
             pages,
             fonts: font::FontCache::new(),
+            shared: interpret::Shared::default(),
+            last_sizes: (0, 0),
         })
     }
 
@@ -90,6 +96,7 @@ impl PdfDocument {
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let [x0, y0, x1, y1] = page_box;
         let mut page = PageGlyphs::new(number, (x1 - x0) as f32, (y1 - y0) as f32);
+        page.reserve_like(self.last_sizes.0, self.last_sizes.1);
         // Put the page box's lower-left corner at the origin so that layout
         // can reason about margins.
         let ctm = Matrix::translate(-x0, -y0);
@@ -101,7 +108,9 @@ impl PdfDocument {
             }
         };
         let scope = resources::Resources::of_page(doc, page_id);
-        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm).run(&content, &scope);
+        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared)
+            .run(&content, &scope);
+        self.last_sizes = page.sizes();
         page
     }
 }
@@ -111,6 +120,7 @@ impl PdfDocument {
 fn load(bytes: &[u8], options: &OpenOptions) -> Result<Option<Document>, Error> {
     let load = LoadOptions {
         password: options.password.clone(),
+        max_decompressed_size: Some(interpret::MAX_STREAM_BYTES),
         ..LoadOptions::default()
     };
     match Document::load_mem_with_options(bytes, load) {

@@ -152,13 +152,143 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     }
 }
 
-/// Glyph origins seen so far, by text and grid cell, for overprint checks.
-type OverprintGrid<'t> = std::collections::HashMap<(&'t str, i32, i32), Vec<(f32, f32)>>;
+/// Glyph origins seen so far, for overprint checks: each glyph's origin is
+/// filed under its text and a grid cell sized by its own tolerance, and a
+/// glyph is a copy when a glyph with the same text filed in one of the 3x3
+/// cells around its own lies within its tolerance.
+///
+/// Built for speed, since this check runs for every glyph and profiling
+/// showed it as the largest single cost of extraction (SipHash over
+/// `(&str, i32, i32)`, nine probes and a `Vec` per cell): texts are keyed by
+/// a `u32` (the character itself, or an interned id for longer texts), the
+/// map uses foldhash, points of one cell are chained in one arena, and a bit
+/// filter over coarse fixed cells answers "no glyph with this text anywhere
+/// near", the common case, without probing. The answers are exactly those of
+/// the plain grid.
+struct Overprints<'t> {
+    /// (text key, cell x, cell y) -> index of the cell's newest point.
+    cells: std::collections::HashMap<(u32, i32, i32), u32, foldhash::fast::FixedState>,
+    /// Points: x, y, index of the next older point in the same cell.
+    points: Vec<(f32, f32, u32)>,
+    /// Texts of more than one character, numbered after the last `char`.
+    interned: std::collections::HashMap<&'t str, u32, foldhash::fast::FixedState>,
+    /// One bit per (text key, coarse cell) hash: set when a point is filed.
+    filter: Vec<u64>,
+    filter_shift: u32,
+}
+
+/// `v.floor() as i32` (saturating, NaN as 0) without a libm call: the
+/// default x86-64 target has no floor instruction, and this runs per glyph.
+fn floor_i32(v: f32) -> i32 {
+    let t = v as i32;
+    if (t as f32) > v {
+        t.saturating_sub(1)
+    } else {
+        t
+    }
+}
+
+/// Size of the filter's coarse cells, in points.
+const FILTER_CELL: f32 = 8.0;
+/// Beyond this coordinate (or with a tolerance this large) the filter is not
+/// consulted, so float rounding can never make it miss a point.
+const FILTER_LIMIT: f32 = 1.0e6;
+const NO_POINT: u32 = u32::MAX;
+
+impl<'t> Overprints<'t> {
+    fn new(glyphs: usize) -> Overprints<'t> {
+        let bits = (glyphs.saturating_mul(16))
+            .next_power_of_two()
+            .clamp(1 << 10, 1 << 22);
+        Overprints {
+            cells: std::collections::HashMap::with_capacity_and_hasher(glyphs, Default::default()),
+            points: Vec::new(),
+            interned: Default::default(),
+            filter: vec![0; bits / 64],
+            filter_shift: 64 - bits.trailing_zeros(),
+        }
+    }
+
+    fn text_key(&mut self, text: &'t str) -> u32 {
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return u32::from(c);
+        }
+        let next = char::MAX as u32 + 1 + self.interned.len() as u32;
+        *self.interned.entry(text).or_insert(next)
+    }
+
+    fn filter_bit(&self, key: u32, fx: i32, fy: i32) -> (usize, u64) {
+        let h = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ u64::from(fx as u32).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ u64::from(fy as u32).wrapping_mul(0x1656_67B1_9E37_79F9))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let bit = (h >> self.filter_shift) as usize;
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn coarse(v: f32) -> i32 {
+        floor_i32(v / FILTER_CELL)
+    }
+
+    /// False only when no point with this text can lie within `reach` of
+    /// (x, y); true means "maybe".
+    fn maybe_near(&self, key: u32, x: f32, y: f32, reach: f32) -> bool {
+        if !(x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT && reach < FILTER_LIMIT) {
+            return true;
+        }
+        // A margin of a point covers any rounding in the tolerance test.
+        let reach = reach + 1.0;
+        let (x0, x1) = (Self::coarse(x - reach), Self::coarse(x + reach));
+        let (y0, y1) = (Self::coarse(y - reach), Self::coarse(y + reach));
+        if x1 - x0 > 3 || y1 - y0 > 3 {
+            return true;
+        }
+        (x0..=x1).any(|fx| {
+            (y0..=y1).any(|fy| {
+                let (word, bit) = self.filter_bit(key, fx, fy);
+                self.filter[word] & bit != 0
+            })
+        })
+    }
+
+    /// True when a glyph with `text` at (x, y) copies one already filed;
+    /// otherwise files it.
+    fn check(&mut self, text: &'t str, x: f32, y: f32, g: &Glyph, params: &LayoutParams) -> bool {
+        let tolerance = params.overprint_tolerance * g.size;
+        let cell = (2.0 * tolerance).max(0.5);
+        let (cx, cy) = (floor_i32(x / cell), floor_i32(y / cell));
+        let key = self.text_key(text);
+        if self.maybe_near(key, x, y, tolerance) {
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let cell_key = (key, cx.wrapping_add(dx), cy.wrapping_add(dy));
+                    let mut next = self.cells.get(&cell_key).copied().unwrap_or(NO_POINT);
+                    while let Some(&(px, py, older)) = self.points.get(next as usize) {
+                        if (px - x).abs() <= tolerance && (py - y).abs() <= tolerance {
+                            return true;
+                        }
+                        next = older;
+                    }
+                }
+            }
+        }
+        let index = self.points.len() as u32;
+        let head = self.cells.entry((key, cx, cy)).or_insert(NO_POINT);
+        self.points.push((x, y, *head));
+        *head = index;
+        if x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT {
+            let (word, bit) = self.filter_bit(key, Self::coarse(x), Self::coarse(y));
+            self.filter[word] |= bit;
+        }
+        false
+    }
+}
 
 /// The glyphs of one direction in its reading frame, overprints removed.
 fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
-    let mut seen = OverprintGrid::default();
+    let mut seen: Option<Overprints<'_>> = None;
     for (index, g) in page.glyphs().iter().enumerate() {
         if g.dir != dir || g.size.is_nan() || g.size <= 0.0 {
             continue;
@@ -166,8 +296,15 @@ fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed
         let text = page.text_of(g);
         let (x, y) = dir.to_reading_frame(g.x, g.y);
         let space = text.chars().all(char::is_whitespace);
-        if !space && is_overprint(&mut seen, text, x, y, g, params) {
+        if !space
+            && seen
+                .get_or_insert_with(|| Overprints::new(page.glyphs().len()))
+                .check(text, x, y, g, params)
+        {
             continue;
+        }
+        if placed.capacity() == 0 {
+            placed.reserve(page.glyphs().len() - index);
         }
         placed.push(Placed {
             x,
@@ -179,33 +316,6 @@ fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed
         });
     }
     placed
-}
-
-fn is_overprint<'t>(
-    seen: &mut OverprintGrid<'t>,
-    text: &'t str,
-    x: f32,
-    y: f32,
-    g: &Glyph,
-    params: &LayoutParams,
-) -> bool {
-    let tolerance = params.overprint_tolerance * g.size;
-    let cell = (2.0 * tolerance).max(0.5);
-    let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
-    for dx in -1..=1 {
-        for dy in -1..=1 {
-            if let Some(points) = seen.get(&(text, cx + dx, cy + dy)) {
-                if points
-                    .iter()
-                    .any(|(px, py)| (px - x).abs() <= tolerance && (py - y).abs() <= tolerance)
-                {
-                    return true;
-                }
-            }
-        }
-    }
-    seen.entry((text, cx, cy)).or_default().push((x, y));
-    false
 }
 
 /// Line fragments in content-stream order, then fragments on one baseline
@@ -236,28 +346,39 @@ fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> V
             .total_cmp(&baseline(a))
             .then(a[0].x.total_cmp(&b[0].x))
     });
-    let mut merged: Vec<Vec<Placed>> = Vec::new();
+    // Each line's size, extent and baseline are computed once per change
+    // rather than once per comparison (a line is compared with every later
+    // fragment near it); the values are those the functions give on it.
+    let measure = |glyphs: &[Placed]| {
+        let (x0, x1) = extent(glyphs);
+        (dominant_size(glyphs), x0, x1, baseline(glyphs))
+    };
+    let mut merged: Vec<(Vec<Placed>, LineStats)> = Vec::new();
     'next: for frag in fragments {
-        for line in merged.iter_mut().rev().take(4) {
-            let size = dominant_size(line).max(dominant_size(&frag));
-            let (l0, l1) = extent(line);
-            let (f0, f1) = extent(&frag);
-            let same_baseline =
-                (baseline(line) - baseline(&frag)).abs() <= params.baseline_tolerance * size;
+        let (frag_size, f0, f1, frag_base) = measure(&frag);
+        for (line, stats) in merged.iter_mut().rev().take(4) {
+            let (line_size, l0, l1, line_base) = *stats;
+            let size = line_size.max(frag_size);
+            let same_baseline = (line_base - frag_base).abs() <= params.baseline_tolerance * size;
             let gap = if f0 >= l1 { f0 - l1 } else { l0 - f1 };
             if same_baseline && gap <= params.max_word_gap * size && gap >= -0.5 * size {
                 line.extend(frag);
                 line.sort_by(|a, b| a.x.total_cmp(&b.x));
+                *stats = measure(line);
                 continue 'next;
             }
         }
-        merged.push(frag);
+        let stats = (frag_size, f0, f1, frag_base);
+        merged.push((frag, stats));
     }
     merged
         .iter()
-        .map(|glyphs| assemble_line(page, glyphs, params))
+        .map(|(glyphs, _)| assemble_line(page, glyphs, params))
         .collect()
 }
+
+/// Dominant size, left and right ends, baseline of a run of glyphs.
+type LineStats = (f32, f32, f32, f32);
 
 fn baseline(glyphs: &[Placed]) -> f32 {
     // The first glyph's baseline: superscripts later in the line don't move it.
@@ -287,6 +408,14 @@ fn extent(glyphs: &[Placed]) -> (f32, f32) {
 }
 
 fn dominant_size(glyphs: &[Placed]) -> f32 {
+    // Fast path, same answer: when every ink glyph has one size, that size
+    // is the median (this runs for every pair of fragments compared).
+    let mut ink = glyphs.iter().filter(|p| !p.space).map(|p| p.size);
+    if let Some(first) = ink.next() {
+        if ink.all(|s| s.total_cmp(&first).is_eq()) {
+            return first;
+        }
+    }
     let mut sizes: Vec<f32> = glyphs.iter().filter(|p| !p.space).map(|p| p.size).collect();
     if sizes.is_empty() {
         return glyphs.first().map_or(0.0, |p| p.size);
@@ -305,12 +434,14 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
         .windows(2)
         .map(|w| (w[1].x - w[0].end) / size.max(0.01))
         .collect();
-    gaps.sort_by(f32::total_cmp);
-    let typical = gaps
-        .get(gaps.len() * 3 / 10)
-        .copied()
-        .unwrap_or(0.0)
-        .max(0.0);
+    // The value at this rank is the same as after a full sort.
+    let rank = gaps.len() * 3 / 10;
+    let typical = if rank < gaps.len() {
+        *gaps.select_nth_unstable_by(rank, f32::total_cmp).1
+    } else {
+        0.0
+    }
+    .max(0.0);
     let threshold = if typical > 0.06 {
         (typical * 1.6).max(typical + 0.12)
     } else {
@@ -341,8 +472,14 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
     }
     let (x0, x1) = extent(glyphs);
     let y = baseline(glyphs);
+    // Trimmed in place when there is nothing to trim (the usual case).
+    let text = if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_string()
+    };
     Line {
-        text: text.trim().to_string(),
+        text,
         bbox: [x0, y - 0.25 * size, x1, y + 0.75 * size],
         size,
         furniture: false,
@@ -358,10 +495,19 @@ fn build_blocks(mut lines: Vec<Line>, params: &LayoutParams) -> Vec<Vec<Line>> {
             .then(a.bbox[0].total_cmp(&b.bbox[0]))
     });
     let mut blocks: Vec<Vec<Line>> = Vec::new();
+    // Blocks that may still take a line, in index order. Lines come top to
+    // bottom, so a block's drop only grows; once it exceeds the largest
+    // spacing any similar line could allow (max_line_spacing x 1.3 x its last
+    // size) no later line can join it, and it is no longer tried. Same
+    // answers as trying every block, without the quadratic cost on pages of
+    // many small blocks (maps, charts, crafted files).
+    let mut active: Vec<usize> = Vec::new();
     for line in lines {
         let mut best: Option<(usize, f32)> = None;
-        for (i, block) in blocks.iter().enumerate() {
-            let Some(last) = block.last() else { continue };
+        active.retain(|&i| {
+            let Some(last) = blocks[i].last() else {
+                return true;
+            };
             let size = last.size.max(line.size);
             let drop = last.bbox[1] - line.bbox[1];
             let similar = line.size <= last.size * 1.3 && last.size <= line.size * 1.3;
@@ -374,10 +520,16 @@ fn build_blocks(mut lines: Vec<Line>, params: &LayoutParams) -> Vec<Vec<Line>> {
             {
                 best = Some((i, drop));
             }
-        }
+            // Kept unless the drop is beyond reach (a NaN drop keeps it).
+            let reach = params.max_line_spacing * (last.size * 1.3);
+            drop.partial_cmp(&reach) != Some(std::cmp::Ordering::Greater)
+        });
         match best {
             Some((i, _)) => blocks[i].push(line),
-            None => blocks.push(vec![line]),
+            None => {
+                active.push(blocks.len());
+                blocks.push(vec![line]);
+            }
         }
     }
     blocks
@@ -403,10 +555,26 @@ fn block_box(lines: &[Line]) -> [f32; 4] {
 }
 
 /// Puts blocks in reading order by recursive XY cut.
+/// Pages with more blocks than this are read top to bottom, left to right,
+/// without the XY cut, whose time (and recursion depth) can grow with the
+/// square of the block count: a crafted page of 40,000 stacked one-glyph
+/// blocks took 8 s and overflowed the stack. Real pages have at most a few
+/// hundred blocks (none in ../shared comes near this).
+const MAX_XY_CUT_BLOCKS: usize = 4000;
+
 fn order_blocks(blocks: &mut Vec<Vec<Line>>) {
     let boxes: Vec<[f32; 4]> = blocks.iter().map(|b| block_box(b)).collect();
-    let mut order = Vec::with_capacity(blocks.len());
-    xy_cut((0..blocks.len()).collect(), &boxes, &mut order);
+    let mut order: Vec<usize> = Vec::with_capacity(blocks.len());
+    if blocks.len() > MAX_XY_CUT_BLOCKS {
+        order.extend(0..blocks.len());
+        order.sort_by(|&a, &b| {
+            boxes[b][3]
+                .total_cmp(&boxes[a][3])
+                .then(boxes[a][0].total_cmp(&boxes[b][0]))
+        });
+    } else {
+        xy_cut((0..blocks.len()).collect(), &boxes, &mut order);
+    }
     let mut slots: Vec<Option<Vec<Line>>> = blocks.drain(..).map(Some).collect();
     blocks.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
@@ -416,17 +584,24 @@ fn xy_cut(mut items: Vec<usize>, boxes: &[[f32; 4]], out: &mut Vec<usize>) {
         out.extend(items);
         return;
     }
-    // A vertical channel: everything left of it is read first.
+    // A vertical channel: everything left of it is read first. Every
+    // channel is taken in one pass, left to right: cutting at the first and
+    // recursing on the right part (already sorted) finds the same channels,
+    // but costs quadratic time and stack on pages of many side-by-side blocks.
     items.sort_by(|&a, &b| boxes[a][0].total_cmp(&boxes[b][0]));
     let mut right_edge = f32::NEG_INFINITY;
+    let mut start = 0;
     for k in 0..items.len() - 1 {
         right_edge = right_edge.max(boxes[items[k]][2]);
         if boxes[items[k + 1]][0] > right_edge {
-            let right = items.split_off(k + 1);
-            xy_cut(items, boxes, out);
-            xy_cut(right, boxes, out);
-            return;
+            xy_cut(items[start..=k].to_vec(), boxes, out);
+            start = k + 1;
+            right_edge = f32::NEG_INFINITY;
         }
+    }
+    if start > 0 {
+        xy_cut(items.split_off(start), boxes, out);
+        return;
     }
     // Otherwise the widest horizontal gap, top part first.
     items.sort_by(|&a, &b| boxes[b][3].total_cmp(&boxes[a][3]));
@@ -616,6 +791,116 @@ mod tests {
         }
         let page = layout_page(&page_of(&parts), &LayoutParams::default());
         assert_eq!(texts(&page), vec!["upward"]);
+    }
+
+    /// The overprint index must answer exactly as the plain grid it speeds
+    /// up: glyphs of mixed sizes, clustered so that copies, near misses and
+    /// far points all occur.
+    #[test]
+    fn overprint_index_matches_plain_grid() {
+        type Plain<'t> = std::collections::HashMap<(&'t str, i32, i32), Vec<(f32, f32)>>;
+        fn plain<'t>(seen: &mut Plain<'t>, text: &'t str, x: f32, y: f32, size: f32) -> bool {
+            let tolerance = LayoutParams::default().overprint_tolerance * size;
+            let cell = (2.0 * tolerance).max(0.5);
+            let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    if let Some(points) = seen.get(&(text, cx + dx, cy + dy)) {
+                        if points.iter().any(|(px, py)| {
+                            (px - x).abs() <= tolerance && (py - y).abs() <= tolerance
+                        }) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            seen.entry((text, cx, cy)).or_default().push((x, y));
+            false
+        }
+        let texts = ["a", "b", "fi", "ffl", "é"];
+        let mut state = 12345u64;
+        let mut next = move |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let params = LayoutParams::default();
+        let mut copies = 0;
+        for round in 0..20 {
+            let mut reference = Plain::default();
+            let mut index = Overprints::new(if round % 2 == 0 { 10 } else { 5000 });
+            for _ in 0..3000 {
+                let text = texts[next(texts.len() as u64) as usize];
+                let x = 100.0 + next(400) as f32 * 0.37;
+                let y = 700.0 - next(50) as f32 * 0.91;
+                let size = [4.0, 9.5, 10.0, 24.0, 300.0][next(5) as usize];
+                let g = Glyph::at(x, y, 1.0, size);
+                let expected = plain(&mut reference, text, x, y, size);
+                assert_eq!(index.check(text, x, y, &g, &params), expected);
+                copies += usize::from(expected);
+            }
+        }
+        assert!(
+            copies > 1000,
+            "the test should meet many copies, met {copies}"
+        );
+    }
+
+    #[test]
+    fn floor_i32_is_floor_as_i32() {
+        for v in [
+            0.0f32,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            2.9999,
+            -2.0001,
+            1e10,
+            -1e10,
+            2147483520.0,
+            -2147483648.0,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            f32::MIN_POSITIVE,
+        ] {
+            assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
+        }
+    }
+
+    /// Crafted layouts that once took quadratic time (and overflowed the
+    /// stack): many one-glyph blocks side by side down a staircase, and
+    /// stacked in a tower. Every glyph is kept, in reading order.
+    #[test]
+    fn many_small_blocks_stay_fast() {
+        for (count, staircase) in [(3_500, true), (30_000, false)] {
+            let parts: Vec<(Glyph, String)> = (0..count)
+                .map(|i| {
+                    let (x, y) = if staircase {
+                        (i as f32 * 0.7, 100_000.0 - i as f32 * 0.6)
+                    } else {
+                        (100.0 + (i % 3) as f32 * 0.1, 100_000.0 - i as f32 * 2.5)
+                    };
+                    (Glyph::at(x, y, 0.5, 1.0), "x".to_string())
+                })
+                .collect();
+            let start = std::time::Instant::now();
+            let page = layout_page(&page_of(&parts), &LayoutParams::default());
+            let lines: usize = page.blocks.iter().map(|b| b.lines.len()).sum();
+            assert_eq!(lines, count);
+            assert!(page
+                .blocks
+                .windows(2)
+                .all(|w| w[0].lines[0].bbox[1] >= w[1].lines[0].bbox[1]));
+            assert!(
+                start.elapsed().as_secs() < 5,
+                "{count} blocks took {:?}",
+                start.elapsed()
+            );
+        }
     }
 
     #[test]

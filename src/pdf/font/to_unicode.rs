@@ -108,6 +108,22 @@ pub(crate) struct ToUnicode {
     runs: Vec<Run>,
     /// Entries whose destination was unusable or malformed.
     pub(crate) dropped: usize,
+    /// The answers of [`ToUnicode::lookup`] for codes below [`DENSE_CODES`],
+    /// so the common codes skip two binary searches (this runs per glyph and
+    /// showed as 4% of corpus extraction).
+    dense: Vec<Dense>,
+}
+
+/// Codes answered from the dense table: every code of a simple font, and
+/// the low CIDs that subset Type0 fonts mostly use.
+const DENSE_CODES: u32 = 512;
+
+/// A precomputed answer of [`ToUnicode::lookup`].
+#[derive(Clone, Copy, Debug)]
+enum Dense {
+    Missing,
+    Arena(Span),
+    Static(&'static str),
 }
 
 impl ToUnicode {
@@ -180,13 +196,27 @@ impl ToUnicode {
             .map(|(code, _, span)| (code, span))
             .collect();
         map.runs.sort_by_key(|r| r.lo);
+        map.dense = (0..DENSE_CODES).map(|code| map.lookup(code)).collect();
         map
     }
 
     /// The text for `code`, if this map gives usable text for it.
     pub(crate) fn get(&self, code: u32) -> Option<&str> {
+        let answer = match self.dense.get(code as usize) {
+            Some(dense) => *dense,
+            None => self.lookup(code),
+        };
+        match answer {
+            Dense::Missing => None,
+            Dense::Arena(span) => self.arena.get(span),
+            Dense::Static(text) => Some(text),
+        }
+    }
+
+    /// Where the text for `code` is, searched in the sorted tables.
+    fn lookup(&self, code: u32) -> Dense {
         if let Ok(i) = self.singles.binary_search_by_key(&code, |s| s.0) {
-            return self.arena.get(self.singles[i].1);
+            return Dense::Arena(self.singles[i].1);
         }
         let i = self.runs.partition_point(|r| r.lo <= code);
         // Runs may overlap; the one starting last before `code` is tried first, then earlier ones.
@@ -195,6 +225,7 @@ impl ToUnicode {
             .rev()
             .find(|r| code <= r.hi)
             .and_then(|r| bmp_str(r.first_char + (code - r.lo)))
+            .map_or(Dense::Missing, Dense::Static)
     }
 
     /// A code whose text is exactly `text` (used to find the space glyph).
