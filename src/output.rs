@@ -36,6 +36,13 @@ pub fn write_output(
             render(&mut out)?;
             out.flush()
         }
+        // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written to
+        // as it is: renaming a file over it would replace it.
+        Some(path) if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+            let mut out = BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+            render(&mut out)?;
+            out.flush()
+        }
         Some(path) => {
             let dir = match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p,
@@ -63,6 +70,15 @@ pub fn write_output(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_are_written_to_not_replaced() {
+        let null = Path::new("/dev/null");
+        write_output(Some(null), |w| w.write_all(b"discarded")).unwrap();
+        let meta = std::fs::metadata(null).unwrap();
+        assert!(!meta.is_file(), "/dev/null was replaced by a regular file");
+    }
 
     #[test]
     fn file_appears_only_when_complete() {

@@ -247,3 +247,16 @@ fn encrypted_pdfs_need_and_accept_a_password() {
         .assert()
         .success();
 }
+
+#[test]
+fn vertical_japanese_columns_are_read_top_to_bottom() {
+    let Some(shared) = shared_dir() else { return };
+    // Set with a horizontal font, one glyph below the other, punctuation in
+    // a vertical font: read as rows, every line would be a few characters
+    // taken across the columns.
+    let text = extract(&shared.join("pdfs/pdfminer.six/samples/nonfree/kampo.pdf"));
+    let long_lines = text.lines().filter(|l| l.chars().count() >= 30).count();
+    assert!(long_lines >= 20, "{long_lines} long lines:\n{text}");
+    let unmapped = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    assert!(unmapped * 100 < text.chars().count(), "{unmapped} unmapped");
+}

@@ -11,6 +11,7 @@
 //! widest horizontal gap.
 
 use super::normalize::push_line_text;
+use super::vertical;
 use crate::pdf::{Direction, Glyph, PageGlyphs};
 
 /// Layout thresholds, all in units of the font size (ems) unless noted.
@@ -126,6 +127,7 @@ struct Placed {
 
 /// Lays out one page.
 pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
+    let stacked = vertical::stacked_columns(page);
     let mut blocks = Vec::new();
     for dir in [
         Direction::Right,
@@ -133,7 +135,7 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         Direction::Down,
         Direction::Left,
     ] {
-        let placed = place(page, dir, params);
+        let placed = place(page, &stacked, dir, params);
         if placed.is_empty() {
             continue;
         }
@@ -286,10 +288,24 @@ impl<'t> Overprints<'t> {
 }
 
 /// The glyphs of one direction in its reading frame, overprints removed.
-fn place(page: &PageGlyphs, dir: Direction, params: &LayoutParams) -> Vec<Placed> {
+/// Glyphs marked in `stacked` (upright CJK in vertical columns, see
+/// [`vertical`]) are read as running down the page.
+fn place(
+    page: &PageGlyphs,
+    stacked: &[bool],
+    dir: Direction,
+    params: &LayoutParams,
+) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
     let mut seen: Option<Overprints<'_>> = None;
-    for (index, g) in page.glyphs().iter().enumerate() {
+    for (index, drawn) in page.glyphs().iter().enumerate() {
+        let downward;
+        let g = if stacked.get(index).copied().unwrap_or(false) {
+            downward = vertical::as_downward(drawn);
+            &downward
+        } else {
+            drawn
+        };
         if g.dir != dir || g.size.is_nan() || g.size <= 0.0 {
             continue;
         }

@@ -11,6 +11,7 @@ mod hyphenation;
 mod layout;
 mod normalize;
 mod sentences;
+mod vertical;
 
 pub use layout::{layout_page, Block, LayoutParams, Line, Page};
 pub use normalize::{count_words, push_line_text};

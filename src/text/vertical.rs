@@ -70,19 +70,32 @@ mod tests {
     use super::*;
 
     fn page(parts: &[(f32, f32, &str)]) -> PageGlyphs {
-        let glyphs: Vec<(Glyph, &str)> = parts.iter().map(|(x, y, t)| (Glyph::at(*x, *y, 8.0, 8.0), *t)).collect();
+        let glyphs: Vec<(Glyph, &str)> = parts
+            .iter()
+            .map(|(x, y, t)| (Glyph::at(*x, *y, 8.0, 8.0), *t))
+            .collect();
         PageGlyphs::from_parts(1, 600.0, 800.0, &glyphs)
     }
 
     #[test]
     fn a_column_of_kanji_is_stacked() {
-        let p = page(&[(400.0, 700.0, "第"), (400.0, 692.0, "三"), (400.0, 676.0, "条"), (380.0, 700.0, "法")]);
+        let p = page(&[
+            (400.0, 700.0, "第"),
+            (400.0, 692.0, "三"),
+            (400.0, 676.0, "条"),
+            (380.0, 700.0, "法"),
+        ]);
         assert_eq!(stacked_columns(&p), vec![true, true, true, false]);
     }
 
     #[test]
     fn horizontal_cjk_and_latin_are_left_alone() {
-        let p = page(&[(100.0, 700.0, "平"), (108.0, 700.0, "成"), (100.0, 600.0, "a"), (100.0, 592.0, "b")]);
+        let p = page(&[
+            (100.0, 700.0, "平"),
+            (108.0, 700.0, "成"),
+            (100.0, 600.0, "a"),
+            (100.0, 592.0, "b"),
+        ]);
         assert_eq!(stacked_columns(&p), vec![false; 4]);
     }
 
