@@ -339,9 +339,10 @@ fn scan(args: ScanArgs) -> Result<Outcome, Error> {
     };
     let bar = progress_bar(corpus.inputs.len());
     let on_progress = |event: Progress<'_>| {
-        if let (Some(bar), Progress::Finished(path)) = (&bar, event) {
-            bar.set_message(path.display().to_string());
-            bar.inc(1);
+        let Some(bar) = &bar else { return };
+        match event {
+            Progress::Started(path) => bar.set_message(path.display().to_string()),
+            Progress::Finished(_) => bar.inc(1),
         }
     };
     let instrument = Instrument {
@@ -419,16 +420,7 @@ fn extract(args: ExtractArgs) -> Result<Outcome, Error> {
         use rayon::prelude::*;
         args.files.par_iter().map(one).collect()
     };
-    // Large stacks (address space, not memory): layout recurses over a page's
-    // blocks, and the main thread this once ran on has 8 MB, rayon's 2 MB.
-    let results = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.map_or(0, usize::from))
-        .stack_size(64 << 20)
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    };
+    let results = pipeline::on_workers(args.jobs.map(usize::from), work);
     let mut outcome = Outcome::Success;
     for result in results {
         if !result? {

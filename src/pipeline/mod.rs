@@ -206,13 +206,7 @@ pub fn scan(
             })
             .collect()
     };
-    let mut results = match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    };
+    let mut results = on_workers(jobs, work);
     results.extend(
         corpus
             .problems
@@ -221,6 +215,21 @@ pub fn scan(
     );
     results.sort_by(|a, b| a.path.cmp(&b.path));
     results
+}
+
+/// Runs `work` on a pool of `jobs` threads (all cores when `None`), or on
+/// this thread if no pool can be made. The stacks are large (address space,
+/// not memory) because layout recurses over a page's blocks, and rayon's
+/// default 2 MB is less than the 8 MB of a main thread.
+pub fn on_workers<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(64 << 20)
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
 }
 
 /// Reads and matches one document. Never panics outward.
