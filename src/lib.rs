@@ -24,4 +24,6 @@ pub mod pdf;
 pub mod pipeline;
 pub mod pledge;
 pub mod report;
+#[cfg(test)]
+mod test_support;
 pub mod text;

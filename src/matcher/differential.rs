@@ -37,20 +37,7 @@ const WORD: &str = r"[\p{Alphabetic}\p{N}\p{M}]";
 const DASH: &str = "[-\u{2010}\u{2011}\u{2012}\u{2013}\u{2212}\u{FE63}\u{FF0D}]";
 const BREAK: &str = "[\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}]";
 
-fn shared_dir() -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
-        panic!(
-            "../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing",
-            dir.display()
-        );
-    }
-    eprintln!("skipping: ../shared not found");
-    None
-}
+use crate::test_support::shared_dir;
 
 /// One term of the reference: its regex, and what it counts for.
 struct RefTerm {

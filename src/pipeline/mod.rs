@@ -147,6 +147,19 @@ pub struct DocResult {
 }
 
 impl DocResult {
+    /// Why the document's mentions are not counted, in words for a report
+    /// (`None` when it was read).
+    pub fn unread_reason(&self) -> Option<String> {
+        match self.status {
+            Status::Ok => None,
+            Status::NoTextLayer => Some(format!(
+                "no text layer on any of its {} pages (a scan: it needs OCR)",
+                self.pages
+            )),
+            Status::Error => Some(self.error.clone().unwrap_or_else(|| "failed".into())),
+        }
+    }
+
     /// A result for a document that could not be read (or a path that could
     /// not be used).
     pub fn failed(path: &Path, party: &str, message: String) -> DocResult {

@@ -11,7 +11,6 @@
 
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::{Quote, Report};
-use crate::pipeline::Status;
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use std::io::{self, Write};
@@ -110,13 +109,7 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if unread.len() == 1 { "" } else { "s" }
     )?;
     for doc in unread {
-        let why = match doc.status {
-            Status::NoTextLayer => format!(
-                "no text layer on any of its {} pages (a scan: it needs OCR)",
-                doc.pages
-            ),
-            _ => doc.error.clone().unwrap_or_else(|| "failed".into()),
-        };
+        let why = doc.unread_reason().unwrap_or_default();
         let party = if doc.party.is_empty() {
             String::new()
         } else {

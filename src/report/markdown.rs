@@ -43,15 +43,7 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if unread.len() == 1 { "" } else { "s" }
     )?;
     for doc in unread {
-        let why = match doc.status {
-            crate::pipeline::Status::NoTextLayer => {
-                format!(
-                    "no text layer on any of its {} pages (needs OCR)",
-                    doc.pages
-                )
-            }
-            _ => doc.error.clone().unwrap_or_else(|| "failed".into()),
-        };
+        let why = doc.unread_reason().unwrap_or_default();
         let party = if doc.party.is_empty() {
             String::new()
         } else {

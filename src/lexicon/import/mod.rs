@@ -392,6 +392,41 @@ fn write_toml(
     out
 }
 
+/// Helpers shared by the tests of every import format.
+#[cfg(test)]
+mod test_support {
+    use super::{import_str, ImportFormat};
+    use crate::lexicon::Lexicon;
+
+    /// Imports `src`, checks the result parses as our lexicon, and returns its
+    /// categories as `(id, terms)` with the skipped entries' messages.
+    pub(super) fn imported_categories(
+        src: &str,
+        format: ImportFormat,
+        origin: &str,
+    ) -> (Vec<(String, Vec<String>)>, Vec<String>) {
+        let out = import_str(src, format, origin, "t").unwrap();
+        let lex = Lexicon::parse(&out.toml, "out.toml").unwrap();
+        let cats = lex
+            .categories()
+            .iter()
+            .map(|c| {
+                let terms = c.terms.iter().map(|t| t.as_str().to_string()).collect();
+                (c.id.clone(), terms)
+            })
+            .collect();
+        (cats, out.skipped.iter().map(ToString::to_string).collect())
+    }
+
+    /// An expected category.
+    pub(super) fn cat(id: &str, terms: &[&str]) -> (String, Vec<String>) {
+        (
+            id.to_string(),
+            terms.iter().map(|t| t.to_string()).collect(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

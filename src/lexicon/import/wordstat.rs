@@ -83,28 +83,11 @@ fn entry(body: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::lexicon::import::{import_str, ImportFormat};
-    use crate::lexicon::Lexicon;
+    use crate::lexicon::import::test_support::{cat, imported_categories};
+    use crate::lexicon::import::ImportFormat;
 
     fn import(src: &str) -> (Vec<(String, Vec<String>)>, Vec<String>) {
-        let out = import_str(src, ImportFormat::WordStat, "t.cat", "t").unwrap();
-        let lex = Lexicon::parse(&out.toml, "out.toml").unwrap();
-        let cats = lex
-            .categories()
-            .iter()
-            .map(|c| {
-                let terms = c.terms.iter().map(|t| t.as_str().to_string()).collect();
-                (c.id.clone(), terms)
-            })
-            .collect();
-        (cats, out.skipped.iter().map(ToString::to_string).collect())
-    }
-
-    fn cat(id: &str, terms: &[&str]) -> (String, Vec<String>) {
-        (
-            id.to_string(),
-            terms.iter().map(|t| t.to_string()).collect(),
-        )
+        imported_categories(src, ImportFormat::WordStat, "t.cat")
     }
 
     #[test]

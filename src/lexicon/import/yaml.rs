@@ -191,28 +191,11 @@ fn value_of(node: Node, path: &[String], origin: &Origin<'_>, raw: &mut Raw) {
 
 #[cfg(test)]
 mod tests {
+    use crate::lexicon::import::test_support::{cat, imported_categories};
     use crate::lexicon::import::{import_str, ImportFormat};
-    use crate::lexicon::Lexicon;
 
     fn import(src: &str) -> (Vec<(String, Vec<String>)>, Vec<String>) {
-        let out = import_str(src, ImportFormat::Yaml, "t.yml", "t").unwrap();
-        let lex = Lexicon::parse(&out.toml, "out.toml").unwrap();
-        let cats = lex
-            .categories()
-            .iter()
-            .map(|c| {
-                let terms = c.terms.iter().map(|t| t.as_str().to_string()).collect();
-                (c.id.clone(), terms)
-            })
-            .collect();
-        (cats, out.skipped.iter().map(ToString::to_string).collect())
-    }
-
-    fn cat(id: &str, terms: &[&str]) -> (String, Vec<String>) {
-        (
-            id.to_string(),
-            terms.iter().map(|t| t.to_string()).collect(),
-        )
+        imported_categories(src, ImportFormat::Yaml, "t.yml")
     }
 
     #[test]
@@ -282,6 +265,6 @@ mod tests {
         );
         let empty = import_str("# nothing\n", ImportFormat::Yaml, "t.yml", "t").unwrap();
         assert_eq!(empty.terms, 0);
-        assert!(Lexicon::parse(&empty.toml, "o.toml").is_ok());
+        assert!(crate::lexicon::Lexicon::parse(&empty.toml, "o.toml").is_ok());
     }
 }

@@ -11,20 +11,7 @@ use lopdf::{Document, Object, ObjectId};
 
 use super::FontCache;
 
-fn shared_dir() -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
-        panic!(
-            "../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing",
-            dir.display()
-        );
-    }
-    eprintln!("skipping: ../shared not found");
-    None
-}
+use crate::test_support::shared_dir;
 
 /// Font resources of a page: resource name to the object found there (usually a Reference).
 fn page_fonts(doc: &Document, page: ObjectId) -> HashMap<Vec<u8>, &Object> {
