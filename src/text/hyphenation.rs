@@ -110,33 +110,7 @@ fn join_pair(upper: &mut Line, lower: &mut Line, vocabulary: &Vocabulary) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::Direction;
-    use crate::text::layout::Block;
-
-    fn page_of(blocks: &[&[&str]]) -> Page {
-        Page {
-            number: 1,
-            width: 600.0,
-            height: 800.0,
-            blocks: blocks
-                .iter()
-                .map(|lines| Block {
-                    dir: Direction::Right,
-                    lines: lines
-                        .iter()
-                        .map(|t| Line {
-                            text: t.to_string(),
-                            bbox: [0.0; 4],
-                            size: 10.0,
-                            furniture: false,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            images: 0,
-            unmapped: 0,
-        }
-    }
+    use crate::text::tests::page_of;
 
     fn lines(page: &Page) -> Vec<&str> {
         page.blocks

@@ -82,27 +82,37 @@ impl Page {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::pdf::Direction;
 
-    fn page(lines: &[&str]) -> Page {
+    /// A page of hand-made blocks of lines, for the text passes' tests.
+    pub(crate) fn page_of(blocks: &[&[&str]]) -> Page {
         Page {
             number: 1,
-            blocks: vec![Block {
-                dir: Direction::Right,
-                lines: lines
-                    .iter()
-                    .map(|t| Line {
-                        text: t.to_string(),
-                        bbox: [0.0; 4],
-                        size: 10.0,
-                        furniture: false,
-                    })
-                    .collect(),
-            }],
+            width: 600.0,
+            height: 800.0,
+            blocks: blocks
+                .iter()
+                .map(|lines| Block {
+                    dir: Direction::Right,
+                    lines: lines
+                        .iter()
+                        .map(|t| Line {
+                            text: t.to_string(),
+                            bbox: [0.0; 4],
+                            size: 10.0,
+                            furniture: false,
+                        })
+                        .collect(),
+                })
+                .collect(),
             ..Page::default()
         }
+    }
+
+    fn page(lines: &[&str]) -> Page {
+        page_of(&[lines])
     }
 
     #[test]
