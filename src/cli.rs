@@ -449,11 +449,7 @@ fn extract_file(
     all: bool,
     options: &ReadOptions,
 ) -> Result<bool, Error> {
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("txt") => corpus::InputKind::Text,
-        _ => corpus::InputKind::Pdf,
-    };
-    let doc = match pipeline::read_document(file, kind, options) {
+    let doc = match pipeline::read_document(file, corpus::InputKind::of_file(file), options) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("mashup: {}: {e}", file.display());

@@ -29,6 +29,14 @@ pub enum InputKind {
     Text,
 }
 
+impl InputKind {
+    /// The kind of a file named explicitly: `.txt` is text, anything else is
+    /// tried as a PDF (and fails clearly if it is not one).
+    pub fn of_file(path: &Path) -> InputKind {
+        kind_of(path).unwrap_or(InputKind::Pdf)
+    }
+}
+
 /// Whose manifesto a document is.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartyMeta {
@@ -118,7 +126,7 @@ pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
                 }
             }
         } else if path.is_file() {
-            files.push((path.clone(), kind_of(path).unwrap_or(InputKind::Pdf)));
+            files.push((path.clone(), InputKind::of_file(path)));
         } else {
             let message = match std::fs::metadata(path) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
