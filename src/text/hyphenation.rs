@@ -16,13 +16,18 @@ const HYPHENATED_PREFIXES: &[&str] = &[
 
 /// The words of a document, to decide line-end hyphens by its own usage.
 pub struct Vocabulary {
-    words: HashSet<String>,
+    words: HashSet<String, foldhash::fast::FixedState>,
 }
 
 impl Vocabulary {
     /// Collects every word (lower-cased, hyphenated ones whole) of the pages.
+    ///
+    /// Every word of the document passes through here, so a word already in
+    /// lower case (most of them) is looked up as it is and copied only the
+    /// first time it is seen.
     pub fn of_pages(pages: &[Page]) -> Vocabulary {
-        let mut words = HashSet::new();
+        let mut words: HashSet<String, _> = HashSet::default();
+        let mut lower;
         for line in pages
             .iter()
             .flat_map(|p| p.blocks.iter())
@@ -30,8 +35,17 @@ impl Vocabulary {
         {
             for word in line.text.split_whitespace() {
                 let word = trim_punctuation(word);
-                if word.chars().any(char::is_alphabetic) {
-                    words.insert(word.to_lowercase());
+                if !word.chars().any(char::is_alphabetic) {
+                    continue;
+                }
+                let word = if word.chars().any(char::is_uppercase) {
+                    lower = word.to_lowercase();
+                    lower.as_str()
+                } else {
+                    word
+                };
+                if !words.contains(word) {
+                    words.insert(word.to_owned());
                 }
             }
         }

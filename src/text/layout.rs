@@ -163,13 +163,13 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
 /// showed it as the largest single cost of extraction (SipHash over
 /// `(&str, i32, i32)`, nine probes and a `Vec` per cell): texts are keyed by
 /// a `u32` (the character itself, or an interned id for longer texts), the
-/// map uses foldhash, points of one cell are chained in one arena, and a bit
+/// cells live in a flat open-addressing table ([`CellTable`]), points of one cell are chained in one arena, and a bit
 /// filter over coarse fixed cells answers "no glyph with this text anywhere
 /// near", the common case, without probing. The answers are exactly those of
 /// the plain grid.
 struct Overprints<'t> {
     /// (text key, cell x, cell y) -> index of the cell's newest point.
-    cells: std::collections::HashMap<(u32, i32, i32), u32, foldhash::fast::FixedState>,
+    cells: CellTable,
     /// Points: x, y, index of the next older point in the same cell.
     points: Vec<(f32, f32, u32)>,
     /// Texts of more than one character, numbered after the last `char`.
@@ -177,6 +177,87 @@ struct Overprints<'t> {
     /// One bit per (text key, coarse cell) hash: set when a point is filed.
     filter: Vec<u64>,
     filter_shift: u32,
+}
+
+/// An insert-only open-addressing map from (text key, cell x, cell y) to a
+/// point index, sized up front for one page's glyphs. Written by hand
+/// because every glyph is filed here: a general-purpose map (hashbrown with
+/// foldhash) spent several times longer per insert, mostly hashing the
+/// tuple and growing, for a table that never deletes and never outgrows
+/// twice the page's glyph count.
+struct CellTable {
+    slots: Vec<CellSlot>,
+    mask: usize,
+    len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct CellSlot {
+    key: (u32, i32, i32),
+    head: u32,
+}
+
+const EMPTY_SLOT: CellSlot = CellSlot {
+    key: (0, 0, 0),
+    head: NO_POINT,
+};
+
+impl CellTable {
+    fn with_capacity(entries: usize) -> CellTable {
+        let slots = entries.saturating_mul(2).next_power_of_two().max(16);
+        CellTable {
+            slots: vec![EMPTY_SLOT; slots],
+            mask: slots - 1,
+            len: 0,
+        }
+    }
+
+    fn slot_of(&self, key: (u32, i32, i32)) -> usize {
+        let h = (u64::from(key.0).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ u64::from(key.1 as u32).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ u64::from(key.2 as u32).wrapping_mul(0x1656_67B1_9E37_79F9))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut i = (h >> 32) as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.head == NO_POINT || slot.key == key {
+                return i;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The newest point filed under `key`, or `NO_POINT`.
+    fn get(&self, key: (u32, i32, i32)) -> u32 {
+        self.slots[self.slot_of(key)].head
+    }
+
+    /// Files point `index` as the newest under `key`; returns the previous
+    /// newest (or `NO_POINT`).
+    fn push(&mut self, key: (u32, i32, i32), index: u32) -> u32 {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let i = self.slot_of(key);
+        let slot = &mut self.slots[i];
+        let older = slot.head;
+        if older == NO_POINT {
+            self.len += 1;
+            slot.key = key;
+        }
+        slot.head = index;
+        older
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        *self = CellTable::with_capacity(old.len());
+        for slot in old.into_iter().filter(|s| s.head != NO_POINT) {
+            let i = self.slot_of(slot.key);
+            self.slots[i] = slot;
+            self.len += 1;
+        }
+    }
 }
 
 /// `v.floor() as i32` (saturating, NaN as 0) without a libm call: the
@@ -203,7 +284,7 @@ impl<'t> Overprints<'t> {
             .next_power_of_two()
             .clamp(1 << 10, 1 << 22);
         Overprints {
-            cells: std::collections::HashMap::with_capacity_and_hasher(glyphs, Default::default()),
+            cells: CellTable::with_capacity(glyphs),
             points: Vec::new(),
             interned: Default::default(),
             filter: vec![0; bits / 64],
@@ -265,7 +346,7 @@ impl<'t> Overprints<'t> {
             for dx in -1..=1 {
                 for dy in -1..=1 {
                     let cell_key = (key, cx.wrapping_add(dx), cy.wrapping_add(dy));
-                    let mut next = self.cells.get(&cell_key).copied().unwrap_or(NO_POINT);
+                    let mut next = self.cells.get(cell_key);
                     while let Some(&(px, py, older)) = self.points.get(next as usize) {
                         if (px - x).abs() <= tolerance && (py - y).abs() <= tolerance {
                             return true;
@@ -276,9 +357,8 @@ impl<'t> Overprints<'t> {
             }
         }
         let index = self.points.len() as u32;
-        let head = self.cells.entry((key, cx, cy)).or_insert(NO_POINT);
-        self.points.push((x, y, *head));
-        *head = index;
+        let older = self.cells.push((key, cx, cy), index);
+        self.points.push((x, y, older));
         if x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT {
             let (word, bit) = self.filter_bit(key, Self::coarse(x), Self::coarse(y));
             self.filter[word] |= bit;
