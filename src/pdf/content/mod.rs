@@ -32,7 +32,7 @@ const MAX_PAREN_DEPTH: usize = 100;
 mod inline_image;
 mod number;
 
-use number::{parse_real, Digits};
+use number::{fast_decimal, parse_integer, parse_real, MAX_FAST_DIGITS};
 
 /// Where an operand's bytes are in the lexer's scratch buffer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,20 +205,20 @@ impl<'a> Lexer<'a> {
 
     /// White space and comments.
     fn skip_space(&mut self) {
-        while let Some(&c) = self.input.get(self.pos) {
+        let input = self.input;
+        let mut i = self.pos;
+        while let Some(&c) = input.get(i) {
             if is_whitespace(c) {
-                self.pos += 1;
+                i += 1;
             } else if c == b'%' {
-                while let Some(&c) = self.input.get(self.pos) {
-                    if c == b'\r' || c == b'\n' {
-                        break;
-                    }
-                    self.pos += 1;
+                while input.get(i).is_some_and(|&c| c != b'\r' && c != b'\n') {
+                    i += 1;
                 }
             } else {
                 break;
             }
         }
+        self.pos = i;
     }
 
     fn keyword(&mut self) -> (usize, usize) {
@@ -484,48 +484,68 @@ impl<'a> Lexer<'a> {
     /// `[+-](digits.[digits] | .digits)` then any run of digits and minus
     /// signs is a real, read as `f32` with the inner minus signs dropped.
     fn number(&mut self) -> f64 {
+        // The hottest loop of extraction (most content-stream bytes are
+        // numbers): a local copy of the input and cursor, so the bounds are
+        // not reloaded through `self` per byte, and the digits accumulated as
+        // they are scanned (wrapping: numbers too long for that are re-read
+        // by the general readers).
+        let input = self.input;
         let start = self.pos;
-        let negative = self.input.get(self.pos) == Some(&b'-');
-        if matches!(self.input.get(self.pos), Some(b'+' | b'-')) {
-            self.pos += 1;
+        let mut i = start;
+        let negative = input.get(i) == Some(&b'-');
+        if matches!(input.get(i), Some(b'+' | b'-')) {
+            i += 1;
         }
-        let mut digits = Digits::default();
-        let int_start = self.pos;
-        while let Some(&c) = self.input.get(self.pos).filter(|c| c.is_ascii_digit()) {
-            digits.push(c);
-            self.pos += 1;
+        let mut mantissa: u64 = 0;
+        let int_start = i;
+        while let Some(digit) = input
+            .get(i)
+            .map(|c| c.wrapping_sub(b'0'))
+            .filter(|&d| d <= 9)
+        {
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+            i += 1;
         }
-        let int_digits = self.pos - int_start;
-        let real = self.input.get(self.pos) == Some(&b'.')
-            && (int_digits > 0 || self.input.get(self.pos + 1).is_some_and(u8::is_ascii_digit));
+        let int_digits = i - int_start;
+        let real = input.get(i) == Some(&b'.')
+            && (int_digits > 0 || input.get(i + 1).is_some_and(u8::is_ascii_digit));
         if !real {
-            return digits.integer(negative);
+            self.pos = i;
+            return if int_digits <= MAX_FAST_DIGITS {
+                let value = mantissa as i64;
+                // Negated as an integer, as lopdf does, so "-0" is 0.
+                (if negative { -value } else { value }) as f64
+            } else {
+                parse_integer(&input[start..i])
+            };
         }
-        self.pos += 1;
+        i += 1;
+        let fraction_start = i;
         let mut inner_minus = false;
-        let mut decimals = 0;
-        while let Some(&c) = self.input.get(self.pos) {
-            if c == b'-' {
+        while let Some(&c) = input.get(i) {
+            let digit = c.wrapping_sub(b'0');
+            if digit <= 9 {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+            } else if c == b'-' {
                 inner_minus = true;
-            } else if c.is_ascii_digit() {
-                digits.push(c);
-                decimals += 1;
             } else {
                 break;
             }
-            self.pos += 1;
+            i += 1;
         }
-        let text = &self.input[start..self.pos];
+        self.pos = i;
+        let text = &input[start..i];
+        let decimals = i - fraction_start;
         if inner_minus {
             // lopdf ignores a minus sign inside the fraction ("0.00-45").
             let mut cleaned = Vec::with_capacity(text.len());
             cleaned.extend_from_slice(&text[..1]);
             cleaned.extend(text[1..].iter().filter(|&&c| c != b'-'));
             parse_real(&cleaned)
+        } else if int_digits + decimals <= MAX_FAST_DIGITS {
+            fast_decimal(negative, mantissa, decimals).unwrap_or_else(|| parse_real(text))
         } else {
-            digits
-                .real(negative, decimals)
-                .unwrap_or_else(|| parse_real(text))
+            parse_real(text)
         }
     }
 
@@ -801,6 +821,47 @@ mod tests {
         assert_eq!(op.number(0), Some(f64::from(0.1f32)));
         assert_eq!(op.number(1), Some(5.0));
         assert_eq!(op.number(2), Some(f64::from(0.0045f32)));
+    }
+
+    /// Numbers of every length read as the general readers read them: the
+    /// fast path for short ones must agree with them at its edges.
+    #[test]
+    fn numbers_at_the_fast_path_edges() {
+        let cases: [&[u8]; 12] = [
+            b"-0",
+            b"+7",
+            b"123456789012345678",
+            b"-123456789012345678",
+            b"9223372036854775807",
+            b"9223372036854775808",
+            b"99999999999999999999",
+            b"12345678901234567.8",
+            b"0.123456789012345678",
+            b"9007199254740993.0",
+            b"-.5",
+            b"16777217.0",
+        ];
+        for text in cases {
+            let mut input = text.to_vec();
+            input.extend_from_slice(b" d");
+            let mut lexer = Lexer::new(&input);
+            let op = lexer.next_operation().unwrap();
+            let got = op.token(0).map(|(_, t)| t);
+            let expected = if text.contains(&b'.') {
+                parse_real(text)
+            } else {
+                parse_integer(text)
+            };
+            let Some(Token::Number(n)) = got else {
+                panic!("{}: not a number", String::from_utf8_lossy(text));
+            };
+            assert_eq!(
+                n.to_bits(),
+                expected.to_bits(),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
     }
 
     #[test]

@@ -1,62 +1,52 @@
 //! Numbers in content streams, read as lopdf reads them: integers as `i64`,
 //! reals as `f32`, with an exact fast path for the common short decimals.
 
-/// Decimal digits accumulated as they are scanned, so the lexer reads each
-/// digit of a number once (numbers are most of a content stream's bytes).
-#[derive(Default)]
-pub(super) struct Digits {
-    mantissa: u64,
-    overflow: bool,
+/// Digits beyond this many may overflow an `i64`: such numbers go to the
+/// general readers, shorter ones are accumulated as they are scanned.
+pub(super) const MAX_FAST_DIGITS: usize = 18;
+
+/// The number `mantissa / 10^decimals` (negated when `negative`) as the
+/// nearest `f32` (widened), without the general parser: Clinger's fast path,
+/// taken in two steps. When `mantissa < 2^53` and there are at most 22
+/// decimals, `mantissa` and `10^decimals` are exact in `f64`, so one division
+/// gives the `f64` nearest the true value; rounding that to `f32` is then
+/// correct unless it fell exactly halfway between two `f32`s, where the
+/// general parser decides (`None`). Nearly every content-stream number
+/// qualifies, and the result is the same as `str::parse::<f32>`.
+pub(super) fn fast_decimal(negative: bool, mantissa: u64, decimals: usize) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    if mantissa >= 1 << 53 {
+        return None;
+    }
+    let wide = mantissa as f64 / *POW10.get(decimals)?;
+    // Exactly halfway between two f32s (the low 29 of the 52 mantissa bits
+    // are 1000...0): rounding twice could differ from rounding once.
+    if wide.to_bits() & ((1 << 29) - 1) == 1 << 28 {
+        return None;
+    }
+    let value = wide as f32;
+    Some(f64::from(if negative { -value } else { value }))
 }
 
-impl Digits {
-    pub(super) fn push(&mut self, digit: u8) {
-        match self
-            .mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(u64::from(digit - b'0')))
-        {
-            Some(m) => self.mantissa = m,
-            None => self.overflow = true,
-        }
-    }
-
-    /// The digits as an integer, as lopdf reads them: an `i64`, negated as
-    /// an integer (so "-0" is 0, not -0.0); too large, not finite, so no
-    /// operator takes it as a number.
-    pub(super) fn integer(&self, negative: bool) -> f64 {
-        match i64::try_from(self.mantissa) {
-            Ok(v) if !self.overflow && negative => (-v) as f64,
-            Ok(v) if !self.overflow => v as f64,
-            _ => f64::INFINITY,
-        }
-    }
-
-    /// The digits with the last `decimals` of them after the point, as the
-    /// nearest `f32` (widened), without the general parser: Clinger's fast
-    /// path, taken in two steps. When the digits form an integer `m < 2^53`
-    /// with at most 22 decimals, `m` and `10^k` are exact in `f64`, so one
-    /// division gives the `f64` nearest the true value; rounding that to
-    /// `f32` is then correct unless it fell exactly halfway between two
-    /// `f32`s, where the general parser decides (`None`). Nearly every
-    /// content-stream number qualifies, and the result is the same as
-    /// `str::parse::<f32>`.
-    pub(super) fn real(&self, negative: bool, decimals: usize) -> Option<f64> {
-        const POW10: [f64; 23] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        ];
-        if self.overflow || self.mantissa >= 1 << 53 {
-            return None;
-        }
-        let wide = self.mantissa as f64 / *POW10.get(decimals)?;
-        // Exactly halfway between two f32s (the low 29 of the 52 mantissa bits
-        // are 1000...0): rounding twice could differ from rounding once.
-        if wide.to_bits() & ((1 << 29) - 1) == 1 << 28 {
-            return None;
-        }
-        let value = wide as f32;
-        Some(f64::from(if negative { -value } else { value }))
+/// An integer as lopdf reads it: an `i64`, negated as an integer (so "-0"
+/// is 0, not -0.0); too large for an `i64` (lopdf stops reading there), not
+/// finite, so no operator takes it as a number.
+pub(super) fn parse_integer(text: &[u8]) -> f64 {
+    let (negative, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, text),
+    };
+    let value = digits.iter().try_fold(0i64, |v, &d| {
+        v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+    });
+    match value {
+        Some(v) if negative => (-v) as f64,
+        Some(v) => v as f64,
+        None => f64::INFINITY,
     }
 }
 
@@ -71,39 +61,19 @@ pub(super) fn parse_real(text: &[u8]) -> f64 {
 mod tests {
     use super::*;
 
-    /// The reference integer reader: lopdf's.
-    fn parse_integer(text: &[u8]) -> f64 {
-        let (negative, digits) = match text.split_first() {
-            Some((b'-', rest)) => (true, rest),
-            Some((b'+', rest)) => (false, rest),
-            _ => (false, text),
-        };
-        let value = digits.iter().try_fold(0i64, |v, &d| {
-            v.checked_mul(10)?.checked_add(i64::from(d - b'0'))
-        });
-        match value {
-            // Negated as an integer, as lopdf does, so "-0" is 0, not -0.0.
-            Some(v) if negative => (-v) as f64,
-            Some(v) => v as f64,
-            // Too large for an integer (lopdf stops reading there): not finite,
-            // so no operator takes it as a number.
-            None => f64::INFINITY,
-        }
-    }
-
-    /// A whole decimal through [`Digits`], as the lexer reads it.
+    /// A whole decimal through [`fast_decimal`].
     fn fast_real(text: &[u8]) -> Option<f64> {
         let (negative, body) = match text.split_first()? {
             (b'-', rest) => (true, rest),
             (b'+', rest) => (false, rest),
             _ => (false, text),
         };
-        let mut digits = Digits::default();
+        let mut mantissa: u64 = 0;
         let mut decimals: Option<usize> = None;
         for &c in body {
             match c {
                 b'0'..=b'9' => {
-                    digits.push(c);
+                    mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
                     if let Some(d) = decimals.as_mut() {
                         *d += 1;
                     }
@@ -112,7 +82,7 @@ mod tests {
                 _ => return None,
             }
         }
-        digits.real(negative, decimals.unwrap_or(0))
+        fast_decimal(negative, mantissa, decimals.unwrap_or(0))
     }
 
     #[test]
@@ -150,34 +120,5 @@ mod tests {
         // Halfway cases: 2^24 + 1 lies exactly between two f32s.
         assert_eq!(fast_real(b"16777217"), None);
         assert_eq!(parse_real(b"16777217"), 16777216.0);
-    }
-
-    #[test]
-    fn scanned_integers_equal_parse_integer() {
-        for text in [
-            "0",
-            "-0",
-            "+7",
-            "-42",
-            "9223372036854775807",
-            "-9223372036854775807",
-            "9223372036854775808",
-            "-9223372036854775808",
-            "99999999999999999999999",
-        ] {
-            let (negative, body) = match text.as_bytes().split_first() {
-                Some((b'-', rest)) => (true, rest),
-                Some((b'+', rest)) => (false, rest),
-                _ => (false, text.as_bytes()),
-            };
-            let mut digits = Digits::default();
-            body.iter().for_each(|&c| digits.push(c));
-            let expected = parse_integer(text.as_bytes());
-            assert_eq!(
-                digits.integer(negative).to_bits(),
-                expected.to_bits(),
-                "{text}"
-            );
-        }
     }
 }
