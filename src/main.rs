@@ -5,12 +5,6 @@ use clap::Parser;
 use manifesto_mashup::cli::{self, Cli, Outcome};
 use std::process::ExitCode;
 
-// Extraction allocates many short-lived vectors and strings per page (glyph
-// runs, lines, blocks); mimalloc's thread-local free lists cut that cost by
-// about a tenth of the run (benches/extract-vs-pdftotext.sh).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     match cli::run(Cli::parse()) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

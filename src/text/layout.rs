@@ -11,8 +11,9 @@
 //! widest horizontal gap.
 
 use super::normalize::push_line_text;
+use super::overprint::Overprints;
 use super::vertical;
-use crate::pdf::{Direction, Glyph, PageGlyphs};
+use crate::pdf::{Direction, PageGlyphs};
 
 /// Layout thresholds, all in units of the font size (ems) unless noted.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,219 +155,6 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     }
 }
 
-/// Glyph origins seen so far, for overprint checks: each glyph's origin is
-/// filed under its text and a grid cell sized by its own tolerance, and a
-/// glyph is a copy when a glyph with the same text filed in one of the 3x3
-/// cells around its own lies within its tolerance.
-///
-/// Built for speed, since this check runs for every glyph and profiling
-/// showed it as the largest single cost of extraction (SipHash over
-/// `(&str, i32, i32)`, nine probes and a `Vec` per cell): texts are keyed by
-/// a `u32` (the character itself, or an interned id for longer texts), the
-/// cells live in a flat open-addressing table ([`CellTable`]), points of one cell are chained in one arena, and a bit
-/// filter over coarse fixed cells answers "no glyph with this text anywhere
-/// near", the common case, without probing. The answers are exactly those of
-/// the plain grid.
-struct Overprints<'t> {
-    /// (text key, cell x, cell y) -> index of the cell's newest point.
-    cells: CellTable,
-    /// Points: x, y, index of the next older point in the same cell.
-    points: Vec<(f32, f32, u32)>,
-    /// Texts of more than one character, numbered after the last `char`.
-    interned: std::collections::HashMap<&'t str, u32, foldhash::fast::FixedState>,
-    /// One bit per (text key, coarse cell) hash: set when a point is filed.
-    filter: Vec<u64>,
-    filter_shift: u32,
-}
-
-/// An insert-only open-addressing map from (text key, cell x, cell y) to a
-/// point index, sized up front for one page's glyphs. Written by hand
-/// because every glyph is filed here: a general-purpose map (hashbrown with
-/// foldhash) spent several times longer per insert, mostly hashing the
-/// tuple and growing, for a table that never deletes and never outgrows
-/// twice the page's glyph count.
-struct CellTable {
-    slots: Vec<CellSlot>,
-    mask: usize,
-    len: usize,
-}
-
-#[derive(Clone, Copy)]
-struct CellSlot {
-    key: (u32, i32, i32),
-    head: u32,
-}
-
-const EMPTY_SLOT: CellSlot = CellSlot {
-    key: (0, 0, 0),
-    head: NO_POINT,
-};
-
-impl CellTable {
-    fn with_capacity(entries: usize) -> CellTable {
-        let slots = entries.saturating_mul(2).next_power_of_two().max(16);
-        CellTable {
-            slots: vec![EMPTY_SLOT; slots],
-            mask: slots - 1,
-            len: 0,
-        }
-    }
-
-    fn slot_of(&self, key: (u32, i32, i32)) -> usize {
-        let h = (u64::from(key.0).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ u64::from(key.1 as u32).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-            ^ u64::from(key.2 as u32).wrapping_mul(0x1656_67B1_9E37_79F9))
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let mut i = (h >> 32) as usize & self.mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.head == NO_POINT || slot.key == key {
-                return i;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// The newest point filed under `key`, or `NO_POINT`.
-    fn get(&self, key: (u32, i32, i32)) -> u32 {
-        self.slots[self.slot_of(key)].head
-    }
-
-    /// Files point `index` as the newest under `key`; returns the previous
-    /// newest (or `NO_POINT`).
-    fn push(&mut self, key: (u32, i32, i32), index: u32) -> u32 {
-        if (self.len + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let i = self.slot_of(key);
-        let slot = &mut self.slots[i];
-        let older = slot.head;
-        if older == NO_POINT {
-            self.len += 1;
-            slot.key = key;
-        }
-        slot.head = index;
-        older
-    }
-
-    fn grow(&mut self) {
-        let old = std::mem::take(&mut self.slots);
-        *self = CellTable::with_capacity(old.len());
-        for slot in old.into_iter().filter(|s| s.head != NO_POINT) {
-            let i = self.slot_of(slot.key);
-            self.slots[i] = slot;
-            self.len += 1;
-        }
-    }
-}
-
-/// `v.floor() as i32` (saturating, NaN as 0) without a libm call: the
-/// default x86-64 target has no floor instruction, and this runs per glyph.
-fn floor_i32(v: f32) -> i32 {
-    let t = v as i32;
-    if (t as f32) > v {
-        t.saturating_sub(1)
-    } else {
-        t
-    }
-}
-
-/// Size of the filter's coarse cells, in points.
-const FILTER_CELL: f32 = 8.0;
-/// Beyond this coordinate (or with a tolerance this large) the filter is not
-/// consulted, so float rounding can never make it miss a point.
-const FILTER_LIMIT: f32 = 1.0e6;
-const NO_POINT: u32 = u32::MAX;
-
-impl<'t> Overprints<'t> {
-    fn new(glyphs: usize) -> Overprints<'t> {
-        let bits = (glyphs.saturating_mul(16))
-            .next_power_of_two()
-            .clamp(1 << 10, 1 << 22);
-        Overprints {
-            cells: CellTable::with_capacity(glyphs),
-            points: Vec::new(),
-            interned: Default::default(),
-            filter: vec![0; bits / 64],
-            filter_shift: 64 - bits.trailing_zeros(),
-        }
-    }
-
-    fn text_key(&mut self, text: &'t str) -> u32 {
-        let mut chars = text.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return u32::from(c);
-        }
-        let next = char::MAX as u32 + 1 + self.interned.len() as u32;
-        *self.interned.entry(text).or_insert(next)
-    }
-
-    fn filter_bit(&self, key: u32, fx: i32, fy: i32) -> (usize, u64) {
-        let h = (u64::from(key).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ u64::from(fx as u32).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-            ^ u64::from(fy as u32).wrapping_mul(0x1656_67B1_9E37_79F9))
-        .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let bit = (h >> self.filter_shift) as usize;
-        (bit / 64, 1 << (bit % 64))
-    }
-
-    fn coarse(v: f32) -> i32 {
-        floor_i32(v / FILTER_CELL)
-    }
-
-    /// False only when no point with this text can lie within `reach` of
-    /// (x, y); true means "maybe".
-    fn maybe_near(&self, key: u32, x: f32, y: f32, reach: f32) -> bool {
-        if !(x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT && reach < FILTER_LIMIT) {
-            return true;
-        }
-        // A margin of a point covers any rounding in the tolerance test.
-        let reach = reach + 1.0;
-        let (x0, x1) = (Self::coarse(x - reach), Self::coarse(x + reach));
-        let (y0, y1) = (Self::coarse(y - reach), Self::coarse(y + reach));
-        if x1 - x0 > 3 || y1 - y0 > 3 {
-            return true;
-        }
-        (x0..=x1).any(|fx| {
-            (y0..=y1).any(|fy| {
-                let (word, bit) = self.filter_bit(key, fx, fy);
-                self.filter[word] & bit != 0
-            })
-        })
-    }
-
-    /// True when a glyph with `text` at (x, y) copies one already filed;
-    /// otherwise files it.
-    fn check(&mut self, text: &'t str, x: f32, y: f32, g: &Glyph, params: &LayoutParams) -> bool {
-        let tolerance = params.overprint_tolerance * g.size;
-        let cell = (2.0 * tolerance).max(0.5);
-        let (cx, cy) = (floor_i32(x / cell), floor_i32(y / cell));
-        let key = self.text_key(text);
-        if self.maybe_near(key, x, y, tolerance) {
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let cell_key = (key, cx.wrapping_add(dx), cy.wrapping_add(dy));
-                    let mut next = self.cells.get(cell_key);
-                    while let Some(&(px, py, older)) = self.points.get(next as usize) {
-                        if (px - x).abs() <= tolerance && (py - y).abs() <= tolerance {
-                            return true;
-                        }
-                        next = older;
-                    }
-                }
-            }
-        }
-        let index = self.points.len() as u32;
-        let older = self.cells.push((key, cx, cy), index);
-        self.points.push((x, y, older));
-        if x.abs() < FILTER_LIMIT && y.abs() < FILTER_LIMIT {
-            let (word, bit) = self.filter_bit(key, Self::coarse(x), Self::coarse(y));
-            self.filter[word] |= bit;
-        }
-        false
-    }
-}
-
 /// The glyphs of one direction in its reading frame, overprints removed.
 /// Glyphs marked in `stacked` (upright CJK in vertical columns, see
 /// [`vertical`]) are read as running down the page.
@@ -395,7 +183,7 @@ fn place(
         if !space
             && seen
                 .get_or_insert_with(|| Overprints::new(page.glyphs().len()))
-                .check(text, x, y, g, params)
+                .check(text, x, y, params.overprint_tolerance * g.size)
         {
             continue;
         }
@@ -416,32 +204,42 @@ fn place(
 
 /// Line fragments in content-stream order, then fragments on one baseline
 /// merged left to right.
+///
+/// A fragment is a run of consecutive glyphs of `placed`, kept as a range;
+/// a line owns its glyphs only once fragments drawn apart are merged into it
+/// (allocation per fragment showed in profiles of text-heavy pages).
 fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> Vec<Line> {
-    let mut fragments: Vec<Vec<Placed>> = Vec::new();
-    for p in placed {
+    let mut fragments: Vec<std::ops::Range<usize>> = Vec::new();
+    // The last inked glyph of the fragment being built, if it has one.
+    let mut last_ink: Option<usize> = None;
+    for (i, p) in placed.iter().enumerate() {
         // Gaps are measured from the last inked glyph: a trailing space
         // glyph must not bridge a column gutter.
-        let continues = fragments
-            .last()
-            .and_then(|f| f.iter().rev().find(|g| !g.space).or(f.last()))
-            .is_some_and(|last| {
-                let size = last.size.max(p.size);
-                (p.y - last.y).abs() <= params.baseline_tolerance * size
-                    && p.x >= last.end - 0.5 * size
-                    && p.x - last.end <= params.max_word_gap * size
-            });
+        let continues = fragments.last().is_some_and(|f| {
+            let last = &placed[last_ink.unwrap_or(f.end - 1)];
+            let size = last.size.max(p.size);
+            (p.y - last.y).abs() <= params.baseline_tolerance * size
+                && p.x >= last.end - 0.5 * size
+                && p.x - last.end <= params.max_word_gap * size
+        });
         match fragments.last_mut() {
-            Some(f) if continues => f.push(*p),
-            _ => fragments.push(vec![*p]),
+            Some(f) if continues => f.end = i + 1,
+            _ => {
+                fragments.push(i..i + 1);
+                last_ink = None;
+            }
+        }
+        if !p.space {
+            last_ink = Some(i);
         }
     }
-    fragments.retain(|f| f.iter().any(|p| !p.space));
     // Merge fragments drawn out of order but sitting on one baseline.
-    fragments.sort_by(|a, b| {
-        baseline(b)
-            .total_cmp(&baseline(a))
-            .then(a[0].x.total_cmp(&b[0].x))
-    });
+    let mut fragments: Vec<(f32, f32, std::ops::Range<usize>)> = fragments
+        .into_iter()
+        .filter(|f| placed[f.clone()].iter().any(|p| !p.space))
+        .map(|f| (baseline(&placed[f.clone()]), placed[f.start].x, f))
+        .collect();
+    fragments.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)));
     // Each line's size, extent and baseline are computed once per change
     // rather than once per comparison (a line is compared with every later
     // fragment near it); the values are those the functions give on it.
@@ -449,28 +247,47 @@ fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> V
         let (x0, x1) = extent(glyphs);
         (dominant_size(glyphs), x0, x1, baseline(glyphs))
     };
-    let mut merged: Vec<(Vec<Placed>, LineStats)> = Vec::new();
-    'next: for frag in fragments {
-        let (frag_size, f0, f1, frag_base) = measure(&frag);
+    let mut merged: Vec<(LineGlyphs, LineStats)> = Vec::new();
+    'next: for (_, _, frag) in fragments {
+        let (frag_size, f0, f1, frag_base) = measure(&placed[frag.clone()]);
         for (line, stats) in merged.iter_mut().rev().take(4) {
             let (line_size, l0, l1, line_base) = *stats;
             let size = line_size.max(frag_size);
             let same_baseline = (line_base - frag_base).abs() <= params.baseline_tolerance * size;
             let gap = if f0 >= l1 { f0 - l1 } else { l0 - f1 };
             if same_baseline && gap <= params.max_word_gap * size && gap >= -0.5 * size {
-                line.extend(frag);
-                line.sort_by(|a, b| a.x.total_cmp(&b.x));
-                *stats = measure(line);
+                let mut glyphs = match std::mem::replace(line, LineGlyphs::Run(0..0)) {
+                    LineGlyphs::Run(run) => placed[run].to_vec(),
+                    LineGlyphs::Merged(glyphs) => glyphs,
+                };
+                glyphs.extend_from_slice(&placed[frag]);
+                glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+                *stats = measure(&glyphs);
+                *line = LineGlyphs::Merged(glyphs);
                 continue 'next;
             }
         }
         let stats = (frag_size, f0, f1, frag_base);
-        merged.push((frag, stats));
+        merged.push((LineGlyphs::Run(frag), stats));
     }
+    let mut gaps = Vec::new();
     merged
         .iter()
-        .map(|(glyphs, _)| assemble_line(page, glyphs, params))
+        .map(|(glyphs, _)| {
+            let glyphs = match glyphs {
+                LineGlyphs::Run(run) => &placed[run.clone()],
+                LineGlyphs::Merged(glyphs) => glyphs.as_slice(),
+            };
+            assemble_line(page, glyphs, params, &mut gaps)
+        })
         .collect()
+}
+
+/// The glyphs of a line: one run of the placed glyphs, or (after merging)
+/// its own sorted copy.
+enum LineGlyphs {
+    Run(std::ops::Range<usize>),
+    Merged(Vec<Placed>),
 }
 
 /// Dominant size, left and right ends, baseline of a run of glyphs.
@@ -523,13 +340,21 @@ fn dominant_size(glyphs: &[Placed]) -> f32 {
 /// Builds a line's text, inferring word breaks from gaps. Letter-spaced
 /// display type ("t h e  l a b o u r") has wide gaps between all letters, so
 /// the threshold rises with the line's typical letter gap.
-fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) -> Line {
+fn assemble_line(
+    page: &PageGlyphs,
+    glyphs: &[Placed],
+    params: &LayoutParams,
+    gaps: &mut Vec<f32>,
+) -> Line {
     let size = dominant_size(glyphs);
-    let ink: Vec<&Placed> = glyphs.iter().filter(|p| !p.space).collect();
-    let mut gaps: Vec<f32> = ink
-        .windows(2)
-        .map(|w| (w[1].x - w[0].end) / size.max(0.01))
-        .collect();
+    gaps.clear();
+    let mut ink = glyphs.iter().filter(|p| !p.space);
+    if let Some(mut previous) = ink.next() {
+        for p in ink {
+            gaps.push((p.x - previous.end) / size.max(0.01));
+            previous = p;
+        }
+    }
     // The value at this rank is the same as after a full sort.
     let rank = gaps.len() * 3 / 10;
     let typical = if rank < gaps.len() {
@@ -547,7 +372,9 @@ fn assemble_line(page: &PageGlyphs, glyphs: &[Placed], params: &LayoutParams) ->
     // letter (Labour 2015's running heads); there, only gaps wide enough to
     // be word gaps count, with or without a space glyph.
     let letter_spaced = typical > 0.06;
-    let mut text = String::new();
+    // Room for one byte per glyph and a space per few: most lines are
+    // ASCII, and growing the string glyph by glyph showed in profiles.
+    let mut text = String::with_capacity(glyphs.len() + glyphs.len() / 4 + 8);
     let mut pending_space = false;
     let mut last_end: Option<f32> = None;
     for p in glyphs {
@@ -723,6 +550,7 @@ fn xy_cut(mut items: Vec<usize>, boxes: &[[f32; 4]], out: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::Glyph;
 
     /// Places a word glyph by glyph with a fixed advance.
     fn word(parts: &mut Vec<(Glyph, String)>, text: &str, x: f32, y: f32, size: f32) -> f32 {
@@ -889,87 +717,6 @@ mod tests {
         assert_eq!(texts(&page), vec!["upward"]);
     }
 
-    /// The overprint index must answer exactly as the plain grid it speeds
-    /// up: glyphs of mixed sizes, clustered so that copies, near misses and
-    /// far points all occur.
-    #[test]
-    fn overprint_index_matches_plain_grid() {
-        type Plain<'t> = std::collections::HashMap<(&'t str, i32, i32), Vec<(f32, f32)>>;
-        fn plain<'t>(seen: &mut Plain<'t>, text: &'t str, x: f32, y: f32, size: f32) -> bool {
-            let tolerance = LayoutParams::default().overprint_tolerance * size;
-            let cell = (2.0 * tolerance).max(0.5);
-            let (cx, cy) = ((x / cell).floor() as i32, (y / cell).floor() as i32);
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    if let Some(points) = seen.get(&(text, cx + dx, cy + dy)) {
-                        if points.iter().any(|(px, py)| {
-                            (px - x).abs() <= tolerance && (py - y).abs() <= tolerance
-                        }) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            seen.entry((text, cx, cy)).or_default().push((x, y));
-            false
-        }
-        let texts = ["a", "b", "fi", "ffl", "é"];
-        let mut state = 12345u64;
-        let mut next = move |n: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % n
-        };
-        let params = LayoutParams::default();
-        let mut copies = 0;
-        for round in 0..20 {
-            let mut reference = Plain::default();
-            let mut index = Overprints::new(if round % 2 == 0 { 10 } else { 5000 });
-            for _ in 0..3000 {
-                let text = texts[next(texts.len() as u64) as usize];
-                let x = 100.0 + next(400) as f32 * 0.37;
-                let y = 700.0 - next(50) as f32 * 0.91;
-                let size = [4.0, 9.5, 10.0, 24.0, 300.0][next(5) as usize];
-                let g = Glyph::at(x, y, 1.0, size);
-                let expected = plain(&mut reference, text, x, y, size);
-                assert_eq!(index.check(text, x, y, &g, &params), expected);
-                copies += usize::from(expected);
-            }
-        }
-        assert!(
-            copies > 1000,
-            "the test should meet many copies, met {copies}"
-        );
-    }
-
-    #[test]
-    fn floor_i32_is_floor_as_i32() {
-        for v in [
-            0.0f32,
-            -0.0,
-            0.5,
-            -0.5,
-            1.0,
-            -1.0,
-            2.9999,
-            -2.0001,
-            1e10,
-            -1e10,
-            2147483520.0,
-            -2147483648.0,
-            f32::INFINITY,
-            f32::NEG_INFINITY,
-            f32::NAN,
-            f32::MIN_POSITIVE,
-        ] {
-            assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
-        }
-    }
-
-    /// Crafted layouts that once took quadratic time (and overflowed the
-    /// stack): many one-glyph blocks side by side down a staircase, and
-    /// stacked in a tower. Every glyph is kept, in reading order.
     #[test]
     fn many_small_blocks_stay_fast() {
         for (count, staircase) in [(3_500, true), (30_000, false)] {

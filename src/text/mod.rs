@@ -10,6 +10,7 @@ mod furniture;
 mod hyphenation;
 mod layout;
 mod normalize;
+mod overprint;
 mod sentences;
 mod vertical;
 

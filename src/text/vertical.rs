@@ -57,6 +57,11 @@ pub(crate) fn as_downward(g: &Glyph) -> Glyph {
 /// Han, kana, Hangul and CJK punctuation: characters set upright in
 /// vertical text.
 fn is_cjk(text: &str) -> bool {
+    // Every range below starts at U+3000 or later, whose UTF-8 lead byte is
+    // 0xE3 or more: most glyphs are rejected on that byte without decoding.
+    if text.as_bytes().first().is_none_or(|&b| b < 0xE3) {
+        return false;
+    }
     text.chars().next().is_some_and(|c| {
         matches!(c,
             '\u{3000}'..='\u{303F}' // CJK punctuation
