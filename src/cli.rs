@@ -417,8 +417,7 @@ fn extract(args: ExtractArgs) -> Result<Outcome, Error> {
     // Each file is read, laid out and written by one worker, so memory grows
     // with the number of workers, not of files; messages go to stderr whole.
     let work = || -> Vec<Result<bool, Error>> {
-        use rayon::prelude::*;
-        args.files.par_iter().map(one).collect()
+        pipeline::map_largest_first(&args.files, |file| pipeline::file_size(file), one)
     };
     let results = pipeline::on_workers(args.jobs.map(usize::from), work);
     let mut outcome = Outcome::Success;
