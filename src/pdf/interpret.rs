@@ -365,36 +365,45 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         // Type3 glyph space may differ from the usual 1/1000 em.
         let em_scale = (fm[2].hypot(fm[3]) * 1000.0).max(f64::MIN_POSITIVE);
         let vertical = font.is_vertical();
+        // Within one string only the text matrix's translation moves (each
+        // glyph's advance is a translation), so everything that depends on
+        // the linear parts, the glyph's size, direction and the advance
+        // vector's frame, is computed once per string, not once per glyph.
+        let ctm = self.state.ctm;
+        let scale = Matrix([size * th, 0.0, 0.0, size, 0.0, rise]);
+        let render = scale.then(&self.text_matrix).then(&ctm);
+        let along = self.text_matrix.then(&ctm);
+        let page_size = hypot(render.0[2], render.0[3]) * em_scale;
+        let dir = if vertical {
+            let (vx, vy) = render.apply_vector(0.0, -1.0);
+            Direction::from_vector(vx, vy)
+        } else {
+            let (vx, vy) = render.apply_vector(1.0, 0.0);
+            Direction::from_vector(vx, vy)
+        };
+        let drawable = render.is_finite() && page_size.is_finite();
         for ch in font.chars(bytes) {
             if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.shared.glyphs == 0 {
                 self.glyphs_dropped = true;
                 return;
             }
-            let render = Matrix([size * th, 0.0, 0.0, size, 0.0, rise])
-                .then(&self.text_matrix)
-                .then(&self.state.ctm);
             let word = if ch.is_single_byte_space { tw } else { 0.0 };
             let advance = if vertical {
                 -font.vertical_advance(ch.code) * size + tc + word
             } else {
                 (ch.width * size + tc + word) * th
             };
-            let page_size = hypot(render.0[2], render.0[3]) * em_scale;
-            let along = self.text_matrix.then(&self.state.ctm);
             let (dx, dy) = if vertical {
                 along.apply_vector(0.0, -advance)
             } else {
                 along.apply_vector(advance, 0.0)
             };
-            let dir = if vertical {
-                let (vx, vy) = render.apply_vector(0.0, -1.0);
-                Direction::from_vector(vx, vy)
-            } else {
-                let (vx, vy) = render.apply_vector(1.0, 0.0);
-                Direction::from_vector(vx, vy)
-            };
-            let (x, y) = render.apply(0.0, 0.0);
-            if render.is_finite() && page_size.is_finite() {
+            // The origin: (0, rise) in text space, through the text matrix
+            // as it now stands and the CTM.
+            let [a, b, c, d, e, f] = self.text_matrix.0;
+            let (tx, ty) = (0.0 * a + rise * c + e, 0.0 * b + rise * d + f);
+            let (x, y) = ctm.apply(tx, ty);
+            if drawable && x.is_finite() && y.is_finite() {
                 let glyph = Glyph {
                     x: x as f32,
                     y: y as f32,

@@ -64,14 +64,25 @@ pub(crate) fn build(input: &SimpleInput, issues: &mut Vec<String>) -> SimpleTabl
         .and_then(|d| lenient::number_at(doc, d, b"Flags"))
         .map_or(0, |f| f as i64);
     let symbolic = flags & FLAG_SYMBOLIC != 0;
-    let program = descriptor.and_then(|d| program::load(doc, d));
     let std14 = Std14::lookup(input.base_name);
 
     let (explicit_base, differences) = read_encoding(doc, dict, issues);
-    let builtin = if explicit_base.is_some() {
-        None
-    } else {
+    // The embedded program is decoded only when some code would take its
+    // text from it: inflating font programs was a twentieth of extraction
+    // time, and most fonts name their base encoding.
+    let needs_program = explicit_base.is_none()
+        && (0..=255u8).any(|code| {
+            differences[usize::from(code)].is_none()
+                && input
+                    .to_unicode
+                    .and_then(|tu| tu.get(u32::from(code)))
+                    .is_none()
+        });
+    let builtin = if needs_program {
+        let program = descriptor.and_then(|d| program::load(doc, d));
         builtin_texts(input, program.as_ref(), symbolic)
+    } else {
+        None
     };
     let fallback_base = match (std14, input.subtype) {
         (Some(std14), _) => std14.builtin_encoding(),
