@@ -30,7 +30,8 @@ pub struct LayoutParams {
     /// font sizes below the block's last baseline.
     pub max_line_spacing: f32,
     /// Glyphs with the same text closer than this are one glyph painted twice
-    /// (fake bold); the copy is dropped.
+    /// (fake bold); the copy is dropped. In points the tolerance is capped at
+    /// 12 (see the `overprint` module), whatever the font size.
     pub overprint_tolerance: f32,
 }
 

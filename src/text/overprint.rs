@@ -32,14 +32,15 @@ const FAR: f32 = 1.0e6;
 
 /// How far beyond the tolerance tiles are looked up, so that rounding in
 /// `x - reach` (at most half an ulp of `x`) can never hide a point the
-/// exact test accepts; dividing by the tile side, a power of two, is exact.
+/// exact test accepts.
 fn margin(v: f32) -> f32 {
     v.abs() * 1.0e-6 + 1.0e-3
 }
 
-/// Chain steps a check takes at most: real pages put a handful of glyphs
-/// in a tile; the bound keeps crafted pages (thousands of glyphs stacked in
-/// one spot, all different) linear, at the price of missing a copy there.
+/// Chain steps a check takes at most, over all the buckets it visits: real
+/// pages put a handful of glyphs in a tile; the bound keeps crafted pages
+/// (thousands of glyphs stacked in one spot, all different) linear, at the
+/// price of missing a copy there.
 const MAX_STEPS: usize = 256;
 
 const NONE: u32 = u32::MAX;
@@ -116,17 +117,17 @@ impl<'t> Overprints<'t> {
         let (reach_x, reach_y) = (tolerance + margin(x), tolerance + margin(y));
         let (tx0, tx1) = (tile(x - reach_x), tile(x + reach_x));
         let (ty0, ty1) = (tile(y - reach_y), tile(y + reach_y));
+        let mut steps = 0;
         for ty in ty0..ty1 + 1 {
             for tx in tx0..tx1 + 1 {
                 let mut next = self.buckets[self.bucket(tx, ty)];
-                let mut steps = 0;
                 while let Some(p) = self.points.get(next as usize) {
                     if p.key == key && (p.x - x).abs() <= tolerance && (p.y - y).abs() <= tolerance
                     {
                         return true;
                     }
                     steps += 1;
-                    if steps == MAX_STEPS {
+                    if steps >= MAX_STEPS {
                         break;
                     }
                     next = p.next;
