@@ -71,11 +71,17 @@
 //!    fonts), and a lone lower-case letter before a capital ("w Continue to
 //!    ...": a symbol-font bullet that came through as a letter).
 //!
-//! Known limits: a party named as the subject without "government" ("Labour
-//! will") is not a marker (the rules do not know which party wrote the
-//! manifesto, and the same words attack opponents), nor is the leader's "I
-//! will"; "a Conservative government will" in a Labour manifesto (an attack)
-//! is counted like a promise.
+//! 5. **The party's own name.** A [`PledgeReader`] made with
+//!    [`PledgeReader::for_party`] also takes the document's own party, named
+//!    without "government", as a subject: "Labour will", "The SNP will",
+//!    "Liberal Democrats would", "the Green Party will" (see [`party_names`]
+//!    for the forms). Other parties' names are not subjects ("UKIP will" in
+//!    a Labour manifesto attacks, it does not promise); [`classify`] knows no
+//!    party and takes none.
+//!
+//! Known limits: the leader's "I will" is not a marker; "a Conservative
+//! government will" in a Labour manifesto (an attack) is counted like a
+//! promise.
 //!
 //! ```
 //! use manifesto_mashup::pledge::{classify, Stance};
@@ -114,14 +120,78 @@ const ADVERBS: &str = r"also|then|now|therefore|further|still|always|immediately
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     let subject = r"(?:\b(?i:we)(?:\s*,[^,]{1,40},)?|\b(?i:our|this)\s+(?:[A-Z][\w'-]*\s+){0,3}(?i:government)|\b(?i:an?|the\s+next|any\s+future)\s+(?:[A-Z][\w'-]*\s+){1,4}(?i:government))";
+    marker_regex(subject)
+});
+
+/// The marker pattern (rule 1) for a subject pattern: a subject that
+/// follows "if", "unless", "whether" or "when" is captured as `before`
+/// (rule 2), a contracted negative as `neg`.
+fn marker_regex(subject: &str) -> Regex {
     let adverbs = format!(r"(?:\s+(?i:{ADVERBS})){{0,2}}");
     let commitment = format!(
         r"(?i:(?P<neg>\s+won't|\s+wouldn't|\s+shan't)|'ll|\s+will|\s+would|\s+shall|(?:\s+are|\s+remain|'re){adverbs}\s+(?:committed|determined)\s+to|\s+are\s+going\s+to|\s+(?:pledge|promise|propose|commit|intend|guarantee|vow))\b"
     );
     let pattern =
         format!(r"(?P<before>\b(?i:if|unless|whether|when)\s+)?{subject}{adverbs}{commitment}");
-    Regex::new(&pattern).expect("the marker pattern is fixed and valid")
-});
+    Regex::new(&pattern).expect("the marker pattern is built from fixed parts and escaped names")
+}
+
+/// The forms in which a manifesto names its own party as the subject of a
+/// pledge, from the party's name as the corpus index gives it: the name
+/// itself, without a parenthesised note ("Welsh Conservatives (Welsh
+/// language)"); without a leading "Scottish", "Welsh", "Northern Ireland" or
+/// "Ulster"; without a trailing "Party" or "Party of ..." (then also with
+/// "Party"); each in the plural ("Liberal Democrats", "Greens"); and the
+/// initials of a name of two or more capitalised words ("SNP" for
+/// "Scottish National Party"). Names shorter than three letters are left
+/// out, being too likely to be other words.
+pub fn party_names(party: &str) -> Vec<String> {
+    let mut base = party.trim();
+    if let Some(i) = base.find(" (") {
+        base = base[..i].trim();
+    }
+    let mut stems = vec![base.to_string()];
+    let words: Vec<&str> = base.split_whitespace().collect();
+    let capitalised: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if capitalised.len() >= 2 {
+        stems.push(
+            capitalised
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect(),
+        );
+    }
+    for prefix in ["Scottish ", "Welsh ", "Northern Ireland ", "Ulster "] {
+        if let Some(rest) = base.strip_prefix(prefix) {
+            stems.push(rest.to_string());
+        }
+    }
+    for stem in stems.clone() {
+        let core = match stem.find(" Party") {
+            Some(i) => stem[..i].to_string(),
+            None => continue,
+        };
+        stems.push(format!("{core} Party"));
+        stems.push(core);
+    }
+    let mut names = Vec::new();
+    for stem in stems {
+        let plural = (!stem.ends_with('s')
+            && !stem.ends_with("Party")
+            && stem.len() > 3
+            && !stem.chars().all(|c| c.is_uppercase()))
+        .then(|| format!("{stem}s"));
+        names.extend(std::iter::once(stem).chain(plural));
+    }
+    names.retain(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    names.sort();
+    names.dedup();
+    names
+}
 
 /// Words right after "would" that make it a wish or a counterfactual.
 static NOT_COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,7 +237,7 @@ static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `sentence` is a pledge, and its stance (rules 1 to 3).
 pub fn classify(sentence: &str) -> Option<Pledge> {
-    markers(&normalise(sentence))
+    markers(&normalise(sentence), &MARKER)
         .into_iter()
         .map(|m| m.stance)
         .reduce(|a, b| if a == b { a } else { None })
@@ -176,16 +246,18 @@ pub fn classify(sentence: &str) -> Option<Pledge> {
 
 /// A counted marker: its stance and whether a colon follows it (a list).
 struct Marker {
+    /// Where the marker starts in the normalised sentence.
+    start: usize,
     stance: Option<Stance>,
     opens_list: bool,
 }
 
-fn markers(text: &str) -> Vec<Marker> {
+fn markers(text: &str, marker: &Regex) -> Vec<Marker> {
     if text.trim_end().ends_with('?') {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for caps in MARKER.captures_iter(text) {
+    for caps in marker.captures_iter(text) {
         if caps.name("before").is_some() {
             continue;
         }
@@ -206,7 +278,11 @@ fn markers(text: &str) -> Vec<Marker> {
             stance_after(rest)
         };
         let opens_list = LIST_OPENER.is_match(rest);
-        found.push(Marker { stance, opens_list });
+        found.push(Marker {
+            start: whole.start(),
+            stance,
+            opens_list,
+        });
     }
     found
 }
@@ -274,12 +350,31 @@ fn normalise(sentence: &str) -> String {
 pub struct PledgeReader {
     /// The opening sentence's stance while a list is open.
     list: Option<Option<Stance>>,
+    /// Markers whose subject is the document's own party (rule 5).
+    own_party: Option<Regex>,
 }
 
 impl PledgeReader {
-    /// A reader with no list open.
+    /// A reader with no list open, that knows no party.
     pub fn new() -> PledgeReader {
         PledgeReader::default()
+    }
+
+    /// A reader that also takes `party`'s own name as a subject (rule 5);
+    /// with an empty or unknown party, the same as [`PledgeReader::new`].
+    pub fn for_party(party: &str) -> PledgeReader {
+        let names = party_names(party);
+        if names.is_empty() {
+            return PledgeReader::new();
+        }
+        let names: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+        // Case matters for the name ("Labour will", not "labour will"); the
+        // optional article may be capitalised at the start of a sentence.
+        let subject = format!(r"\b(?:(?i:the)\s+)?(?:{})\b", names.join("|"));
+        PledgeReader {
+            list: None,
+            own_party: Some(marker_regex(&subject)),
+        }
     }
 
     /// Judges the next sentence. `starts_block` says whether it begins a new
@@ -287,7 +382,11 @@ impl PledgeReader {
     /// continuing one.
     pub fn sentence(&mut self, sentence: &str, starts_block: bool) -> Option<Pledge> {
         let text = normalise(sentence);
-        let found = markers(&text);
+        let mut found = markers(&text, &MARKER);
+        if let Some(own) = &self.own_party {
+            found.extend(markers(&text, own));
+            found.sort_by_key(|m| m.start);
+        }
         let own = found
             .iter()
             .map(|m| m.stance)

@@ -342,8 +342,9 @@ pub fn scan_document(
 
 fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut DocResult) {
     let Instrument { lexicon, matcher } = instrument;
-    // One reader per document: a "We will:" list may run over a page break.
-    let mut pledges = PledgeReader::new();
+    // One reader per document: a "We will:" list may run over a page break,
+    // and the party's own name counts as a pledge's subject.
+    let mut pledges = PledgeReader::for_party(&result.party);
     for page in &doc.pages {
         let body = page.body_text();
         result.counts.words += count_words(&body) as u64;

@@ -519,3 +519,122 @@ fn item_text_strips_bullets() {
     assert_eq!(item_text("Fund co-ops"), None);
     assert_eq!(item_text(""), None);
 }
+
+/// Rule 5: `(party as indexed, sentence, expected)`; the same sentence with
+/// no party (`classify`) is judged as rule 1 says, shown in the last field.
+const OWN_PARTY: &[(&str, &str, &str, &str)] = &[
+    (
+        "Labour",
+        "Labour will double the number of credit unions.",
+        "for",
+        "-",
+    ),
+    ("Labour", "labour will be needed on the farms.", "-", "-"),
+    (
+        "Labour",
+        "A Labour government will back mutuals.",
+        "for",
+        "for",
+    ),
+    (
+        "Labour",
+        "Labour won't sell off the co-operative bank.",
+        "against",
+        "-",
+    ),
+    ("Labour", "Labour would like to see more mutuals.", "-", "-"),
+    ("Labour", "UKIP will scrap the social value act.", "-", "-"),
+    ("Labour", "If Labour will not act, who will?", "-", "-"),
+    (
+        "Scottish Labour",
+        "Scottish Labour will fund community buyouts.",
+        "for",
+        "-",
+    ),
+    (
+        "Scottish National Party",
+        "The SNP will oppose any sell-off.",
+        "against",
+        "-",
+    ),
+    (
+        "Scottish National Party",
+        "the SNP will also back co-ops.",
+        "for",
+        "-",
+    ),
+    (
+        "Liberal Democrat",
+        "Liberal Democrats would create a mutual fund.",
+        "for",
+        "-",
+    ),
+    (
+        "Conservative",
+        "The Conservatives will extend the right to buy.",
+        "for",
+        "-",
+    ),
+    ("Conservative", "Labour will wreck the economy.", "-", "-"),
+    (
+        "Green Party of England and Wales",
+        "The Green Party will back worker co-operatives.",
+        "for",
+        "-",
+    ),
+    (
+        "Green Party of England and Wales",
+        "Greens will never privatise water.",
+        "against",
+        "-",
+    ),
+    (
+        "",
+        "Labour will double the number of credit unions.",
+        "-",
+        "-",
+    ),
+];
+
+#[test]
+fn own_party_is_a_subject() {
+    let mut failures = Vec::new();
+    for &(party, sentence, expected, without) in OWN_PARTY {
+        let got = label(PledgeReader::for_party(party).sentence(sentence, true));
+        if got != expected {
+            failures.push(format!(
+                "{party}: {sentence:?}: expected {expected}, got {got}"
+            ));
+        }
+        let plain = label(classify(sentence));
+        if plain != without {
+            failures.push(format!(
+                "no party: {sentence:?}: expected {without}, got {plain}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn an_own_party_list_opener_opens_a_list() {
+    let mut reader = PledgeReader::for_party("Labour");
+    assert_eq!(label(reader.sentence("Labour will:", true)), "for");
+    assert_eq!(label(reader.sentence("• back credit unions", true)), "for");
+    assert_eq!(label(reader.sentence("• scrap the levy", true)), "against");
+}
+
+#[test]
+fn party_names_from_the_index() {
+    let names = |p: &str| party_names(p);
+    assert_eq!(names("Labour"), ["Labour", "Labours"]);
+    assert!(names("Scottish National Party").contains(&"SNP".to_string()));
+    assert!(names("Liberal Democrat").contains(&"Liberal Democrats".to_string()));
+    assert!(names("Welsh Conservatives (Welsh language)").contains(&"Conservatives".to_string()));
+    let green = names("Green Party of England and Wales");
+    for form in ["Green Party", "Greens"] {
+        assert!(green.contains(&form.to_string()), "{green:?}");
+    }
+    assert!(names("").is_empty());
+    assert!(names("SF").is_empty());
+}
