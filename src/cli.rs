@@ -553,6 +553,10 @@ fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
         if !any.is_empty() {
             write!(out, "; any of: {}", any.join(", "))?;
         }
+        if !a.exclude.is_empty() {
+            let ex: Vec<&str> = a.exclude.iter().map(|t| t.as_str()).collect();
+            write!(out, "; not inside: {}", ex.join(", "))?;
+        }
         writeln!(out)?;
     }
     Ok(())

@@ -24,11 +24,13 @@
 //! category = "social-finance"           # optional; must name a category
 //! all = ["credit union*"]               # a sentence needs every one of these
 //! any = ["loan shark*", "payday"]       # and, when given, at least one of these
+//! exclude = ["credit union rules"]      # a match inside one of these does not count
 //! ```
 //!
 //! Keys: `[lexicon]` has `name`, `version` (both required) and `note`; `[[category]]` has
 //! `id`, `label` (required), `note`, `terms`, `case_sensitive`, `exclude`; `[[ask]]` has `id`,
-//! `label` (required), `category`, `note`, `all`, `any` (at least one term between them).
+//! `label` (required), `category`, `note`, `all`, `any` (at least one term between them),
+//! `exclude`.
 //! Anything else is an error, so a misspelt key never silently drops terms.
 //!
 //! Dictionaries in other formats (quanteda YAML, LIWC `.dic`, WordStat `.cat`) are converted
@@ -96,6 +98,9 @@ pub struct Ask {
     pub all: Vec<Term>,
     /// Terms of which at least one must occur, when not empty.
     pub any: Vec<Term>,
+    /// Phrases in which a match of this ask's terms does not count for it
+    /// ("community energy efficiency" for an ask about community energy).
+    pub exclude: Vec<Term>,
 }
 
 /// The curated default; compiled in so the binary works with no files beside it.
@@ -271,7 +276,7 @@ mod tests {
             [
                 "t.toml:4:1: unknown key `colour` in [lexicon] (expected one of: name, version, note)",
                 "t.toml:8:1: unknown key `term` in [[category]] (expected one of: id, label, note, terms, case_sensitive, exclude)",
-                "t.toml:13:1: unknown key `some` in [[ask]] (expected one of: id, label, category, note, all, any)",
+                "t.toml:13:1: unknown key `some` in [[ask]] (expected one of: id, label, category, note, all, any, exclude)",
             ]
         );
         let e = Lexicon::parse(

@@ -289,10 +289,23 @@ fn read_category(
             kept.push(term);
         }
     }
-    let mut exclude_seen = HashMap::new();
+    drop_repeated_excludes(ctx, &mut exclude);
+    Some(Category {
+        id,
+        label,
+        note,
+        terms: kept,
+        exclude,
+    })
+}
+
+/// Drops (and reports, with file:line:column) an exclude phrase listed a
+/// second time in one category or ask.
+fn drop_repeated_excludes(ctx: &mut Ctx<'_>, exclude: &mut Vec<Term>) {
+    let mut seen = HashMap::new();
     exclude.retain(|term| {
         let key = term_key(term.as_str(), true);
-        if let Some(line) = exclude_seen.insert(key, term.location().0) {
+        if let Some(line) = seen.insert(key, term.location().0) {
             let (l, c) = term.location();
             ctx.diags.push(Diagnostic {
                 file: ctx.origin.to_string(),
@@ -307,13 +320,6 @@ fn read_category(
         }
         true
     });
-    Some(Category {
-        id,
-        label,
-        note,
-        terms: kept,
-        exclude,
-    })
 }
 
 /// Records `term` as belonging to category `owner`, or reports why it cannot (rule 7: a term
@@ -372,9 +378,9 @@ fn read_ask(
     let DeValue::Table(table) = value.get_ref() else {
         return None;
     };
-    const KNOWN: &[&str] = &["id", "label", "category", "note", "all", "any"];
+    const KNOWN: &[&str] = &["id", "label", "category", "note", "all", "any", "exclude"];
     let (mut id, mut label, mut note, mut category) = (None, None, None, None);
-    let (mut all, mut any) = (Vec::new(), Vec::new());
+    let (mut all, mut any, mut exclude) = (Vec::new(), Vec::new(), Vec::new());
     let mut id_at = value.span().start;
     let mut category_at = 0;
     for (key, v) in table.iter() {
@@ -391,6 +397,7 @@ fn read_ask(
             }
             "all" => all = ctx.terms(v, "all", false),
             "any" => any = ctx.terms(v, "any", false),
+            "exclude" => exclude = ctx.terms(v, "exclude", false),
             _ => ctx.unknown_key(key, "[[ask]]", KNOWN),
         }
     }
@@ -441,6 +448,7 @@ fn read_ask(
         );
         return None;
     }
+    drop_repeated_excludes(ctx, &mut exclude);
     Some(Ask {
         id,
         label,
@@ -448,5 +456,6 @@ fn read_ask(
         note,
         all,
         any,
+        exclude,
     })
 }

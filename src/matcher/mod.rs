@@ -40,7 +40,8 @@
 //! 8. **Asks.** Judged per sentence: a sentence satisfies an ask when it holds a match of
 //!    every `all` term and, where `any` is given, of at least one `any` term. Ask terms match
 //!    on their own: a longer category term over the same words does not hide them, nor do
-//!    other ask terms. A match counts for the sentence holding all of it.
+//!    other ask terms. A match counts for the sentence holding all of it, and not for an
+//!    ask when it lies inside a match of one of that ask's own `exclude` phrases.
 //!
 //! ```
 //! use manifesto_mashup::lexicon::Lexicon;
@@ -171,6 +172,8 @@ enum Target {
     Term(TermId),
     Exclude(CategoryId),
     AskTerm(usize),
+    /// An `exclude` phrase of the ask with this index.
+    AskExclude(usize),
 }
 
 /// An automaton over anchors and, per anchor, which pattern it starts and its spacing.
@@ -270,6 +273,12 @@ impl Matcher {
             let all = ask.all.iter().map(&mut index).collect();
             let any = ask.any.iter().map(&mut index).collect();
             asks.push((all, any));
+        }
+        for (a, ask) in lexicon.asks().iter().enumerate() {
+            for term in &ask.exclude {
+                targets.push(Target::AskExclude(a));
+                patterns.push(Pattern::new(term.as_str(), false));
+            }
         }
         let mentions = Automaton::new(&patterns, 0..mention_patterns)?;
         let ask_terms = Automaton::new(&patterns, mention_patterns..patterns.len())?;

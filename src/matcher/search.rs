@@ -133,34 +133,53 @@ pub(super) fn asks(
     }
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     order.sort_by_key(|&i| sentences[i].start);
-    // (sentence, ask term) for every ask-term match lying wholly inside a sentence.
-    let mut present: Vec<(usize, usize)> = Vec::new();
+    // (sentence, ask term, start, end) for every ask-term match lying wholly
+    // inside a sentence, and (ask, start, end) for every exclude-phrase match.
+    let mut present: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut excluded: Vec<(usize, usize, usize)> = Vec::new();
     for c in candidates(inner, &inner.ask_terms, text, folded) {
-        let Some(&Target::AskTerm(k)) = inner.targets.get(c.pattern) else {
-            continue;
-        };
         let (start, end) = (folded.orig_start(c.start), folded.orig_end(c.end));
+        let k = match inner.targets.get(c.pattern) {
+            Some(&Target::AskTerm(k)) => k,
+            Some(&Target::AskExclude(a)) => {
+                excluded.push((a, start, end));
+                continue;
+            }
+            _ => continue,
+        };
         let upto = order.partition_point(|&i| sentences[i].start <= start);
         let holding = order[..upto]
             .iter()
             .rev()
             .find(|&&i| sentences[i].start <= start && end <= sentences[i].end);
         if let Some(&i) = holding {
-            present.push((i, k));
+            present.push((i, k, start, end));
         }
     }
     present.sort_unstable();
     present.dedup();
+    // Whether match `m` of a term still counts for ask `a`.
+    let counts_for = |a: usize, m: &(usize, usize, usize, usize)| {
+        !excluded
+            .iter()
+            .any(|&(e, start, end)| e == a && start <= m.2 && m.3 <= end)
+    };
     let mut out = Vec::new();
     let mut seen = vec![false; inner.ask_term_count];
     for group in present.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, k) in group {
+        for &(_, k, ..) in group {
             if let Some(s) = seen.get_mut(k) {
                 *s = true;
             }
         }
-        let has = |k: &usize| seen.get(*k).copied().unwrap_or(false);
         for (a, (all, any)) in inner.asks.iter().enumerate() {
+            // Usually no exclusion applies and presence in the sentence is
+            // enough; otherwise each term needs a match the ask's own
+            // exclusions leave standing.
+            let has = |k: &usize| {
+                seen.get(*k).copied().unwrap_or(false)
+                    && (excluded.is_empty() || group.iter().any(|m| m.1 == *k && counts_for(a, m)))
+            };
             if all.iter().all(has) && (any.is_empty() || any.iter().any(has)) {
                 out.push(AskHit {
                     ask: AskId(a as u32),
@@ -168,7 +187,7 @@ pub(super) fn asks(
                 });
             }
         }
-        for &(_, k) in group {
+        for &(_, k, ..) in group {
             if let Some(s) = seen.get_mut(k) {
                 *s = false;
             }

@@ -304,7 +304,8 @@ fn rule7_term_ids_follow_lexicon_order() {
 }
 
 /// `(name, asks, sentences, expected (ask index, sentence index))`. Asks are written
-/// `all terms / any terms` separated by `;`, terms by `,`. Sentences are joined by a space.
+/// `all terms / any terms`, optionally followed by `! exclude phrases`, separated by `;`,
+/// terms by `,`. Sentences are joined by a space.
 type AskCase = (
     &'static str,
     &'static str,
@@ -335,6 +336,10 @@ const ASKS: &[AskCase] = &[
     ("ask-curly-apostrophe", "entrepreneur's relief /", &["Entrepreneur\u{2019}s relief."], &[(0, 0)]),
     ("ask-star-middle", "enterprise* apprentice* /", &["Enterprise apprenticeships for all."], &[(0, 0)]),
     ("ask-no-sentences-given", "co-op /", &[], &[]),
+    ("ask-exclude", "/ community energy, co-operative* ! community energy efficiency", &["Community energy efficiency grants.", "Community energy schemes."], &[(0, 1)]),
+    ("ask-exclude-other-match-stands", "/ community energy ! community energy efficiency", &["Community energy efficiency and community energy."], &[(0, 0)]),
+    ("ask-exclude-only-its-own-ask", "/ community energy ! community energy efficiency; / community energy", &["Community energy efficiency grants."], &[(1, 0)]),
+    ("ask-exclude-all-term", "energy / community ! energy efficiency", &["Community energy efficiency.", "Community energy efficiency and energy."], &[(0, 1)]),
 ];
 
 #[test]
@@ -343,6 +348,7 @@ fn rule8_asks_per_sentence() {
     for &(name, spec, sentences, expected) in ASKS {
         let mut src = String::from("[lexicon]\nname = \"t\"\nversion = \"1\"\n");
         for (a, ask) in spec.split(';').enumerate() {
+            let (ask, exclude) = ask.split_once('!').unwrap_or((ask, ""));
             let (all, any) = ask.split_once('/').unwrap();
             let list = |s: &str| {
                 s.split(',')
@@ -353,9 +359,10 @@ fn rule8_asks_per_sentence() {
                     .join(", ")
             };
             src.push_str(&format!(
-                "[[ask]]\nid = \"a{a}\"\nlabel = \"A\"\nall = [{}]\nany = [{}]\n",
+                "[[ask]]\nid = \"a{a}\"\nlabel = \"A\"\nall = [{}]\nany = [{}]\nexclude = [{}]\n",
                 list(all),
-                list(any)
+                list(any),
+                list(exclude)
             ));
         }
         // A category over the same words shows that category terms hide no ask terms.
