@@ -233,6 +233,18 @@ mod tests {
     }
 
     #[test]
+    fn duplicate_exclude_in_an_ask() {
+        let e = errors(
+            "[[ask]]\nid = \"q\"\nlabel = \"Q\"\nany = [\"energy\"]\n\
+             exclude = [\"energy efficiency\",\n  \"Energy Efficiency\"]\n",
+        );
+        assert_eq!(
+            e,
+            ["t.toml:9:4: exclude \"Energy Efficiency\" is listed twice (also line 8)"]
+        );
+    }
+
+    #[test]
     fn term_in_two_categories() {
         let e = errors(
             "[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"mutual\"]\n\
