@@ -400,8 +400,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             };
             // The origin: (0, rise) in text space, through the text matrix
             // as it now stands and the CTM.
-            let [a, b, c, d, e, f] = self.text_matrix.0;
-            let (tx, ty) = (0.0 * a + rise * c + e, 0.0 * b + rise * d + f);
+            let (tx, ty) = self.text_matrix.apply(0.0, rise);
             let (x, y) = ctm.apply(tx, ty);
             if drawable && x.is_finite() && y.is_finite() {
                 let glyph = Glyph {
