@@ -95,7 +95,8 @@
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 /// Which way a pledge commits the party.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -362,18 +363,29 @@ impl PledgeReader {
 
     /// A reader that also takes `party`'s own name as a subject (rule 5);
     /// with an empty or unknown party, the same as [`PledgeReader::new`].
+    ///
+    /// The pattern is compiled once per party name and kept for the rest of
+    /// the run (about a millisecond each, against one reader per document).
     pub fn for_party(party: &str) -> PledgeReader {
-        let names = party_names(party);
-        if names.is_empty() {
-            return PledgeReader::new();
-        }
-        let names: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-        // Case matters for the name ("Labour will", not "labour will"); the
-        // optional article may be capitalised at the start of a sentence.
-        let subject = format!(r"\b(?:(?i:the)\s+)?(?:{})\b", names.join("|"));
+        /// Parties whose patterns are kept; an index naming more parties
+        /// than this compiles the rest per document instead of growing the
+        /// cache without bound.
+        const MAX_CACHED: usize = 256;
+        static CACHE: LazyLock<Mutex<HashMap<String, Option<Regex>>>> =
+            LazyLock::new(Default::default);
+        let cache = || CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        let cached = cache().get(party).cloned();
+        let own_party = cached.unwrap_or_else(|| {
+            let built = own_party_marker(party);
+            let mut cache = cache();
+            if cache.len() < MAX_CACHED {
+                cache.insert(party.to_string(), built.clone());
+            }
+            built
+        });
         PledgeReader {
             list: None,
-            own_party: Some(marker_regex(&subject)),
+            own_party,
         }
     }
 
@@ -416,6 +428,20 @@ impl PledgeReader {
         }
         result
     }
+}
+
+/// The marker pattern whose subject is `party`'s own name (rule 5), or
+/// `None` when the party has no usable name.
+fn own_party_marker(party: &str) -> Option<Regex> {
+    let names = party_names(party);
+    if names.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    // Case matters for the name ("Labour will", not "labour will"); the
+    // optional article may be capitalised at the start of a sentence.
+    let subject = format!(r"\b(?:(?i:the)\s+)?(?:{})\b", names.join("|"));
+    Some(marker_regex(&subject))
 }
 
 fn starts_with_bullet(text: &str) -> bool {
