@@ -13,6 +13,9 @@
 # temporary folder); pdftotext writes to a pipe into /dev/null, which favours it slightly.
 # Peak memory is the maximum resident set of the `mashup -jNPROC` run (GNU time).
 #
+# Every timed run must succeed (exit status 0, for every file of the per-file loops): a run that
+# fails stops the script with exit status 1 and its error output, instead of being timed.
+#
 # Usage: benches/extract-vs-pdftotext.sh          (RUNS=5 by default; MASHUP=path to use a built binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +46,12 @@ time_it() {
         local t0 c0 t1 c1
         t0=$(date +%s.%N)
         c0=$(cpu_total)
-        "$@" > /dev/null 2>&1 || true
+        if ! "$@" > /dev/null 2> "$out/stderr"; then
+            # A failed run is not timed: it would look fast.
+            echo "FAILED: $name" >&2
+            tail -20 "$out/stderr" >&2
+            exit 1
+        fi
         t1=$(date +%s.%N)
         c1=$(cpu_total)
         read -r best_wall best_cpu < <(python3 -c "import sys; w=float(sys.argv[2])-float(sys.argv[1]); c=float(sys.argv[4])-float(sys.argv[3]); b=float(sys.argv[5]); print(*( (w, c) if w < b else (b, float(sys.argv[6])) ))" "$t0" "$t1" "$c0" "$c1" "$best_wall" "$best_cpu")
@@ -57,9 +65,10 @@ cpu_total() {
     awk -v hz="$(getconf CLK_TCK)" '{ print ($16 + $17) / hz }' "/proc/$$/stat"
 }
 
-pdftotext_seq() { for f in "${files[@]}"; do pdftotext "$f" - > /dev/null; done; }
+# Each loop stops at the first failing file, so that time_it sees the failure.
+pdftotext_seq() { for f in "${files[@]}"; do pdftotext "$f" - > /dev/null || return 1; done; }
 pdftotext_par() { printf '%s\0' "${files[@]}" | xargs -0 -P "$jobs" -I{} pdftotext {} - > /dev/null; }
-mashup_seq() { for f in "${files[@]}"; do "$MASHUP" extract "$f" -o "$out/run/$(basename "$f" .pdf).txt"; done; }
+mashup_seq() { for f in "${files[@]}"; do "$MASHUP" extract "$f" -o "$out/run/$(basename "$f" .pdf).txt" || return 1; done; }
 mashup_batch() { "$MASHUP" extract --output-dir "$out/run" -j "$1" "${files[@]}"; }
 
 time_it "pdftotext, 1 process at a time" pdftotext_seq
@@ -84,5 +93,6 @@ print(f"one thread:  mashup -j1 is {p_seq / m_one:5.2f}x faster than pdftotext  
 print(f"all cores:   mashup -j{jobs} is {p_seq / m_all:5.2f}x faster than pdftotext      (target >= 7x)")
 print(f"             mashup -j{jobs} is {p_par / m_all:5.2f}x faster than pdftotext -P {jobs}")
 print(f"per file:    mashup, 1 process per file, is {p_seq / m_seq:5.2f}x faster than pdftotext")
+print(f"             1 process per file takes {m_seq / m_one:5.2f}x the time of mashup -j1 (target <= 1.10x)")
 print(f"peak memory: {peak / 1024:.0f} MB (mashup -j{jobs}; target < 200 MB)")
 PY

@@ -59,13 +59,21 @@ fn bench(c: &mut Criterion) {
         let pages = doc.page_count();
         // Interpreted once here, which also fills the font cache for the interpreter bench.
         let glyphs: Vec<_> = (0..pages).map(|i| doc.page(i)).collect();
+        let expected: usize = glyphs.iter().map(|p| p.glyphs().len()).sum();
+        assert!(expected > 0, "{file}: no glyphs");
         let name = short_name(file);
         group.throughput(Throughput::Elements(pages as u64));
         group.bench_function(format!("interpret/{name}"), |b| {
             b.iter(|| {
+                // The document's work budget (operators and glyphs over all pages) is spent
+                // by each pass; without restoring it, later passes would stop at the first
+                // operator and time nothing. The glyph count proves each pass read it all.
+                doc.restore_budget();
+                let mut drawn = 0;
                 for i in 0..pages {
-                    black_box(doc.page(i));
+                    drawn += black_box(doc.page(i)).glyphs().len();
                 }
+                assert_eq!(drawn, expected, "{file}: a pass drew fewer glyphs");
             })
         });
         group.bench_function(format!("layout/{name}"), |b| {

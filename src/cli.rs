@@ -333,6 +333,9 @@ fn scan(args: ScanArgs) -> Result<Outcome, Error> {
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
     let matcher = Matcher::new(&lexicon)?;
     let corpus = corpus::collect(&args.paths, args.index.as_deref());
+    for warning in &corpus.warnings {
+        eprintln!("mashup: warning: {warning}");
+    }
     let options = ReadOptions {
         password: args.password,
         ..ReadOptions::default()

@@ -7,8 +7,11 @@
 //! folder. Without one, the party is the file's stem.
 //!
 //! Nothing here fails the run: a missing path, an empty folder, a bad index
-//! row or an index entry whose file is missing each becomes an [`Problem`]
-//! that the report lists beside the documents.
+//! row or an index entry whose file is missing each becomes a [`Problem`]
+//! that the report lists beside the documents. An index that names none of
+//! the files it was given for, or scanned files it has no row for, become
+//! [`Corpus::warnings`]: no document is lost, but every party name (and so
+//! every own-party pledge) of those files comes from a file name.
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -82,6 +85,11 @@ pub struct Corpus {
     pub inputs: Vec<Input>,
     /// Paths that could not be used.
     pub problems: Vec<Problem>,
+    /// What the user should know though no document is lost: an index that
+    /// names none of the files it was given for, or scanned files that no
+    /// row of their index names (their party is then the file name, which
+    /// also changes which sentences count as the party's own pledges).
+    pub warnings: Vec<Problem>,
 }
 
 /// One row of an index: metadata for a file.
@@ -95,9 +103,16 @@ struct IndexRow {
 
 /// A loaded index: metadata by canonical path.
 struct Index {
+    /// The index file, as the user named it (or as found in a folder).
+    path: PathBuf,
+    /// The folder its `file` column is relative to.
     dir: PathBuf,
     rows: BTreeMap<PathBuf, (String, PartyMeta)>,
 }
+
+/// At most this many file names are listed in one warning; the rest are
+/// counted.
+const LISTED_FILES: usize = 10;
 
 /// Resolves the user's paths (and optional index) into a corpus.
 pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
@@ -108,25 +123,32 @@ pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
             indexes.push(loaded);
         }
     }
-    let mut files: Vec<(PathBuf, InputKind)> = Vec::new();
+    // Each file with the index it was scanned under, if any: the one given
+    // with `--index` covers every file; a folder's own `index.csv` covers
+    // the files found in that folder.
+    let mut files: Vec<(PathBuf, InputKind, Option<usize>)> = Vec::new();
+    let explicit = (!indexes.is_empty()).then_some(0);
     for path in paths {
         if path.is_dir() {
-            let before = files.len();
-            walk_folder(path, &mut files, &mut corpus.problems);
-            if files.len() == before {
+            let mut found = Vec::new();
+            walk_folder(path, &mut found, &mut corpus.problems);
+            if found.is_empty() {
                 corpus.problems.push(Problem {
                     path: path.clone(),
                     message: "no PDF or text files in this folder".into(),
                 });
             }
             let local_index = path.join(INDEX_FILE_NAME);
+            let mut covering = explicit;
             if index.is_none() && local_index.is_file() {
                 if let Some(loaded) = load_index(&local_index, &mut corpus.problems) {
                     indexes.push(loaded);
+                    covering = Some(indexes.len() - 1);
                 }
             }
+            files.extend(found.into_iter().map(|(p, k)| (p, k, covering)));
         } else if path.is_file() {
-            files.push((path.clone(), InputKind::of_file(path)));
+            files.push((path.clone(), InputKind::of_file(path), explicit));
         } else {
             let message = match std::fs::metadata(path) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -142,36 +164,71 @@ pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
         }
     }
     let mut seen = BTreeSet::new();
-    let mut used_rows = BTreeSet::new();
-    for (path, kind) in files {
+    // Per index: the files it was given for, and those it has no row for.
+    let mut covered = vec![0usize; indexes.len()];
+    let mut unnamed: Vec<Vec<PathBuf>> = vec![Vec::new(); indexes.len()];
+    for (path, kind, covering) in files {
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if !seen.insert(canonical.clone()) {
             continue;
         }
-        let meta = indexes
+        let named = indexes
             .iter()
-            .find_map(|ix| ix.rows.get(&canonical).map(|(_, m)| m.clone()))
-            .unwrap_or_else(|| PartyMeta {
-                party: stem_of(&path),
-                ..PartyMeta::default()
-            });
-        used_rows.insert(canonical);
+            .find_map(|ix| ix.rows.get(&canonical).map(|(_, m)| m.clone()));
+        if let Some(k) = covering {
+            covered[k] += 1;
+            if named.is_none() {
+                unnamed[k].push(path.clone());
+            }
+        }
+        let meta = named.unwrap_or_else(|| PartyMeta {
+            party: stem_of(&path),
+            ..PartyMeta::default()
+        });
         corpus.inputs.push(Input { path, kind, meta });
     }
-    // Index rows whose file is missing are problems; rows for files that
-    // exist but were not part of this scan are simply not used.
-    for ix in &indexes {
+    for (k, ix) in indexes.iter().enumerate() {
+        // Rows whose file is missing are problems; rows for files that exist
+        // but were not part of this scan are simply not used.
         for (canonical, (written, _)) in &ix.rows {
             if !canonical.exists() {
                 corpus.problems.push(Problem {
                     path: ix.dir.join(written),
-                    message: format!(
-                        "listed in index {} but not found",
-                        ix.dir.join(INDEX_FILE_NAME).display()
-                    ),
+                    message: format!("listed in index {} but not found", ix.path.display()),
                 });
             }
         }
+        let (given, missing) = (covered[k], &unnamed[k]);
+        if missing.is_empty() {
+            continue;
+        }
+        let message = if missing.len() == given {
+            format!(
+                "this index names none of the {given} scanned files, so each party is taken \
+                 from its file name (the index's `file` column is relative to the index's \
+                 own folder, {})",
+                ix.dir.display()
+            )
+        } else {
+            let mut list: Vec<String> = missing
+                .iter()
+                .take(LISTED_FILES)
+                .map(|p| p.display().to_string())
+                .collect();
+            if missing.len() > LISTED_FILES {
+                list.push(format!("and {} more", missing.len() - LISTED_FILES));
+            }
+            format!(
+                "no row for {} of the {given} scanned files, whose party is taken from the \
+                 file name: {}",
+                missing.len(),
+                list.join(", ")
+            )
+        };
+        corpus.warnings.push(Problem {
+            path: ix.path.clone(),
+            message,
+        });
     }
     corpus.inputs.sort_by(|a, b| a.path.cmp(&b.path));
     corpus
@@ -281,7 +338,11 @@ fn load_index(path: &Path, problems: &mut Vec<Problem>) -> Option<Index> {
         };
         rows.insert(key, (row.file, meta));
     }
-    Some(Index { dir, rows })
+    Some(Index {
+        path: path.to_path_buf(),
+        dir,
+        rows,
+    })
 }
 
 trait KindMessage {
@@ -363,6 +424,63 @@ mod tests {
         assert!(corpus.problems[0].message.contains("twenty"));
         assert!(corpus.problems[1].message.contains("not found"));
         assert!(corpus.problems[1].path.ends_with("gone.pdf"));
+    }
+
+    #[test]
+    fn an_index_naming_no_scanned_file_is_a_warning_naming_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("pdfs")).unwrap();
+        fs::write(dir.path().join("pdfs/a.pdf"), b"%PDF-1.4").unwrap();
+        fs::write(dir.path().join("pdfs/b.pdf"), b"%PDF-1.4").unwrap();
+        // Written as if relative to the working folder, not the index's own.
+        let index = dir.path().join("my-parties.csv");
+        fs::write(&index, "file,party\nelsewhere/a.pdf,A\nelsewhere/b.pdf,B\n").unwrap();
+        let corpus = collect(&[dir.path().join("pdfs")], Some(&index));
+        assert_eq!(corpus.inputs.len(), 2);
+        assert_eq!(corpus.inputs[0].meta.party, "a");
+        assert_eq!(corpus.warnings.len(), 1, "{:?}", corpus.warnings);
+        assert_eq!(corpus.warnings[0].path, index);
+        assert!(corpus.warnings[0]
+            .message
+            .contains("names none of the 2 scanned files"));
+        // The missing rows name the index given, not `index.csv`.
+        assert_eq!(corpus.problems.len(), 2, "{:?}", corpus.problems);
+        for problem in &corpus.problems {
+            assert!(problem.message.contains("my-parties.csv"), "{problem}");
+        }
+    }
+
+    #[test]
+    fn scanned_files_without_a_row_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.pdf", "b.pdf", "c.txt"] {
+            fs::write(dir.path().join(name), b"%PDF-1.4").unwrap();
+        }
+        fs::write(dir.path().join("index.csv"), "file,party\na.pdf,A\n").unwrap();
+        let corpus = collect(&[dir.path().to_path_buf()], None);
+        assert_eq!(corpus.warnings.len(), 1, "{:?}", corpus.warnings);
+        let warning = corpus.warnings[0].to_string();
+        assert!(
+            warning.contains("index.csv: no row for 2 of the 3"),
+            "{warning}"
+        );
+        assert!(
+            warning.contains("b.pdf") && warning.contains("c.txt"),
+            "{warning}"
+        );
+        // A complete index, or none at all, warns of nothing.
+        fs::write(
+            dir.path().join("index.csv"),
+            "file,party\na.pdf,A\nb.pdf,B\nc.txt,C\n",
+        )
+        .unwrap();
+        assert!(collect(&[dir.path().to_path_buf()], None)
+            .warnings
+            .is_empty());
+        fs::remove_file(dir.path().join("index.csv")).unwrap();
+        assert!(collect(&[dir.path().to_path_buf()], None)
+            .warnings
+            .is_empty());
     }
 
     #[test]

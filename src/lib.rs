@@ -26,4 +26,6 @@ pub mod pledge;
 pub mod report;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod test_support_tests;
 pub mod text;

@@ -147,6 +147,35 @@ fn index_naming_a_missing_file_is_reported() {
 }
 
 #[test]
+fn an_index_naming_none_of_the_scanned_files_is_warned_about_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("pdfs")).unwrap();
+    fs::write(dir.path().join("pdfs/good.pdf"), tiny_pdf()).unwrap();
+    let index = dir.path().join("my-parties.csv");
+    fs::write(&index, "file,party,year\nother/good.pdf,Good Party,2026\n").unwrap();
+    let assert = mashup()
+        .args(["scan", "--format", "json", "--index"])
+        .arg(&index)
+        .arg(dir.path().join("pdfs"))
+        .assert();
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning:")
+            && stderr.contains("my-parties.csv: this index names none of the 1 scanned files"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("good.pdf: listed in index")
+            && stderr.contains("my-parties.csv but not found"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("index.csv"), "{stderr}");
+    let report = json(&output.stdout);
+    assert_eq!(document(&report, "pdfs/good.pdf")["party"], "good");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     mashup().arg("scan").assert().code(2);
     mashup()

@@ -84,16 +84,34 @@ fn push_folded(c: char, fold: bool, out: &mut Vec<u8>) {
     }
 }
 
-/// The matching form of a valid term (see `push_char`; the single spaces of a term stay).
-/// Two terms with the same key match exactly the same text.
+/// True for an apostrophe that ends a word: one that follows a word character and is not
+/// followed by one (`next` is the character after it, if any). Such an apostrophe is the
+/// possessive of a plural ("supporters' trusts") or a closing quote, and matching ignores
+/// it, in terms and in text alike: "supporters trust*" matches "supporters’ trusts", and
+/// "supporters' trust*" matches "supporters trusts". An apostrophe inside a word
+/// ("people's") is kept and must match.
+pub(crate) fn is_word_final_apostrophe(
+    c: char,
+    previous: Option<char>,
+    next: Option<char>,
+) -> bool {
+    is_apostrophe(c) && previous.is_some_and(is_word_char) && !next.is_some_and(is_word_char)
+}
+
+/// The matching form of a valid term (see `push_char`; the single spaces of a term stay,
+/// word-final apostrophes go: see [`is_word_final_apostrophe`]). Two terms with the same
+/// key match exactly the same text.
 pub(crate) fn term_key(term: &str, fold: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(term.len());
-    for c in term.chars() {
+    let mut chars = term.chars().peekable();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
         if c == ' ' {
             out.push(b' ');
-        } else {
+        } else if !is_word_final_apostrophe(c, previous, chars.peek().copied()) {
             push_char(c, fold, &mut out);
         }
+        previous = Some(c);
     }
     out
 }
@@ -109,11 +127,26 @@ mod tests {
     #[test]
     fn keys_unify_variants() {
         assert_eq!(key("Co\u{2013}Operative"), "co-operative");
-        assert_eq!(key("supporters\u{2019} trusts"), "supporters' trusts");
+        assert_eq!(key("supporters\u{2019} trusts"), "supporters trusts");
+        assert_eq!(key("supporters' trust*"), key("Supporters trust*"));
+        assert_eq!(key("members'"), "members");
+        assert_eq!(key("people\u{2019}s bank"), "people's bank");
         assert_eq!(key("STRASSE"), key("stra\u{DF}e"));
         assert_eq!(key("\u{FB01}nance"), "finance");
         assert_eq!(key("co\u{AD}op"), "coop");
         assert_eq!(String::from_utf8(term_key("CIC", false)).unwrap(), "CIC");
+    }
+
+    #[test]
+    fn word_final_apostrophes() {
+        let at = |c, p, n| is_word_final_apostrophe(c, p, n);
+        assert!(at('\'', Some('s'), Some(' ')));
+        assert!(at('\u{2019}', Some('s'), None));
+        assert!(at('\u{2019}', Some('s'), Some(',')));
+        assert!(!at('\'', Some('e'), Some('s')), "inner: people's");
+        assert!(!at('\'', Some(' '), Some('t')), "leading: 'tis");
+        assert!(!at('\'', None, None));
+        assert!(!at('"', Some('s'), Some(' ')));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use super::*;
 /// across categories (and a tie between two wildcard terms).
 const TERMS: &str = "\
     co-operative*, co-op*, co-ops, cooperative*, mutual*, mutual society, building societ*, \
-    friendly societ*, workers' co-operative*, \
+    friendly societ*, workers' co-operative*, workers co-op*, supporters trust*, members, \
     !mutual respect, !mutual recognition, !mutual interest*, !mutually assured;\
     social enterprise*, community interest compan*, charit*, voluntary sector, third sector, \
     not-for-profit, non-profit*, ^CIC, ^CICs, ^TUC;\
@@ -49,12 +49,25 @@ struct RefTerm {
 }
 
 fn term_regex(term: &str, case_sensitive: bool) -> Regex {
+    const APOSTROPHE: &str = "['\u{2019}\u{2018}\u{2BC}]";
     let mut re = String::from(if case_sensitive { "" } else { "(?i)" });
-    for c in term.chars() {
+    let chars: Vec<char> = term.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        // An apostrophe may end any word of the text (rule 4), so where a word of the term
+        // ends without one, the text may have some.
+        if matches!(c, ' ' | '-')
+            && !matches!(chars.get(i.wrapping_sub(1)), Some('\'' | '\u{2019}'))
+        {
+            re.push_str(&format!("{APOSTROPHE}*"));
+        }
         match c {
             ' ' => re.push_str(r"\s+"),
             '*' => re.push_str(&format!("{WORD}*")),
-            '\'' | '\u{2019}' => re.push_str("['\u{2019}\u{2018}\u{2BC}]"),
+            '\'' | '\u{2019}' if next.is_none_or(|n| n == ' ') => {
+                re.push_str(&format!("{APOSTROPHE}*"))
+            }
+            '\'' | '\u{2019}' => re.push_str(APOSTROPHE),
             '-' => re.push_str(&format!(r"(?:{DASH}\s*{BREAK}\s*|{DASH}|\s+)")),
             c => re.push_str(&regex::escape(&c.to_string())),
         }

@@ -26,7 +26,10 @@
 //!    matches (line breaks included). A hyphen in a term matches any hyphen or dash used as
 //!    one (`-`, U+2010, U+2011, U+2012, U+2013, U+2212, U+FE63, U+FF0D; not the em dash),
 //!    any run of white space, or a hyphen at a line end ("co-⏎operative"). A space in a term
-//!    does not match a hyphen. Straight and curly apostrophes are the same character. Soft
+//!    does not match a hyphen. Straight and curly apostrophes are the same character, and
+//!    an apostrophe ending a word (a plural possessive, a closing quote) is optional on
+//!    both sides: "supporters trust*" matches "supporters’ trusts" and "supporters' trust*"
+//!    matches "supporters trusts"; an apostrophe inside a word ("people's") must match. Soft
 //!    hyphens (U+00AD) are ignored, Latin ligatures ("ﬁ") and full-width forms match their
 //!    plain letters.
 //! 5. **Overlaps.** Leftmost-longest across the whole lexicon, decided after `*` has taken

@@ -5,14 +5,18 @@
 //! space; a hyphen or dash that follows a word character and is followed by white space
 //! holding a line break loses that white space ("co-⏎operative" becomes "co-operative"); soft
 //! hyphens vanish, and so does a line break right after one; each other character becomes its
-//! [`push_char`] form (dash variants `-`, apostrophes `'`, ligatures decomposed, case folded).
+//! [`push_char`] form (dash variants `-`, apostrophes `'`, ligatures decomposed, case folded),
+//! except that an apostrophe ending a word ([`is_word_final_apostrophe`]) vanishes, as it does
+//! from terms.
 //!
 //! The map is a sorted list of segments. In a *linear* segment every character kept its byte
 //! length, so offsets shift by a constant; any other character gets a segment of its own.
 //! Manifesto text is nearly all linear, so the map stays short and the fast path is a byte
 //! loop.
 
-use crate::lexicon::fold::{is_line_break, is_word_char, push_char, SOFT_HYPHEN};
+use crate::lexicon::fold::{
+    is_line_break, is_word_char, is_word_final_apostrophe, push_char, SOFT_HYPHEN,
+};
 
 #[derive(Clone, Copy, Debug)]
 struct Segment {
@@ -98,13 +102,19 @@ pub(crate) fn normalize(text: &str, fold: bool) -> Normalized {
     let mut i = 0;
     while i < src.len() {
         let byte = src[i];
+        if byte == b'\'' && drops_apostrophe('\'', &b.out, text, i + 1) {
+            b.record(i, 1, b.out.len());
+            soft_pending = false;
+            i += 1;
+            continue;
+        }
         if byte < 0x80 && !byte.is_ascii_whitespace() && byte != 0x0B {
             // Fast path: a run of ASCII that maps byte for byte (a lone space between two such
             // bytes included).
             let start = b.out.len();
             let from = i;
             while let Some(&c) = src.get(i) {
-                if c >= 0x80 {
+                if c >= 0x80 || (c == b'\'' && drops_apostrophe('\'', &b.out, text, i + 1)) {
                     break;
                 }
                 if c.is_ascii_whitespace() || c == 0x0B {
@@ -146,7 +156,9 @@ pub(crate) fn normalize(text: &str, fold: bool) -> Normalized {
             continue;
         }
         let start = b.out.len();
-        push_char(c, fold, &mut b.out);
+        if !drops_apostrophe(c, &b.out, text, i + c.len_utf8()) {
+            push_char(c, fold, &mut b.out);
+        }
         b.record(i, c.len_utf8(), start);
         soft_pending = c == SOFT_HYPHEN;
         i += c.len_utf8();
@@ -155,6 +167,16 @@ pub(crate) fn normalize(text: &str, fold: bool) -> Normalized {
         bytes: b.out,
         segments: b.segments,
     }
+}
+
+/// Whether `c`, followed by `text[next..]` and produced after `out`, is an apostrophe that
+/// ends a word and so vanishes from the folded buffer.
+fn drops_apostrophe(c: char, out: &[u8], text: &str, next: usize) -> bool {
+    is_word_final_apostrophe(
+        c,
+        last_char(out),
+        text.get(next..).and_then(|rest| rest.chars().next()),
+    )
 }
 
 impl Normalized {
@@ -254,7 +276,11 @@ mod tests {
         assert_eq!(folded("co\u{AD}\noperative co\u{AD}op"), "cooperative coop");
         assert_eq!(
             folded("Supporters\u{2019} \u{FB01}nance STRA\u{DF}E"),
-            "supporters' finance strasse"
+            "supporters finance strasse"
+        );
+        assert_eq!(
+            folded("members' club, 'tis the people\u{2019}s \u{2018}bank\u{2019}."),
+            "members club, 'tis the people's 'bank."
         );
         assert_eq!(folded("\u{A0}x\u{2003}y\u{3000}"), " x y ");
     }
@@ -274,6 +300,19 @@ mod tests {
         assert_eq!(find("fine"), "\u{FB01}ne");
         assert_eq!(find("strasse"), "STRA\u{DF}E");
         assert_eq!(find("co-operatives"), "co-\n  operative\u{AD}s");
+        let text = "Supporters\u{2019} trusts and members' clubs";
+        let n = normalize(text, true);
+        let s = std::str::from_utf8(&n.bytes).unwrap();
+        let at = s.find("supporters trusts").unwrap();
+        let end = at + "supporters trusts".len();
+        assert_eq!(
+            &text[n.orig_start(at)..n.orig_end(end)],
+            "Supporters\u{2019} trusts"
+        );
+        let at = s.find("members").unwrap();
+        assert_eq!(&text[n.orig_start(at)..n.orig_end(at + 7)], "members");
+        check_map(text, true);
+        check_map("'' a'' ''b' c\u{2019}", true);
         for t in [
             text,
             "",

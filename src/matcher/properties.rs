@@ -1,5 +1,6 @@
 //! Properties of the contract that must hold for any text: matching is unchanged by case
-//! changes, by replacing spaces with line breaks, and by curly versus straight apostrophes.
+//! changes, by replacing spaces with line breaks, by curly versus straight apostrophes, and by
+//! adding or removing an apostrophe at the end of a word.
 
 use proptest::prelude::*;
 
@@ -105,6 +106,39 @@ proptest! {
                 .collect()
         };
         prop_assert_eq!(seen(&text), seen(&curly));
+    }
+
+    #[test]
+    fn word_final_apostrophes_change_nothing(text in text(), picks in prop::collection::vec(0..3u8, 0..400)) {
+        let m = matcher();
+        // Remove every apostrophe that ends a word, or write one (straight or curly) after
+        // words that have none; inner ones ("people's") stay. The terms found must be the
+        // same, and so must the matched words once apostrophes are set aside.
+        let mut picks = picks.into_iter().chain(std::iter::repeat(0));
+        let chars: Vec<char> = text.chars().collect();
+        let mut changed = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            let ends_word = c.is_alphanumeric() && !next.is_some_and(char::is_alphanumeric);
+            if c == '\'' && !next.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            changed.push(c);
+            if ends_word && next != Some('\'') {
+                match picks.next().unwrap_or(0) {
+                    1 => changed.push('\''),
+                    2 => changed.push('\u{2019}'),
+                    _ => {}
+                }
+            }
+        }
+        let seen = |t: &str| -> Vec<(TermId, String)> {
+            m.find_mentions(t)
+                .iter()
+                .map(|h| (h.term, t[h.start..h.end].replace(['\'', '\u{2019}'], "")))
+                .collect()
+        };
+        prop_assert_eq!(seen(&text), seen(&changed));
     }
 
     #[test]

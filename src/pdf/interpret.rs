@@ -72,6 +72,14 @@ impl Default for Shared {
 }
 
 impl Shared {
+    /// Gives the document its whole operator and glyph budget again; the
+    /// decoded forms stay cached.
+    pub(crate) fn restore_budget(&mut self) {
+        let fresh = Shared::default();
+        self.operations = fresh.operations;
+        self.glyphs = fresh.glyphs;
+    }
+
     /// The decoded content of the form stream `id`, from the cache when it
     /// was decoded before; cached while the cache has room.
     fn form_content(&mut self, id: Option<ObjectId>, stream: &lopdf::Stream) -> Option<Arc<[u8]>> {
@@ -584,6 +592,23 @@ mod tests {
         assert_eq!(page.glyphs().len(), 3);
         assert_eq!(budget.glyphs, 0);
         assert_eq!(budget.operations, 10 - 5);
+        // Spent, the budget stops the next page at once; restored, it reads it again.
+        let mut again = PageGlyphs::new(2, 612.0, 792.0);
+        Interpreter::new(&doc, &mut fonts, &mut again, Matrix::IDENTITY, &mut budget)
+            .run(&content, &scope);
+        assert_eq!(again.glyphs().len(), 0);
+        budget.restore_budget();
+        let mut restored = PageGlyphs::new(3, 612.0, 792.0);
+        Interpreter::new(
+            &doc,
+            &mut fonts,
+            &mut restored,
+            Matrix::IDENTITY,
+            &mut budget,
+        )
+        .run(&content, &scope);
+        assert_eq!(restored.glyphs().len(), 6);
+        assert_eq!(budget.operations, MAX_DOCUMENT_OPERATIONS - 5);
     }
 
     #[test]

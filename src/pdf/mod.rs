@@ -82,6 +82,15 @@ impl PdfDocument {
         self.pages.len()
     }
 
+    /// Gives the document its whole work budget again (operators and glyphs
+    /// over all pages, which bound what a hostile file can cost). Only for
+    /// callers that interpret the same pages over and over, such as
+    /// benchmarks: without it, each pass spends the one budget, and after a
+    /// few passes every page stops at its first operator.
+    pub fn restore_budget(&mut self) {
+        self.shared.restore_budget();
+    }
+
     /// Interprets page `index` (0-based) and returns its glyphs. Never fails:
     /// what cannot be read on the page is counted in [`PageGlyphs::warnings`].
     pub fn page(&mut self, index: usize) -> PageGlyphs {

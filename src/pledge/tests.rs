@@ -423,10 +423,9 @@ fn stances() {
     run(STANCES);
 }
 
-#[test]
-fn at_least_sixty_labelled_sentences() {
-    assert!(MARKERS.len() + NOT_PLEDGES.len() + STANCES.len() >= 60);
-}
+// Not a test (it says nothing about the code): a guard, checked when the
+// tests compile, that the labelled tables are not quietly cut down.
+const _: () = assert!(MARKERS.len() + NOT_PLEDGES.len() + STANCES.len() >= 60);
 
 /// Rule 4: lists. Each case is a sequence of `(sentence, starts_block)` with
 /// the expected label of each.

@@ -5,16 +5,21 @@
 //! ends (RFC 4180), fields quoted when needed. The BOM is what makes Excel
 //! read UTF-8 ("Plaid Cymru", "Sinn Féin", curly quotes) instead of guessing
 //! a legacy code page; LibreOffice, Google Sheets, Python's `utf-8-sig` and
-//! the `csv` crate all skip it. Text quoted from documents (`text`,
-//! `matched`) that starts with `=`, `+`, `-` or `@` gets a leading apostrophe,
-//! so a spreadsheet shows it instead of running it as a formula (a PDF is
-//! untrusted input). Counts are plain integers; `pledge` is `yes`/`no`;
+//! the `csv` crate all skip it. Every cell that starts with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return gets a leading apostrophe, so a spreadsheet
+//! shows it instead of running it as a formula (OWASP's advice on CSV
+//! injection). That covers quoted text, party names, file paths, ask and
+//! category ids and labels, error messages and header cells alike: a PDF, a
+//! file name, an index and a lexicon are all untrusted input, so the guard
+//! sits in the one function that writes a row, not beside each column.
+//! Counts are plain integers, never negative, so none is changed; `pledge` is `yes`/`no`;
 //! `stance` is `for`, `against` or empty. Columns use lexicon ids, as the
 //! JSON does; the labels are in `asks.csv`'s `label` column and in the JSON.
 
 use super::Report;
 use crate::pipeline::Status;
 use crate::pledge::Stance;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Renders one CSV file.
@@ -53,20 +58,25 @@ fn finish(mut w: csv::Writer<&mut dyn Write>) -> io::Result<()> {
     w.flush()
 }
 
+/// Writes one record, every cell made safe from formula evaluation.
 fn row<I, S>(w: &mut csv::Writer<&mut dyn Write>, fields: I) -> io::Result<()>
 where
     I: IntoIterator<Item = S>,
-    S: AsRef<[u8]>,
+    S: AsRef<str>,
 {
-    w.write_record(fields).map_err(io::Error::other)
+    for field in fields {
+        w.write_field(safe_cell(field.as_ref()).as_bytes())
+            .map_err(io::Error::other)?;
+    }
+    w.write_record(None::<&[u8]>).map_err(io::Error::other)
 }
 
-/// Quoted text, made safe from formula evaluation.
-fn text_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
+/// A cell a spreadsheet will show rather than evaluate.
+fn safe_cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 
@@ -170,10 +180,10 @@ fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     &e.page.to_string(),
                     &e.category,
                     &e.term,
-                    &text_cell(&e.matched),
+                    &e.matched,
                     yes_no(e.pledge),
                     stance(e.stance),
-                    &text_cell(&e.text),
+                    &e.text,
                 ],
             )?;
         }
@@ -200,7 +210,7 @@ fn write_ask_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     &a.ask,
                     yes_no(a.pledge),
                     stance(a.stance),
-                    &text_cell(&a.text),
+                    &a.text,
                 ],
             )?;
         }
@@ -248,9 +258,65 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_and_plain_text_kept() {
-        assert_eq!(text_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(text_cell("-support co-ops"), "'-support co-ops");
-        assert_eq!(text_cell("We will, \"now\"."), "We will, \"now\".");
+        assert_eq!(safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(safe_cell("-support co-ops"), "'-support co-ops");
+        assert_eq!(safe_cell("\t=1+1"), "'\t=1+1");
+        assert_eq!(safe_cell("We will, \"now\"."), "We will, \"now\".");
+        assert_eq!(safe_cell("12"), "12");
+    }
+
+    /// Every cell of every file, headers included, whatever field it comes
+    /// from: party, document path, category and ask ids and labels, terms.
+    #[test]
+    fn no_cell_of_any_file_starts_a_formula() {
+        let mut report = crate::report::tests::sample_report();
+        let hostile = |s: &mut String| *s = format!("=cmd|'/c calc'!{s}");
+        for doc in &mut report.documents {
+            hostile(&mut doc.path);
+            hostile(&mut doc.party);
+            for e in &mut doc.excerpts {
+                hostile(&mut e.category);
+                hostile(&mut e.term);
+                hostile(&mut e.matched);
+            }
+            for a in &mut doc.ask_excerpts {
+                hostile(&mut a.ask);
+            }
+        }
+        for p in &mut report.parties {
+            hostile(&mut p.party);
+        }
+        for c in &mut report.lexicon.categories {
+            hostile(&mut c.id);
+        }
+        for a in &mut report.lexicon.asks {
+            hostile(&mut a.id);
+            hostile(&mut a.label);
+        }
+        for (name, render) in CSV_FILES {
+            let mut out = Vec::new();
+            render(&report, &mut out).unwrap();
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(&out[BOM.len()..]);
+            let mut cells = 0;
+            let mut hostile_cells = 0;
+            for record in reader.records() {
+                for cell in record.unwrap().iter() {
+                    cells += 1;
+                    hostile_cells += usize::from(cell.contains("=cmd"));
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "{name}: cell {cell:?} starts a formula"
+                    );
+                }
+            }
+            assert!(
+                cells > 0 && hostile_cells > 0,
+                "{name}: nothing hostile written"
+            );
+        }
     }
 
     #[test]

@@ -3,35 +3,23 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+// The library's own helpers for `../shared` (skip only when all of it is
+// absent, fail on a missing file), compiled into each test binary here.
+#[path = "../../src/test_support.rs"]
+mod test_support;
+#[allow(unused_imports)]
+pub(crate) use test_support::{shared_dir, shared_file};
 
 /// The `mashup` binary under test.
 pub fn mashup() -> Command {
-    let mut cmd = Command::cargo_bin("mashup").expect("the mashup binary is built");
-    cmd.env_remove("MASHUP_LEXICON");
-    cmd
+    Command::cargo_bin("mashup").expect("the mashup binary is built")
 }
 
 /// The project root.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `../shared`, the real manifestos and awkward PDFs. `None` (with a message)
-/// when it is missing, unless `MASHUP_REQUIRE_SHARED=1`, where that fails.
-pub fn shared_dir() -> Option<PathBuf> {
-    let dir = root().join("../shared");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
-        panic!(
-            "../shared is required (MASHUP_REQUIRE_SHARED=1) but {} is missing",
-            dir.display()
-        );
-    }
-    eprintln!("skipping: ../shared not found next to the project");
-    None
 }
 
 /// Parses a JSON report and checks it against `docs/report.schema.json`, so
