@@ -4,7 +4,7 @@
 # Like with like: both tools run as whole processes over the same files, one thread each, output
 # to /dev/null, each timed the same way (the mean and the best of RUNS runs after one warm-up run,
 # so the files are in the page cache for both):
-#   rg      rg -j1 -o -i -w -F -f TERMS DIR       the lexicon's category terms, `*` removed, as
+#   rg      rg -L -j1 -o -i -w -F -f TERMS DIR       the lexicon's category terms, `*` removed, as
 #                                                literals: walk, read, find, print every match
 #   mashup  mashup scan -j1 DIR --format json     walk, read, find body text, split sentences,
 #                                                match terms and asks, judge pledges, quote every
@@ -53,7 +53,7 @@ for f in "$dir"/*.txt; do ln -s "$(realpath "$f")" "$files/"; done
 bytes=$(cat "$files"/*.txt | wc -c)
 echo "corpus: $(ls "$files" | wc -l) texts, $bytes bytes; lexicon: $lexicon ($(wc -l < "$terms") terms); $runs runs; load $(cut -d' ' -f1-3 /proc/loadavg)"
 rg_version=$(rg --version)
-echo "${rg_version%%$'\n'*}; matches: $(rg -j1 -o -i -w -F -f "$terms" "$files" | wc -l)"
+echo "${rg_version%%$'\n'*}; matches: $(rg -L -j1 -o -i -w -F -f "$terms" "$files" | wc -l)"
 
 # time_it NAME COMMAND...: one warm-up run, then $runs timed runs; prints mean and best in MB/s.
 time_it() {
@@ -79,7 +79,7 @@ print(f"{name:48} {size / mean / 1e6:6.1f} MB/s mean ({mean:.3f} s), {size / min
 PY
 }
 
-time_it "rg -j1 -o -i -w -F -f TERMS DIR" rg -j1 -o -i -w -F -f "$terms" "$files"
+time_it "rg -L -j1 -o -i -w -F -f TERMS DIR" rg -L -j1 -o -i -w -F -f "$terms" "$files"
 time_it "mashup scan -j1 DIR --format json" "$MASHUP" scan -j1 --lexicon "$lexicon" --format json "$files"
 
 echo

@@ -8,6 +8,7 @@
 #   mashup, 1 process per file       `mashup extract FILE -o OUT` per file, one after another
 #   mashup -j1                       `mashup extract --output-dir DIR -j 1 FILE...`: one process, one thread
 #   mashup -jNPROC                   the same with NPROC threads
+#   mashup --version, once per file  what starting one process per file costs by itself
 # The targets compare mashup -j1 and -jNPROC with pdftotext one process at a time; the ratio
 # against pdftotext's own xargs -P run is printed as well. mashup writes real files (into a
 # temporary folder); pdftotext writes to a pipe into /dev/null, which favours it slightly.
@@ -70,6 +71,8 @@ pdftotext_seq() { for f in "${files[@]}"; do pdftotext "$f" - > /dev/null || ret
 pdftotext_par() { printf '%s\0' "${files[@]}" | xargs -0 -P "$jobs" -I{} pdftotext {} - > /dev/null; }
 mashup_seq() { for f in "${files[@]}"; do "$MASHUP" extract "$f" -o "$out/run/$(basename "$f" .pdf).txt" || return 1; done; }
 mashup_batch() { "$MASHUP" extract --output-dir "$out/run" -j "$1" "${files[@]}"; }
+# What starting one process per file costs by itself: `mashup --version` once per file.
+mashup_starts() { for _ in "${files[@]}"; do "$MASHUP" --version > /dev/null || return 1; done; }
 
 time_it "pdftotext, 1 process at a time" pdftotext_seq
 p_seq=$best_wall
@@ -79,20 +82,23 @@ time_it "mashup, 1 process per file" mashup_seq
 m_seq=$best_wall
 time_it "mashup -j1" mashup_batch 1
 m_one=$best_wall
+time_it "mashup --version, once per file" mashup_starts
+m_start=$best_wall
 time_it "mashup -j$jobs" mashup_batch "$jobs"
 m_all=$best_wall
 
 rm -rf "$out/run" && mkdir -p "$out/run"
 peak=$(/usr/bin/time -f '%M' "$MASHUP" extract --output-dir "$out/run" -j "$jobs" "${files[@]}" 2>&1 > /dev/null | tail -1)
-python3 - "$p_seq" "$p_par" "$m_seq" "$m_one" "$m_all" "$jobs" "$peak" <<'PY'
+python3 - "$p_seq" "$p_par" "$m_seq" "$m_one" "$m_all" "$jobs" "$peak" "$m_start" <<'PY'
 import sys
 p_seq, p_par, m_seq, m_one, m_all = map(float, sys.argv[1:6])
-jobs, peak = sys.argv[6], int(sys.argv[7])
+jobs, peak, m_start = sys.argv[6], int(sys.argv[7]), float(sys.argv[8])
 print()
 print(f"one thread:  mashup -j1 is {p_seq / m_one:5.2f}x faster than pdftotext      (target >= 4x)")
 print(f"all cores:   mashup -j{jobs} is {p_seq / m_all:5.2f}x faster than pdftotext      (target >= 7x)")
 print(f"             mashup -j{jobs} is {p_par / m_all:5.2f}x faster than pdftotext -P {jobs}")
 print(f"per file:    mashup, 1 process per file, is {p_seq / m_seq:5.2f}x faster than pdftotext")
-print(f"             1 process per file takes {m_seq / m_one:5.2f}x the time of mashup -j1 (target <= 1.10x)")
+print(f"             1 process per file takes {m_seq / m_one:5.2f}x the time of mashup -j1 (target <= 1.10x);")
+print(f"             starting the processes alone takes {m_start:.3f} s = {m_start / m_one:5.2f}x of mashup -j1")
 print(f"peak memory: {peak / 1024:.0f} MB (mashup -j{jobs}; target < 200 MB)")
 PY

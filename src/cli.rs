@@ -422,7 +422,7 @@ fn extract(args: ExtractArgs) -> Result<Outcome, Error> {
     let work = || -> Vec<Result<bool, Error>> {
         pipeline::map_largest_first(&args.files, |file| pipeline::file_size(file), one)
     };
-    let results = pipeline::on_workers(args.jobs.map(usize::from), work);
+    let results = pipeline::on_workers(args.jobs.map(usize::from), args.files.len(), work);
     let mut outcome = Outcome::Success;
     for result in results {
         if !result? {

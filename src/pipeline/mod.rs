@@ -219,7 +219,7 @@ pub fn scan(
             },
         )
     };
-    let mut results = on_workers(jobs, work);
+    let mut results = on_workers(jobs, corpus.inputs.len(), work);
     results.extend(
         corpus
             .problems
@@ -270,19 +270,37 @@ pub fn file_size(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
-/// Runs `work` on a pool of `jobs` threads (all cores when `None`), or on
-/// this thread if no pool can be made. The stacks are large (address space,
-/// not memory) because layout recurses over a page's blocks, and rayon's
-/// default 2 MB is less than the 8 MB of a main thread.
-pub fn on_workers<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> T + Send) -> T {
+/// Runs `work` on a pool of as many threads as there are `items` to share
+/// out, at most `jobs` (all cores when `None`), or on this thread if no pool
+/// can be made. The stacks are large (address space, not memory) because
+/// layout recurses over a page's blocks, and rayon's default 2 MB is less
+/// than the 8 MB of a main thread.
+///
+/// Never more threads than items: a thread with nothing to do is not free
+/// (an idle rayon worker spins a while before it sleeps, on a core another
+/// process could use), which matters most to scripts that run `mashup
+/// extract FILE` once per file.
+pub fn on_workers<T: Send>(
+    jobs: Option<usize>,
+    items: usize,
+    work: impl FnOnce() -> T + Send,
+) -> T {
     match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(worker_count(jobs, items))
         .stack_size(64 << 20)
         .build()
     {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
     }
+}
+
+/// `jobs` threads (all cores when `None`), but no more than `items`, and
+/// at least one.
+fn worker_count(jobs: Option<usize>, items: usize) -> usize {
+    let wanted =
+        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    wanted.min(items).max(1)
 }
 
 /// Reads and matches one document. Never panics outward.
@@ -436,6 +454,17 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn no_more_workers_than_items() {
+        assert_eq!(worker_count(Some(4), 1), 1);
+        assert_eq!(worker_count(Some(4), 10), 4);
+        assert_eq!(worker_count(Some(2), 0), 1);
+        assert_eq!(worker_count(None, 1), 1);
+        assert!(worker_count(None, 1000) >= 1);
+        let threads = on_workers(Some(8), 1, rayon::current_num_threads);
+        assert_eq!(threads, 1);
+    }
+
     /// Every item is mapped once, the largest are started first, and the
     /// results come back in the order of the items, on one thread or many.
     #[test]
@@ -443,7 +472,7 @@ mod tests {
         let items: Vec<u64> = (0..200).map(|i| (i * 7919) % 101).collect();
         for jobs in [1, 2, 5] {
             let started = std::sync::Mutex::new(Vec::new());
-            let results = on_workers(Some(jobs), || {
+            let results = on_workers(Some(jobs), items.len(), || {
                 map_largest_first(
                     &items,
                     |&v| v,
