@@ -1,8 +1,39 @@
-//! Page furniture: running heads, footers, page numbers and the entries of a
-//! table of contents. They are found across the whole document (a head
-//! repeats from page to page) and marked, not deleted, so `mashup extract
-//! --all` can still show them; they are kept out of the text that is matched,
-//! so a contents entry is not counted as a mention beside its chapter.
+//! Page furniture: running heads, footers, page numbers, contents pages and
+//! imprints. They are found across the whole document (a head repeats from
+//! page to page) and marked, not deleted, so `mashup extract --all` can still
+//! show them; they are kept out of the text that is matched, so a contents
+//! entry is not counted as a mention beside its chapter, nor the statute a
+//! party is registered under as a policy.
+//!
+//! The rules, each pinned by the tests below:
+//!
+//! - **Margins.** A line in the top or bottom 11% of the page (the side
+//!   margins for text running up or down) whose shape, digits blurred, recurs
+//!   on at least a fifth of the pages (and three), or that is a page number
+//!   ("12", "- 12 -", "Page 12", "12 of 80", "xiv") where the margin holds at
+//!   most two numbers.
+//! - **Contents entries.** A line of title, leader dots and perhaps a page
+//!   number ("Jobs for all ........ 17", or the leaders alone when the
+//!   numbers are set in a column of their own).
+//! - **Contents pages.** A page with a line that is only "Contents" (or
+//!   "Table of contents", Welsh "Cynnwys"): every line of the page except
+//!   blocks of prose (a foreword starting on the same page).
+//! - **Contents blocks.** A block of three or more lines, two thirds of which
+//!   end (or start) with a page number, the numbers rising by two or more on
+//!   average (a numbered list, 1, 2, 3, is body text).
+//! - **Imprints and legal lines.** A line that starts "Promoted by",
+//!   "Printed by", "Published by" (or any "and"/"&" mix of them), or holds
+//!   such a phrase followed by "on behalf of", together with the rest of its
+//!   block (the names and addresses); a line that starts with "©" or
+//!   "Copyright ©"; a block naming a registration ("registered with the
+//!   Electoral Commission", "a registered society under", "registered in
+//!   England", "company number 123", "limited by guarantee"): all of it when
+//!   it has at most six lines, else the lines the phrase runs over.
+//! - **Never an empty page.** A page whose every line would be margin
+//!   furniture (a one-line page, the same line on every page) keeps them all
+//!   as body text: a document must not lose all its text to the heuristics.
+//!   Contents pages and imprints are removed even then, unless they are all
+//!   the document has: a document with text never comes out with no body.
 
 use super::layout::Page;
 use crate::pdf::Direction;
@@ -19,6 +50,17 @@ enum Edge {
     Bottom,
     Left,
     Right,
+}
+
+/// Why a line is furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A running head or footer, or a page number.
+    Margin,
+    /// A contents entry, or a line of a contents page or block.
+    Contents,
+    /// An imprint or legal line.
+    Imprint,
 }
 
 /// Marks furniture lines in every page.
@@ -38,34 +80,292 @@ pub fn mark_furniture(pages: &mut [Page]) {
         }
     }
     let repeats = (pages.len() / 5).max(3);
-    for page in pages.iter_mut() {
-        let (width, height) = (page.width, page.height);
-        // A page has one number, perhaps two (a spread); a margin full of
-        // numbers is a drawing's grid labels or a table, not furniture.
-        let numbers = page
-            .blocks
-            .iter()
-            .flat_map(|b| b.lines.iter().map(move |l| (b.dir, l)))
-            .filter(|(dir, l)| {
-                edge_of(width, height, *dir, l.bbox).is_some() && is_page_number(&l.text)
-            })
-            .count();
-        for block in &mut page.blocks {
-            let dir = block.dir;
-            for line in &mut block.lines {
-                let Some(edge) = edge_of(width, height, dir, line.bbox) else {
-                    continue;
-                };
-                let repeated = seen
-                    .get(&(dir, edge, shape(&line.text)))
-                    .is_some_and(|&n| n >= repeats);
-                let contents = is_contents_entry(&line.text);
-                if repeated || contents || (numbers <= 2 && is_page_number(&line.text)) {
+    let kinds: Vec<_> = pages
+        .iter()
+        .map(|page| classify_page(page, &seen, repeats))
+        .collect();
+    // A document that would keep no line at all keeps every line.
+    let keeps_some = pages
+        .iter()
+        .zip(&kinds)
+        .any(|(page, kinds)| lines_with_kinds(page, kinds).any(|(_, kind)| kind.is_none()));
+    if !keeps_some {
+        return;
+    }
+    for (page, kinds) in pages.iter_mut().zip(kinds) {
+        // Never empty a page for its margins alone.
+        if lines_with_kinds(page, &kinds).all(|(_, kind)| kind == Some(Kind::Margin)) {
+            continue;
+        }
+        for (block, block_kinds) in page.blocks.iter_mut().zip(&kinds) {
+            for (line, kind) in block.lines.iter_mut().zip(block_kinds) {
+                if kind.is_some() {
                     line.furniture = true;
                 }
             }
         }
     }
+}
+
+/// The page's lines that have text, each with its furniture kind.
+fn lines_with_kinds<'a>(
+    page: &'a Page,
+    kinds: &'a [Vec<Option<Kind>>],
+) -> impl Iterator<Item = (&'a super::layout::Line, Option<Kind>)> {
+    page.blocks
+        .iter()
+        .flat_map(|b| b.lines.iter())
+        .zip(kinds.iter().flatten().copied())
+        .filter(|(line, _)| !line.text.trim().is_empty())
+}
+
+/// The furniture kind of every line of a page, block by block.
+fn classify_page(
+    page: &Page,
+    seen: &HashMap<(Direction, Edge, String), usize>,
+    repeats: usize,
+) -> Vec<Vec<Option<Kind>>> {
+    let (width, height) = (page.width, page.height);
+    // A page has one number, perhaps two (a spread); a margin full of
+    // numbers is a drawing's grid labels or a table, not furniture.
+    let numbers = page
+        .blocks
+        .iter()
+        .flat_map(|b| b.lines.iter().map(move |l| (b.dir, l)))
+        .filter(|(dir, l)| {
+            edge_of(width, height, *dir, l.bbox).is_some() && is_page_number(&l.text)
+        })
+        .count();
+    let contents_page = page
+        .blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .any(|l| is_contents_heading(&l.text));
+    page.blocks
+        .iter()
+        .map(|block| {
+            let contents_block = is_contents_block(block);
+            let prose = is_prose(block);
+            let legal = legal_lines(block);
+            let mut in_imprint = false;
+            block
+                .lines
+                .iter()
+                .zip(legal)
+                .map(|(line, legal)| {
+                    in_imprint |= starts_imprint(&line.text);
+                    if in_imprint || legal {
+                        return Some(Kind::Imprint);
+                    }
+                    if contents_block || (contents_page && !prose) || is_contents_entry(&line.text)
+                    {
+                        return Some(Kind::Contents);
+                    }
+                    let edge = edge_of(width, height, block.dir, line.bbox)?;
+                    let repeated = seen
+                        .get(&(block.dir, edge, shape(&line.text)))
+                        .is_some_and(|&n| n >= repeats);
+                    (repeated || (numbers <= 2 && is_page_number(&line.text)))
+                        .then_some(Kind::Margin)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A line that is only a contents heading.
+fn is_contents_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    matches!(
+        t.as_str(),
+        "contents" | "table of contents" | "content" | "cynnwys" | "contents page"
+    )
+}
+
+/// A block of running prose: a paragraph of several lines, or a sentence of
+/// some length. A contents page keeps these (a foreword may start on it).
+fn is_prose(block: &super::layout::Block) -> bool {
+    let text: String = block
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = text.split_whitespace().count();
+    let sentence = text.trim_end().ends_with(['.', '!', '?', '\u{201D}', '"']);
+    (block.lines.len() >= 3 && words >= 25) || (sentence && words >= 15)
+}
+
+/// A block of contents entries: three or more lines, two thirds of which
+/// end or start with a page number, the numbers rising by two or more on
+/// average.
+fn is_contents_block(block: &super::layout::Block) -> bool {
+    let lines: Vec<&str> = block
+        .lines
+        .iter()
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if lines.len() < 3 {
+        return false;
+    }
+    let numbers: Vec<u32> = lines.iter().filter_map(|t| entry_page_number(t)).collect();
+    // Page numbers jump (4, 12, 17); a numbered list counts one by one (1,
+    // 2, 3), and is body text.
+    let rising = numbers.windows(2).all(|w| w[0] < w[1]);
+    let spread = match (numbers.first(), numbers.last()) {
+        (Some(&first), Some(&last)) => {
+            last.saturating_sub(first) as usize >= 2 * (numbers.len() - 1)
+        }
+        _ => false,
+    };
+    numbers.len() * 3 >= lines.len() * 2 && rising && spread
+}
+
+/// The page number of a line laid out as a contents entry: a title then a
+/// number of one to three digits ("Jobs for all 17"), or the other way round
+/// ("17 Jobs for all"). The title must have letters.
+fn entry_page_number(text: &str) -> Option<u32> {
+    let (first, rest) = text.split_once(char::is_whitespace)?;
+    let (rest_head, last) = text.rsplit_once(char::is_whitespace)?;
+    let number = |s: &str| {
+        let s = s.trim_end_matches('.');
+        (!s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let has_letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    match (number(last), number(first)) {
+        (Some(n), _) if has_letters(rest_head) => Some(n),
+        (_, Some(n)) if has_letters(rest) => Some(n),
+        _ => None,
+    }
+}
+
+/// A line that opens an imprint: "Promoted by", "Published and promoted
+/// by", "Printed & promoted by" at its start, or such a phrase anywhere when
+/// "on behalf of" follows (imprints run on after other small print).
+fn starts_imprint(text: &str) -> bool {
+    let lower = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let Some(at) = imprint_phrase(&lower) else {
+        return false;
+    };
+    at == 0 || lower[at..].contains("on behalf of")
+}
+
+/// Where "(printed|published|promoted)( (and|&) ...)* by" starts in a
+/// lower-case line, if it does.
+fn imprint_phrase(lower: &str) -> Option<usize> {
+    const VERBS: [&str; 3] = ["promoted", "printed", "published"];
+    let mut search = 0;
+    while let Some(found) = VERBS
+        .iter()
+        .filter_map(|v| lower[search..].find(v).map(|i| (search + i, v.len())))
+        .min()
+    {
+        let (start, len) = found;
+        let at_word = lower[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let mut rest = &lower[start + len..];
+        loop {
+            let trimmed = rest.trim_start();
+            let Some(after) = trimmed
+                .strip_prefix("and ")
+                .or_else(|| trimmed.strip_prefix("& "))
+            else {
+                rest = trimmed;
+                break;
+            };
+            let after = after.trim_start();
+            match VERBS.iter().find(|v| after.starts_with(*v)) {
+                Some(v) => rest = &after[v.len()..],
+                None => {
+                    rest = trimmed;
+                    break;
+                }
+            }
+        }
+        if at_word && (rest.starts_with("by ") || rest.starts_with("by:") || rest == "by") {
+            return Some(start);
+        }
+        search = start + len;
+    }
+    None
+}
+
+/// Which lines of a block are copyright or registration lines. Registration
+/// phrases are looked for in the block's text, since an imprint wraps ("…
+/// Limited is a registered ⏎ Society under the …"); a short block holding
+/// one is all small print and is marked whole, a longer one only on the
+/// lines the phrase touches.
+fn legal_lines(block: &super::layout::Block) -> Vec<bool> {
+    let mut marks: Vec<bool> = block
+        .lines
+        .iter()
+        .map(|l| {
+            let t = l.text.trim_start();
+            t.starts_with('\u{A9}') || t.starts_with("Copyright \u{A9}") || t.starts_with("(c) ")
+        })
+        .collect();
+    let mut joined = String::new();
+    let mut starts = Vec::with_capacity(block.lines.len());
+    for line in &block.lines {
+        starts.push(joined.len());
+        joined.push_str(&line.text.to_lowercase());
+        joined.push(' ');
+    }
+    let spans = legal_phrases(&joined);
+    if spans.is_empty() {
+        return marks;
+    }
+    if block.lines.len() <= 6 {
+        return vec![true; block.lines.len()];
+    }
+    for (i, mark) in marks.iter_mut().enumerate() {
+        let start = starts[i];
+        let end = starts.get(i + 1).copied().unwrap_or(joined.len());
+        *mark |= spans.iter().any(|r| r.start < end && start < r.end);
+    }
+    marks
+}
+
+/// Byte ranges of registration phrases in lower-case text: "registered with
+/// the electoral commission", "a registered society under", "registered in
+/// England", "limited by guarantee", "company number 123" and the like.
+fn legal_phrases(lower: &str) -> Vec<std::ops::Range<usize>> {
+    const PHRASES: [&str; 7] = [
+        "registered with the electoral commission",
+        "registered society under",
+        "registered in england",
+        "registered in scotland",
+        "registered in wales",
+        "limited by guarantee",
+        "registered charity number",
+    ];
+    const NUMBERED: [&str; 4] = [
+        "company number",
+        "company no",
+        "registration number",
+        "registered number",
+    ];
+    let mut spans = Vec::new();
+    for p in PHRASES {
+        spans.extend(lower.match_indices(p).map(|(at, _)| at..at + p.len()));
+    }
+    for p in NUMBERED {
+        for (at, _) in lower.match_indices(p) {
+            let rest = &lower[at + p.len()..];
+            let digits = rest.trim_start_matches(['.', ':', ' ']);
+            if digits.starts_with(|c: char| c.is_ascii_digit()) {
+                spans.push(at..lower.len() - digits.len() + 1);
+            }
+        }
+    }
+    spans
 }
 
 /// The page edge whose margin band holds the line, if any. Horizontal text is
@@ -125,13 +425,13 @@ fn shape(text: &str) -> String {
 }
 
 /// A table-of-contents entry: a title, a leader of dots, a page number
-/// ("Jobs for all ........ 17", "Foreword . . . . 5", "Foreword…… 5").
+/// ("Jobs for all ........ 17", "Foreword . . . . 5", "Foreword…… 5"), or a
+/// longer leader with no number, when the numbers are set in a column of
+/// their own ("Helping you build the Big Society..........").
 fn is_contents_entry(text: &str) -> bool {
     let t = text.trim_end();
     let without_number = t.trim_end_matches(|c: char| c.is_ascii_digit());
-    if without_number.len() == t.len() {
-        return false;
-    }
+    let numbered = without_number.len() < t.len();
     let dots: usize = without_number
         .chars()
         .rev()
@@ -142,7 +442,8 @@ fn is_contents_entry(text: &str) -> bool {
             _ => 0,
         })
         .sum();
-    dots >= 4
+    let has_title = without_number.chars().any(char::is_alphabetic);
+    has_title && if numbered { dots >= 4 } else { dots >= 8 }
 }
 
 /// "12", "- 12 -", "Page 12", "12 of 80", "xiv".
@@ -297,6 +598,7 @@ mod tests {
             "Jobs for all........17",
             "Foreword . . . . . 5",
             "Big Society …… 45",
+            "Helping you build the Big Society..........",
         ] {
             assert!(is_contents_entry(t), "{t}");
         }
@@ -305,9 +607,197 @@ mod tests {
             "Costs 5",
             "Wait.... twelve reasons",
             "Total 1.5",
+            "And so on....",
+            "..........",
         ] {
             assert!(!is_contents_entry(t), "{t}");
         }
+    }
+
+    /// A page of blocks, each a list of lines set in the middle of the page.
+    fn blocks_page(number: u32, blocks: &[&[&str]]) -> Page {
+        let mut p = page(number, Vec::new());
+        p.blocks = blocks
+            .iter()
+            .map(|lines| Block {
+                lines: lines.iter().map(|t| line(t, 400.0)).collect(),
+                dir: Direction::Right,
+            })
+            .collect();
+        p
+    }
+
+    fn marks(p: &Page) -> Vec<Vec<bool>> {
+        p.blocks
+            .iter()
+            .map(|b| b.lines.iter().map(|l| l.furniture).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_contents_page_is_furniture_but_prose_on_it_is_not() {
+        let mut pages = vec![blocks_page(
+            1,
+            &[
+                &["Contents"],
+                &[
+                    "A co-operative economy",
+                    "Doubling the size of the co-operative sector",
+                ],
+                &["Employee ownership", "Community energy"],
+                &[
+                    "Foreword. We have set out in these pages a plan for an economy that",
+                    "is owned by the many, with co-operatives and mutuals at its heart,",
+                    "and with every community given the right to own what matters to it.",
+                ],
+            ],
+        )];
+        mark_furniture(&mut pages);
+        assert_eq!(
+            marks(&pages[0]),
+            [
+                vec![true],
+                vec![true, true],
+                vec![true, true],
+                vec![false, false, false]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_block_of_entries_with_rising_page_numbers_is_contents() {
+        let mut pages = vec![blocks_page(
+            1,
+            &[
+                &[
+                    "Jobs for all 4",
+                    "A co-operative economy 12",
+                    "Community energy 17",
+                ],
+                &["7 Foreword", "9 Mutuals and co-ops", "15 Credit unions"],
+                &["Ages 16 to 25", "Over 65", "Under 18"],
+                &[
+                    "1. Fund credit unions.",
+                    "2. Back co-ops.",
+                    "3. Build homes.",
+                ],
+            ],
+        )];
+        mark_furniture(&mut pages);
+        assert_eq!(
+            marks(&pages[0]),
+            [vec![true; 3], vec![true; 3], vec![false; 3], vec![false; 3]]
+        );
+    }
+
+    #[test]
+    fn imprints_and_legal_lines_are_furniture() {
+        let mut pages = vec![blocks_page(
+            1,
+            &[
+                &[
+                    "Published and promoted by A. Agent on behalf of",
+                    "the Hedgerow Party, both at 1 Lane, Town AB1 2CD.",
+                ],
+                &["Printed & promoted by B. Printer, 2 Road, Town."],
+                &["Data is kept safe. Promoted by C. Person on behalf of Vote Now Ltd."],
+                &[
+                    "The Hedgerow Co-operative Party Limited is a registered",
+                    "Society under the Co-operative and Community Benefit Societies Act 2014.",
+                ],
+                &["\u{A9} The Hedgerow Party 2026"],
+                &["Company number: 01234567"],
+                // Body text that only looks like small print.
+                &["This policy is being promoted by the government without a vote."],
+                &["The lifeboat service is a registered charity we will support."],
+            ],
+        )];
+        mark_furniture(&mut pages);
+        assert_eq!(
+            marks(&pages[0]),
+            [
+                vec![true, true],
+                vec![true],
+                vec![true],
+                vec![true, true],
+                vec![true],
+                vec![true],
+                vec![false],
+                vec![false],
+            ]
+        );
+    }
+
+    #[test]
+    fn imprint_phrases() {
+        for t in [
+            "Promoted by: Plaid Cymru, Cardiff",
+            "PUBLISHED AND PROMOTED BY THE PARTY, 91 AVENUE",
+            "Printed by: Colourview Ltd, Unit 8",
+            "Published, printed and promoted by X on behalf of Y",
+        ] {
+            assert!(starts_imprint(t), "{t}");
+        }
+        for t in [
+            "That is the same interest being promoted by the DUP",
+            "Labour is opposed to the privatisation actively promoted by the",
+            "Reports published by the Commission show",
+            "imprinted by history",
+        ] {
+            assert!(!starts_imprint(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_page_of_margin_lines_only_keeps_them() {
+        // The same line at the top of every page, and nothing else: a
+        // document of one line per page must not come out empty.
+        let mut pages: Vec<Page> = (1..=6)
+            .map(|n| {
+                page(
+                    n,
+                    vec![
+                        line("Vote for change on 7 May", 770.0),
+                        line(&n.to_string(), 20.0),
+                    ],
+                )
+            })
+            .collect();
+        mark_furniture(&mut pages);
+        assert!(pages.iter().all(|p| marks(p).iter().flatten().all(|f| !f)));
+        // With body text on the page, the same lines are furniture.
+        let mut pages: Vec<Page> = (1..=6)
+            .map(|n| {
+                page(
+                    n,
+                    vec![
+                        line("Vote for change on 7 May", 770.0),
+                        line("Body text in the middle.", 400.0),
+                        line(&n.to_string(), 20.0),
+                    ],
+                )
+            })
+            .collect();
+        mark_furniture(&mut pages);
+        assert!(pages
+            .iter()
+            .all(|p| marks(p) == [vec![true], vec![false], vec![true]]));
+    }
+
+    #[test]
+    fn a_document_that_is_only_contents_keeps_it() {
+        let mut pages = vec![
+            blocks_page(
+                1,
+                &[
+                    &["Contents"],
+                    &["Abstract ........ 3", "Foreword ........ 5"],
+                ],
+            ),
+            blocks_page(2, &[&["Introduction ........ 11"]]),
+        ];
+        mark_furniture(&mut pages);
+        assert!(pages.iter().all(|p| marks(p).iter().flatten().all(|f| !f)));
     }
 
     #[test]

@@ -1,0 +1,115 @@
+//! Page furniture on the real inputs in ../shared: contents pages and imprints
+//! give no mentions in the 2015 and 2017 manifestos, and the rules never take
+//! all the body text of a file that has text.
+
+mod util;
+
+use std::path::Path;
+use util::{json, mashup, root, shared_dir};
+
+/// Words (runs of letters and digits) in every `.txt` file under `dir`, by
+/// path relative to `dir`.
+fn words_per_file(dir: &Path) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+            let words = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count();
+            let name = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .display()
+                .to_string();
+            out.insert(name, words);
+        }
+    }
+    out
+}
+
+#[test]
+fn no_file_with_text_loses_all_its_body_to_furniture() {
+    let Some(shared) = shared_dir() else { return };
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for dir in ["pdfs", "pdfjs/files"] {
+        for entry in walkdir::WalkDir::new(shared.join(dir))
+            .into_iter()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|e| e == "pdf") {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    assert!(files.len() > 900, "only {} PDFs", files.len());
+    let out = tempfile::tempdir().unwrap();
+    for (name, all) in [("all", true), ("body", false)] {
+        let mut cmd = mashup();
+        cmd.arg("extract")
+            .arg("--output-dir")
+            .arg(out.path().join(name));
+        if all {
+            cmd.arg("--all");
+        }
+        // Some files are not readable PDFs (exit 1); what is read must be whole.
+        cmd.args(&files).assert().code(predicates::ord::le(1));
+    }
+    let all = words_per_file(&out.path().join("all"));
+    let body = words_per_file(&out.path().join("body"));
+    assert!(all.len() > 900, "only {} files extracted", all.len());
+    let emptied: Vec<&String> = all
+        .iter()
+        .filter(|(name, &words)| words > 0 && body.get(*name).copied().unwrap_or(0) == 0)
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        emptied.is_empty(),
+        "body text emptied by furniture: {emptied:?}"
+    );
+}
+
+#[test]
+fn contents_pages_and_imprints_give_no_mentions_in_2015_and_2017() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let mut excerpts = 0;
+    for year in ["2015", "2017"] {
+        let out = dir.path().join(format!("{year}.json"));
+        mashup()
+            .args(["scan", "--format", "json", "-o"])
+            .arg(&out)
+            .arg("--index")
+            .arg(root().join(format!("docs/uk-{year}-index.csv")))
+            .arg(shared.join(format!("corpus/uk-{year}")))
+            .assert()
+            .success();
+        let report = json(&std::fs::read(&out).unwrap());
+        for doc in report["documents"].as_array().unwrap() {
+            let path = doc["path"].as_str().unwrap();
+            for e in doc["excerpts"].as_array().unwrap() {
+                excerpts += 1;
+                let text = e["text"].as_str().unwrap();
+                let lower = text.to_lowercase();
+                let leaders = text.contains("........") || text.contains("……");
+                let imprint = (lower.contains("promoted by") && lower.contains("on behalf of"))
+                    || lower.contains("registered society")
+                    || lower.contains("electoral commission")
+                    || text.starts_with('\u{A9}');
+                assert!(
+                    !leaders && !imprint,
+                    "{path} page {}: a mention in a contents entry or imprint: {text}",
+                    e["page"]
+                );
+                // The Conservatives' 2015 contents page (page 3) lists "Big Society".
+                assert!(
+                    !(path.ends_with("2015-conservative-manifesto.pdf") && e["page"] == 3),
+                    "{path}: a mention on the contents page: {text}"
+                );
+            }
+        }
+    }
+    assert!(excerpts > 250, "only {excerpts} mentions in 2015 and 2017");
+}
