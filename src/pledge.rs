@@ -93,6 +93,7 @@
 //! assert!(classify("We would like to see more mutuals.").is_none());
 //! ```
 
+use crate::text::is_bullet;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -455,39 +456,6 @@ fn letter_bullet(text: &str) -> bool {
     chars.next().is_some_and(char::is_lowercase)
         && chars.next() == Some(' ')
         && chars.next().is_some_and(char::is_uppercase)
-}
-
-fn is_bullet(c: char) -> bool {
-    matches!(
-            c,
-            '•' | '◦'
-                | '▪'
-                | '▫'
-                | '●'
-                | '○'
-                | '■'
-                | '□'
-                | '◆'
-                | '◇'
-                | '►'
-                | '▸'
-                | '▶'
-                | '‣'
-                | '⁃'
-                | '∙'
-                | '·'
-                | '–'
-                | '—'
-                | '-'
-                | '*'
-                | '✓'
-                | '✔'
-                | '➢'
-                | '➤'
-            | '→'
-    ) || ('\u{E000}'..='\u{F8FF}').contains(&c) // private use: symbol fonts
-        || ('\u{25A0}'..='\u{25FF}').contains(&c) // geometric shapes
-        || ('\u{2700}'..='\u{27BF}').contains(&c) // dingbats
 }
 
 /// The text of a list item after its bullet, or `None` when the sentence

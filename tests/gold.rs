@@ -11,7 +11,7 @@ use manifesto_mashup::lexicon::Lexicon;
 
 /// Floors the built-in lexicon must hold on the gold set (issue 9 sets the targets at recall
 /// 0.85 and precision 0.9; these are raised as the lexicon gets there).
-const MIN_RECALL: f64 = 0.50;
+const MIN_RECALL: f64 = 0.72;
 const MIN_PRECISION: f64 = 0.90;
 
 #[test]

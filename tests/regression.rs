@@ -260,3 +260,61 @@ fn vertical_japanese_columns_are_read_top_to_bottom() {
     let unmapped = text.chars().filter(|&c| c == '\u{FFFD}').count();
     assert!(unmapped * 100 < text.chars().count(), "{unmapped} unmapped");
 }
+
+/// Issue 9: the Green Party's 2015 manifesto sets its bullets as a column of
+/// their own. Page 22's "We will:" list must come out with each item after its
+/// bullet, and its items that mention the social economy must be pledges.
+#[test]
+fn green_2015_list_items_keep_their_bullets_and_are_pledges() {
+    let Some(shared) = shared_dir() else { return };
+    let pdf = shared.join("corpus/uk-2015/2015-green-manifesto.pdf");
+    let text = extract(&pdf);
+    let page = text.split('\u{c}').nth(21).expect("a page 22");
+    for item in [
+        "Maximise opportunities for community or municipally owned",
+        "Set a target for at least 42 gigawatts",
+        "Require grid operators to give priority access",
+        "Secure public control over the strategic direction",
+    ] {
+        assert!(
+            page.lines()
+                .any(|l| l.starts_with("• ") && l.contains(item)),
+            "no bulleted line for {item:?} on page 22:\n{page}"
+        );
+    }
+    assert!(
+        !page.lines().any(|l| l.trim() == "•"),
+        "a lone bullet on page 22:\n{page}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("green.json");
+    mashup()
+        .args(["scan", "--format", "json", "--index"])
+        .arg(util::root().join("docs/uk-2015-index.csv"))
+        .arg("-o")
+        .arg(&out)
+        .arg(&pdf)
+        .assert()
+        .success();
+    let report = json(&std::fs::read(&out).unwrap());
+    let doc = &report["documents"][0];
+    let items: Vec<&serde_json::Value> = doc["excerpts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["page"] == 22 && e["text"].as_str().unwrap().starts_with("• "))
+        .collect();
+    assert!(
+        items.len() >= 3,
+        "only {} list items with mentions on page 22",
+        items.len()
+    );
+    for e in &items {
+        assert_eq!(e["pledge"], true, "{}", e["text"]);
+    }
+    assert!(
+        doc["pledges"].as_u64().unwrap() >= 20,
+        "only {} of the Green Party's mentions are pledges",
+        doc["pledges"]
+    );
+}

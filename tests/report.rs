@@ -256,7 +256,7 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
     let tracker = text.find("## The asks tracker").expect("tracker");
     assert!(ranking < themes && themes < tracker);
     // One ranking row per party, most mentions first.
-    assert!(text.contains("| 1 | Civic Renewal | 28 |"), "{text}");
+    assert!(text.contains("| 1 | Civic Renewal | 29 |"), "{text}");
     // Every quote names its document and page.
     let quotes = text.lines().filter(|l| l.starts_with("- **")).count();
     assert!(quotes >= 8, "{text}");

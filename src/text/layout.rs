@@ -141,7 +141,8 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         if placed.is_empty() {
             continue;
         }
-        let lines = build_lines(page, &placed, params);
+        let mut lines = build_lines(page, &placed, params);
+        super::markers::attach_markers(&mut lines);
         let mut dir_blocks = build_blocks(lines, params);
         order_blocks(&mut dir_blocks);
         blocks.extend(dir_blocks.into_iter().map(|lines| Block { lines, dir }));

@@ -9,12 +9,14 @@
 mod furniture;
 mod hyphenation;
 mod layout;
+mod markers;
 mod normalize;
 mod overprint;
 mod sentences;
 mod vertical;
 
 pub use layout::{layout_page, Block, LayoutParams, Line, Page};
+pub use markers::is_bullet;
 pub use normalize::{count_words, push_line_text};
 pub use sentences::{collapse_whitespace, excerpt, sentence_ranges, MAX_EXCERPT_CHARS};
 
@@ -22,11 +24,6 @@ pub use sentences::{collapse_whitespace, excerpt, sentence_ranges, MAX_EXCERPT_C
 pub fn finish_document(pages: &mut [Page]) {
     furniture::mark_furniture(pages);
     hyphenation::join_hyphenated_lines(pages);
-}
-
-/// Bullets that open list items in manifestos.
-fn starts_with_bullet(line: &str) -> bool {
-    line.starts_with(['•', '●', '▪', '■', '◦', '‣', '∙', '➢', '►', '✓', '✔'])
 }
 
 impl Page {
@@ -42,9 +39,9 @@ impl Page {
                 .filter(|l| !l.furniture && !l.text.is_empty())
             {
                 if !first {
-                    // A bulleted item starts afresh, so list items are quoted
-                    // as separate sentences rather than run together.
-                    out.push(if starts_with_bullet(&line.text) {
+                    // A list item starts afresh, so items are quoted as
+                    // separate sentences rather than run together.
+                    out.push(if markers::starts_with_marker(&line.text) {
                         '\n'
                     } else {
                         ' '
