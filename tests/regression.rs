@@ -318,3 +318,44 @@ fn green_2015_list_items_keep_their_bullets_and_are_pledges() {
         doc["pledges"]
     );
 }
+
+/// Issue 9: across the corpus, list markers are printed with their items: at
+/// most 50 lines are only a bullet, a dash or a list number (2,362 before the
+/// markers were joined to their items).
+#[test]
+fn lone_list_markers_are_rare_across_the_corpus() {
+    let Some(shared) = shared_dir() else { return };
+    let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(shared.join("corpus"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .map(|e| e.into_path())
+        .collect();
+    assert!(files.len() >= 60, "only {} corpus PDFs", files.len());
+    let out = tempfile::tempdir().unwrap();
+    mashup()
+        .arg("extract")
+        .arg("--output-dir")
+        .arg(out.path())
+        .args(&files)
+        .assert()
+        .success();
+    let lone = |line: &str| {
+        let t = line.trim();
+        let bullets = !t.is_empty()
+            && t.chars().count() <= 3
+            && t.chars().all(manifesto_mashup::text::is_bullet);
+        let numbered = t.strip_suffix(['.', ')']).is_some_and(|n| {
+            !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+        });
+        bullets || numbered
+    };
+    let mut count = 0;
+    for entry in walkdir::WalkDir::new(out.path()).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            count += text.lines().filter(|l| lone(l)).count();
+        }
+    }
+    assert!(count <= 50, "{count} lines are only a list marker");
+}
