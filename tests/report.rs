@@ -227,7 +227,7 @@ fn report_refuses_other_versions_and_non_reports() {
         .stderr(predicate::str::contains("schema_version 1"));
 
     let junk = dir.path().join("junk.json");
-    std::fs::write(&junk, "{\"schema_version\": 2, \"parties\": 3}").unwrap();
+    std::fs::write(&junk, "{\"schema_version\": 3, \"parties\": 3}").unwrap();
     mashup()
         .arg("report")
         .arg(&junk)
@@ -255,8 +255,11 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
     let themes = text.find("## Theme by theme").expect("themes");
     let tracker = text.find("## The asks tracker").expect("tracker");
     assert!(ranking < themes && themes < tracker);
-    // One ranking row per party, most mentions first.
-    assert!(text.contains("| 1 | Civic Renewal | 29 |"), "{text}");
+    // One ranking row per party, most policies first (ties: most mentions).
+    assert!(
+        text.contains("| 1 | Civic Renewal | 15 | 9 | 29 |"),
+        "{text}"
+    );
     // Every quote names its document and page.
     let quotes = text.lines().filter(|l| l.starts_with("- **")).count();
     assert!(quotes >= 8, "{text}");

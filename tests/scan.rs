@@ -33,7 +33,7 @@ fn json_report_counts_and_quotes_each_party() {
         .assert()
         .success();
     let report = json(&assert.get_output().stdout);
-    assert_eq!(report["schema_version"], 2);
+    assert_eq!(report["schema_version"], 3);
     assert_eq!(report["totals"]["documents"], 4);
     assert_eq!(report["totals"]["failed"], 0);
     let parties: Vec<&str> = report["parties"]
@@ -48,6 +48,34 @@ fn json_report_counts_and_quotes_each_party() {
     for p in report["parties"].as_array().unwrap() {
         assert!(p["mentions"].as_u64().unwrap() >= 3, "{}", p["party"]);
         assert!(p["words"].as_u64().unwrap() >= 300, "{}", p["party"]);
+        // A policy is a sentence with a mention: no more policies than
+        // mentions, and one at least for each party here.
+        let policies = p["policies"].as_u64().unwrap();
+        assert!(policies >= 1 && policies <= p["mentions"].as_u64().unwrap());
+        assert!(p["pledged_policies"].as_u64().unwrap() <= policies);
+    }
+    // Parties are ranked by policies.
+    let ranked: Vec<u64> = report["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["policies"].as_u64().unwrap())
+        .collect();
+    assert!(ranked.windows(2).all(|w| w[0] >= w[1]), "{ranked:?}");
+    // Policies are the distinct (page, sentence) pairs of each document's mentions.
+    for doc in report["documents"].as_array().unwrap() {
+        let sentences: std::collections::BTreeSet<(u64, u64)> = doc["excerpts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["page"].as_u64().unwrap(), e["sentence"].as_u64().unwrap()))
+            .collect();
+        assert_eq!(
+            doc["policies"].as_u64().unwrap(),
+            sentences.len() as u64,
+            "{}",
+            doc["path"]
+        );
     }
     let hedgerow = document(&report, "hedgerow-2026.pdf");
     assert_eq!(hedgerow["party"], "Hedgerow Party");

@@ -19,7 +19,7 @@ use crate::pledge::{PledgeReader, Stance};
 use crate::text::{count_words, excerpt, sentence_ranges};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{AddAssign, Range};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -38,6 +38,13 @@ pub enum Status {
 }
 
 /// Counts that add up across pages, documents, parties and shards.
+///
+/// Two units are counted. A *mention* is one lexicon match: a sentence
+/// naming co-operatives, mutuals and employee ownership holds three. A
+/// *policy* is a distinct sentence with at least one mention, the unit a
+/// reader counts ("95 mentions of social economy friendly policy
+/// suggestions"), and a *pledged policy* one whose sentence is a pledge.
+/// Policies add up across documents because no sentence is in two.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     /// Words of body text.
@@ -46,13 +53,22 @@ pub struct Counts {
     pub mentions: u64,
     /// Mentions whose sentence is a pledge (see [`crate::pledge`]).
     pub pledges: u64,
+    /// Sentences with at least one mention.
+    pub policies: u64,
+    /// Of those, the sentences that are pledges.
+    pub pledged_policies: u64,
     /// Mentions per category id.
     pub by_category: BTreeMap<String, u64>,
     /// Mentions per term, as written in the lexicon.
     pub by_term: BTreeMap<String, u64>,
     /// Pledges (mentions in pledge sentences) per category id.
     pub pledges_by_category: BTreeMap<String, u64>,
-    /// Sentences satisfying each ask, by ask id.
+    /// Sentences with at least one mention of the category, by category id.
+    pub policies_by_category: BTreeMap<String, u64>,
+    /// Of those, the sentences that are pledges, by category id.
+    pub pledged_policies_by_category: BTreeMap<String, u64>,
+    /// Sentences satisfying each ask, by ask id (an ask is judged per
+    /// sentence, so these are its policies).
     pub asks: BTreeMap<String, u64>,
     /// Of those, the sentences that are pledges, by ask id.
     pub ask_pledges: BTreeMap<String, u64>,
@@ -63,10 +79,17 @@ impl AddAssign<&Counts> for Counts {
         self.words += other.words;
         self.mentions += other.mentions;
         self.pledges += other.pledges;
+        self.policies += other.policies;
+        self.pledged_policies += other.pledged_policies;
         for (mine, theirs) in [
             (&mut self.by_category, &other.by_category),
             (&mut self.by_term, &other.by_term),
             (&mut self.pledges_by_category, &other.pledges_by_category),
+            (&mut self.policies_by_category, &other.policies_by_category),
+            (
+                &mut self.pledged_policies_by_category,
+                &other.pledged_policies_by_category,
+            ),
             (&mut self.asks, &other.asks),
             (&mut self.ask_pledges, &other.ask_pledges),
         ] {
@@ -377,11 +400,20 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
             .collect();
         let pledge_of = |i: usize| judged.get(i).copied().flatten();
         let (mentions, asks) = matcher.scan(&body, &sentences);
-        for hit in mentions {
+        // The page's policies: each sentence with a mention, whether it is a
+        // pledge, and the categories mentioned in it. A hit outside every
+        // sentence (segmentation missed it) is a policy of its own.
+        let mut policies: BTreeMap<(Option<usize>, usize), (bool, BTreeSet<String>)> =
+            BTreeMap::new();
+        for (n, hit) in mentions.into_iter().enumerate() {
             let category = &lexicon.categories()[matcher.term_category(hit.term).index()].id;
             let term = matcher.term_text(hit.term);
             let (index, sentence) = sentence_of(&sentences, hit.start..hit.end, body.len());
             let pledge = index.and_then(pledge_of);
+            let key = (index, if index.is_some() { 0 } else { n });
+            let policy = policies.entry(key).or_default();
+            policy.0 |= pledge.is_some();
+            policy.1.insert(category.clone());
             result.counts.mentions += 1;
             *result
                 .counts
@@ -407,6 +439,20 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
                 pledge: pledge.is_some(),
                 stance: pledge.and_then(|p| p.stance),
             });
+        }
+        for (pledged, categories) in policies.into_values() {
+            let counts = &mut result.counts;
+            counts.policies += 1;
+            counts.pledged_policies += u64::from(pledged);
+            for category in categories {
+                if pledged {
+                    *counts
+                        .pledged_policies_by_category
+                        .entry(category.clone())
+                        .or_default() += 1;
+                }
+                *counts.policies_by_category.entry(category).or_default() += 1;
+            }
         }
         for ask_hit in asks {
             let ask = &lexicon.asks()[ask_hit.ask.index()].id;
@@ -494,7 +540,7 @@ mod tests {
 
     #[test]
     fn counts_add_up() {
-        let mut a = Counts {
+        let a = Counts {
             words: 10,
             mentions: 2,
             by_category: [("x".to_string(), 2)].into(),
@@ -506,13 +552,69 @@ mod tests {
             by_category: [("x".to_string(), 1), ("y".to_string(), 4)].into(),
             ..Counts::default()
         };
+        let mut a = Counts {
+            policies: 2,
+            policies_by_category: [("x".to_string(), 2)].into(),
+            ..a
+        };
+        let b = Counts {
+            policies: 3,
+            pledged_policies: 1,
+            ..b
+        };
         a += &b;
+        assert_eq!((a.policies, a.pledged_policies), (5, 1));
         assert_eq!(a.words, 15);
         assert_eq!(a.mentions, 3);
         assert_eq!(
             a.by_category,
             [("x".to_string(), 3), ("y".to_string(), 4)].into()
         );
+    }
+
+    #[test]
+    fn a_sentence_with_several_mentions_is_one_policy() {
+        let lexicon = Lexicon::parse(
+            "[lexicon]\nname = \"t\"\nversion = \"1\"\n\
+             [[category]]\nid = \"coops\"\nlabel = \"Co-ops\"\nterms = [\"co-operative*\", \"mutuals\"]\n\
+             [[category]]\nid = \"eo\"\nlabel = \"EO\"\nterms = [\"employee ownership\"]\n",
+            "t.toml",
+        )
+        .unwrap();
+        let matcher = Matcher::new(&lexicon).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("party.txt");
+        std::fs::write(
+            &path,
+            "We will back co-operatives, mutuals and employee ownership.\n\n\
+             Credit is a word.\n\nMutuals matter to us.\u{c}Co-operatives again.\n",
+        )
+        .unwrap();
+        let input = Input {
+            path: path.clone(),
+            kind: InputKind::Text,
+            meta: crate::corpus::PartyMeta {
+                party: "Party".into(),
+                ..Default::default()
+            },
+        };
+        let instrument = Instrument {
+            lexicon: &lexicon,
+            matcher: &matcher,
+        };
+        let result = scan_document(&input, instrument, &ReadOptions::default());
+        let c = &result.counts;
+        assert_eq!((c.mentions, c.pledges), (5, 3));
+        assert_eq!((c.policies, c.pledged_policies), (3, 1));
+        let map = |pairs: &[(&str, u64)]| -> BTreeMap<String, u64> {
+            pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+        };
+        assert_eq!(c.policies_by_category, map(&[("coops", 3), ("eo", 1)]));
+        assert_eq!(
+            c.pledged_policies_by_category,
+            map(&[("coops", 1), ("eo", 1)])
+        );
+        assert_eq!(c.by_category, map(&[("coops", 4), ("eo", 1)]));
     }
 
     #[test]

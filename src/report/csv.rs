@@ -26,9 +26,11 @@ use std::io::{self, Write};
 pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
 
 /// The files `--format csv -o DIR` writes, with their renderers:
-/// - `parties.csv`: one row per party: `party, documents, unread, words,
-///   mentions, pledges, per_10k_words`, then for each category `<id>` and
-///   `<id> pledges`;
+/// - `parties.csv`: one row per party, in the report's order (most policies
+///   first): `party, documents, unread, words, mentions, pledges,
+///   per_10k_words, policies, pledged_policies, policies_per_10k_words`, then
+///   for each category `<id>`, `<id> pledges`, `<id> policies` and `<id>
+///   pledged policies`;
 /// - `asks.csv`: the ask × party matrix: `ask, label`, then for each party
 ///   `<party>` (sentences satisfying the ask) and `<party> pledges`;
 /// - `excerpts.csv`: one row per mention: `party, document, page, category,
@@ -36,7 +38,8 @@ pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
 /// - `ask-excerpts.csv`: one row per sentence satisfying an ask: `party,
 ///   document, page, ask, pledge, stance, text`;
 /// - `documents.csv`: one row per document: `document, party, year, country,
-///   status, error, pages, words, mentions, pledges`.
+///   status, error, pages, words, mentions, pledges, policies,
+///   pledged_policies`.
 pub const CSV_FILES: &[(&str, CsvRenderer)] = &[
     ("parties.csv", write_parties),
     ("asks.csv", write_asks),
@@ -106,12 +109,17 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "mentions",
         "pledges",
         "per_10k_words",
+        "policies",
+        "pledged_policies",
+        "policies_per_10k_words",
     ]
     .map(String::from)
     .to_vec();
     for c in &report.lexicon.categories {
         header.push(c.id.clone());
         header.push(format!("{} pledges", c.id));
+        header.push(format!("{} policies", c.id));
+        header.push(format!("{} pledged policies", c.id));
     }
     row(&mut w, &header)?;
     for p in &report.parties {
@@ -123,6 +131,9 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             p.counts.mentions.to_string(),
             p.counts.pledges.to_string(),
             format!("{:.1}", p.per_10k_words),
+            p.counts.policies.to_string(),
+            p.counts.pledged_policies.to_string(),
+            format!("{:.1}", p.policies_per_10k_words),
         ];
         for c in &report.lexicon.categories {
             let get = |m: &std::collections::BTreeMap<String, u64>| {
@@ -130,6 +141,8 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             };
             fields.push(get(&p.counts.by_category));
             fields.push(get(&p.counts.pledges_by_category));
+            fields.push(get(&p.counts.policies_by_category));
+            fields.push(get(&p.counts.pledged_policies_by_category));
         }
         row(&mut w, &fields)?;
     }
@@ -223,8 +236,18 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     row(
         &mut w,
         [
-            "document", "party", "year", "country", "status", "error", "pages", "words",
-            "mentions", "pledges",
+            "document",
+            "party",
+            "year",
+            "country",
+            "status",
+            "error",
+            "pages",
+            "words",
+            "mentions",
+            "pledges",
+            "policies",
+            "pledged_policies",
         ],
     )?;
     for doc in &report.documents {
@@ -246,6 +269,8 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 &doc.counts.words.to_string(),
                 &doc.counts.mentions.to_string(),
                 &doc.counts.pledges.to_string(),
+                &doc.counts.policies.to_string(),
+                &doc.counts.pledged_policies.to_string(),
             ],
         )?;
     }

@@ -73,9 +73,11 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let t = &report.totals;
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Manifesto mash-up</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Manifesto mash-up</h1>\n<p class=\"summary\">{} documents, {} read; {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words.</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Manifesto mash-up</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Manifesto mash-up</h1>\n<p class=\"summary\">{} documents, {} read; {} policies ({} of them pledged) with {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words. A policy is a sentence with at least one mention; parties are ranked by policies.</p>\n",
         t.documents,
         t.ok,
+        t.policies,
+        t.pledged_policies,
         t.mentions,
         esc(&report.lexicon.name),
         esc(&report.lexicon.version),
@@ -132,26 +134,22 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|p| RankBar {
             label: &p.party,
-            total: p.counts.mentions,
-            pledges: p.counts.pledges,
+            total: p.counts.policies,
+            pledges: p.counts.pledged_policies,
         })
         .collect();
     writeln!(
         out,
         "{}",
-        svg::ranking_chart(
-            "ranking-chart",
-            "Mentions per party (dark: in pledges)",
-            &rows
-        )
+        svg::ranking_chart("ranking-chart", "Policies per party (dark: pledged)", &rows)
     )?;
     writeln!(
         out,
-        "<p class=\"src\">Bar: mentions; dark part: mentions in pledges; in brackets, pledges.</p>"
+        "<p class=\"src\">Bar: policies (sentences with at least one mention); dark part: pledged policies, also in brackets.</p>"
     )?;
     writeln!(
         out,
-        "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
+        "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
     )?;
     for p in &report.parties {
         let unread = if p.unread > 0 {
@@ -161,11 +159,13 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(
             out,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
             esc(&p.party),
+            p.counts.policies,
+            p.counts.pledged_policies,
             p.counts.mentions,
             p.counts.pledges,
-            p.per_10k_words,
+            p.policies_per_10k_words,
             thousands(p.counts.words),
             p.documents
         )?;
@@ -176,7 +176,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "<section id=\"categories\"><h2>Mentions by party and theme</h2>"
+        "<section id=\"categories\"><h2>Policies by party and theme</h2>"
     )?;
     let series: Vec<&str> = report
         .lexicon
@@ -193,7 +193,13 @@ fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .lexicon
                 .categories
                 .iter()
-                .map(|c| p.counts.by_category.get(&c.id).copied().unwrap_or(0))
+                .map(|c| {
+                    p.counts
+                        .policies_by_category
+                        .get(&c.id)
+                        .copied()
+                        .unwrap_or(0)
+                })
                 .collect(),
         })
         .collect();
@@ -202,7 +208,7 @@ fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "{}",
         svg::stacked_chart(
             "category-chart",
-            "Mentions per party, by theme",
+            "Policies per party, by theme",
             &series,
             &rows
         )

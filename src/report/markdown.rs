@@ -16,9 +16,11 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let t = &report.totals;
     writeln!(
         out,
-        "# Manifesto mash-up\n\n{} documents, {} read; {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words.\n",
+        "# Manifesto mash-up\n\n{} documents, {} read; {} policies ({} of them pledged) with {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words. A policy is a sentence with at least one mention; parties are ranked by policies.\n",
         t.documents,
         t.ok,
+        t.policies,
+        t.pledged_policies,
         t.mentions,
         md(&report.lexicon.name),
         md(&report.lexicon.version),
@@ -58,9 +60,9 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Who says most\n")?;
     writeln!(
         out,
-        "| # | Party | Mentions | Pledges | Per 10,000 words | Words | Documents |"
+        "| # | Party | Policies | Pledged | Mentions | Pledges | Policies per 10,000 words | Words | Documents |"
     )?;
-    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|")?;
+    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|---:|")?;
     for (i, p) in report.parties.iter().enumerate() {
         let docs = if p.unread > 0 {
             format!("{} ({} unread)", p.documents, p.unread)
@@ -69,12 +71,14 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {:.1} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
             i + 1,
             cell(&p.party),
+            p.counts.policies,
+            p.counts.pledged_policies,
             p.counts.mentions,
             p.counts.pledges,
-            p.per_10k_words,
+            p.policies_per_10k_words,
             thousands(p.counts.words),
             docs
         )?;
@@ -91,21 +95,22 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .parties
                 .iter()
                 .find(|p| p.party == party)
-                .map_or((0, 0), |p| {
+                .map_or((0, 0, 0), |p| {
+                    let get = |m: &std::collections::BTreeMap<String, u64>| {
+                        m.get(&theme.id).copied().unwrap_or(0)
+                    };
                     (
-                        p.counts.by_category.get(&theme.id).copied().unwrap_or(0),
-                        p.counts
-                            .pledges_by_category
-                            .get(&theme.id)
-                            .copied()
-                            .unwrap_or(0),
+                        get(&p.counts.policies_by_category),
+                        get(&p.counts.pledged_policies_by_category),
+                        get(&p.counts.by_category),
                     )
                 })
         };
         write_quotes(theme, out, |party| {
-            let (mentions, pledges) = count(party);
+            let (policies, pledged, mentions) = count(party);
             format!(
-                "{mentions} mention{}, {pledges} in pledges",
+                "{policies} polic{}, {pledged} pledged; {mentions} mention{}",
+                if policies == 1 { "y" } else { "ies" },
                 if mentions == 1 { "" } else { "s" }
             )
         })?;
@@ -271,11 +276,11 @@ mod tests {
     fn ranking_and_quotes() {
         let text = render();
         assert!(
-            text.contains(r#"| 1 | Party \<A\> \& "Co" | 2 | 2 | 20.0 | 1,000 | 1 |"#),
+            text.contains(r#"| 1 | Party \<A\> \& "Co" | 1 | 1 | 2 | 2 | 10.0 | 1,000 | 1 |"#),
             "{text}"
         );
         assert!(
-            text.contains("| 2 | Party B | 1 | 0 | 10.0 | 1,000 | 1 (1 unread) |"),
+            text.contains("| 2 | Party B | 1 | 0 | 1 | 0 | 10.0 | 1,000 | 1 (1 unread) |"),
             "{text}"
         );
         assert!(

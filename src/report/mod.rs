@@ -3,13 +3,13 @@
 //! nothing and open no files. The JSON form is the source of truth: `mashup
 //! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 2
+//! # The JSON format (`--format json`), schema version 3
 //!
 //! A machine-checkable description is in `docs/report.schema.json` (JSON
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 2. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 3. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
 //! - `lexicon`: `{"name", "version", "categories": [{"id", "label"}], "asks":
@@ -25,11 +25,17 @@
 //!   - `pages`; `pages_without_text` (1-based page numbers);
 //!     `unmapped_chars` (character codes whose text could not be recovered);
 //!   - `words` (words of body text), `mentions` (lexicon matches), `pledges`
-//!     (mentions whose sentence is a pledge, see [`crate::pledge`]);
-//!   - `by_category` and `pledges_by_category` (`{category id: n}`),
+//!     (mentions whose sentence is a pledge, see [`crate::pledge`]),
+//!     `policies` (distinct sentences with at least one mention: one sentence
+//!     naming co-operatives, mutuals and employee ownership is three mentions
+//!     and one policy), `pledged_policies` (those sentences that are pledges);
+//!   - `by_category` and `pledges_by_category` (`{category id: n}`, mentions),
+//!     `policies_by_category` and `pledged_policies_by_category` (`{category
+//!     id: n}`, sentences with a mention of the category),
 //!     `by_term` (`{term as written in the lexicon: n}`), `asks` (`{ask id:
-//!     sentences satisfying it}`), `ask_pledges` (`{ask id: those sentences
-//!     that are pledges}`); ids with zero counts are left out;
+//!     sentences satisfying it}`, so an ask's policies), `ask_pledges` (`{ask
+//!     id: those sentences that are pledges}`); ids with zero counts are left
+//!     out;
 //!   - `excerpts`: every mention, in text order: `{"page" (1-based),
 //!     "sentence" (0-based index on the page; same page and sentence = same
 //!     sentence), "category", "term", "matched" (the text as printed),
@@ -38,14 +44,16 @@
 //!     or unknown)}`;
 //!   - `ask_excerpts`: every sentence satisfying an ask: `{"page",
 //!     "sentence", "ask", "text", "pledge", "stance"}`.
-//! - `parties`: one entry per party, by mentions (most first), then name:
-//!   `party`, `documents` (read), `unread` (errors and scans: their silence
-//!   is not a finding), the same counts as a document (`words`, `mentions`,
-//!   `pledges`, `by_category`, `pledges_by_category`, `by_term`, `asks`,
-//!   `ask_pledges`) summed over its `ok` documents, and `per_10k_words`
-//!   (mentions per 10,000 words, one decimal; 0 with no words).
+//! - `parties`: one entry per party, by policies (most first), then
+//!   mentions, then name: `party`, `documents` (read), `unread` (errors and
+//!   scans: their silence is not a finding), the same counts as a document
+//!   (`words`, `mentions`, `pledges`, `policies`, `pledged_policies`, and the
+//!   maps by category, term and ask) summed over its `ok` documents,
+//!   `per_10k_words` (mentions per 10,000 words, one decimal; 0 with no
+//!   words) and `policies_per_10k_words` (policies, likewise).
 //! - `totals`: `documents` (entries in `documents`), `ok`, `no_text_layer`,
-//!   `failed`, and `words`, `mentions`, `pledges` over `ok` documents.
+//!   `failed`, and `words`, `mentions`, `pledges`, `policies`,
+//!   `pledged_policies` over `ok` documents.
 //! - `mashup`: the best quote per theme and party. `categories` (lexicon
 //!   order) and `asks` (lexicon order) are lists of `{"id", "parties":
 //!   [{"party", "quote"}]}`, with one entry per party in `parties` order;
@@ -79,7 +87,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole result of a scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -145,6 +153,8 @@ pub struct PartyTotals {
     pub counts: Counts,
     /// Mentions per 10,000 words (0 when there are no words).
     pub per_10k_words: f64,
+    /// Policies (sentences with a mention) per 10,000 words.
+    pub policies_per_10k_words: f64,
 }
 
 /// Totals over the whole scan.
@@ -164,6 +174,10 @@ pub struct Totals {
     pub mentions: u64,
     /// Pledges (mentions in pledge sentences) in documents read.
     pub pledges: u64,
+    /// Policies (sentences with a mention) in documents read.
+    pub policies: u64,
+    /// Of those, the sentences that are pledges.
+    pub pledged_policies: u64,
 }
 
 impl Report {
@@ -178,6 +192,8 @@ impl Report {
             words: 0,
             mentions: 0,
             pledges: 0,
+            policies: 0,
+            pledged_policies: 0,
         };
         for doc in &documents {
             match doc.status {
@@ -196,6 +212,7 @@ impl Report {
                     unread: 0,
                     counts: Counts::default(),
                     per_10k_words: 0.0,
+                    policies_per_10k_words: 0.0,
                 });
             if doc.status == Status::Ok {
                 party.documents += 1;
@@ -203,6 +220,8 @@ impl Report {
                 totals.words += doc.counts.words;
                 totals.mentions += doc.counts.mentions;
                 totals.pledges += doc.counts.pledges;
+                totals.policies += doc.counts.policies;
+                totals.pledged_policies += doc.counts.pledged_policies;
             } else {
                 party.unread += 1;
             }
@@ -210,11 +229,14 @@ impl Report {
         let mut parties: Vec<PartyTotals> = parties.into_values().collect();
         for p in &mut parties {
             p.per_10k_words = per_10k(p.counts.mentions, p.counts.words);
+            p.policies_per_10k_words = per_10k(p.counts.policies, p.counts.words);
         }
+        // Ranked by policies, the unit a reader counts, then by mentions.
         parties.sort_by(|a, b| {
             b.counts
-                .mentions
-                .cmp(&a.counts.mentions)
+                .policies
+                .cmp(&a.counts.policies)
+                .then(b.counts.mentions.cmp(&a.counts.mentions))
                 .then(a.party.cmp(&b.party))
         });
         let mashup = Mashup::build(lexicon, &documents, &parties);
@@ -278,12 +300,12 @@ fn label_of<'a>(list: &'a [Labelled], id: &'a str) -> &'a str {
         .map_or(id, |l| l.label.as_str())
 }
 
-/// Mentions per 10,000 words, rounded to one decimal.
-fn per_10k(mentions: u64, words: u64) -> f64 {
+/// Occurrences per 10,000 words, rounded to one decimal.
+fn per_10k(count: u64, words: u64) -> f64 {
     if words == 0 {
         return 0.0;
     }
-    (mentions as f64 * 10_000.0 / words as f64 * 10.0).round() / 10.0
+    (count as f64 * 10_000.0 / words as f64 * 10.0).round() / 10.0
 }
 
 #[cfg(test)]
@@ -352,7 +374,14 @@ pub(crate) mod tests {
             a.counts.by_category.insert(category.into(), 1);
             a.counts.pledges_by_category.insert(category.into(), 1);
             a.counts.by_term.insert(term.into(), 1);
+            a.counts.policies_by_category.insert(category.into(), 1);
+            a.counts
+                .pledged_policies_by_category
+                .insert(category.into(), 1);
         }
+        // Both mentions are in one sentence: one pledged policy.
+        a.counts.policies = 1;
+        a.counts.pledged_policies = 1;
         a.ask_excerpts.push(AskExcerpt {
             page: 2,
             sentence: 0,
@@ -375,6 +404,8 @@ pub(crate) mod tests {
             stance: None,
         });
         b.counts.mentions = 1;
+        b.counts.policies = 1;
+        b.counts.policies_by_category.insert("coops".into(), 1);
         b.counts.by_category.insert("coops".into(), 1);
         b.counts.by_term.insert("co-operative*".into(), 1);
         let mut scan = ok("c.pdf", "Party C");
@@ -428,7 +459,11 @@ pub(crate) mod tests {
     #[test]
     fn totals_and_unread() {
         let report = sample_report();
-        assert_eq!(report.schema_version, 2);
+        assert_eq!(report.schema_version, 3);
+        assert_eq!(
+            (report.totals.policies, report.totals.pledged_policies),
+            (2, 1)
+        );
         assert_eq!(
             (
                 report.totals.ok,

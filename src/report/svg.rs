@@ -32,13 +32,13 @@ pub const PALETTE: [&str; 10] = [
 pub struct RankBar<'a> {
     /// Party name.
     pub label: &'a str,
-    /// Mentions: the bar's length.
+    /// Policies: the bar's length.
     pub total: u64,
-    /// Pledges: a darker bar inside it.
+    /// Pledged policies: a darker bar inside it.
     pub pledges: u64,
 }
 
-/// The ranking: one `rect.bar` per party (mentions), with a `rect.pledges`
+/// The ranking: one `rect.bar` per party (policies), with a `rect.pledges`
 /// inside it, values written at the end.
 pub fn ranking_chart(id: &str, title: &str, rows: &[RankBar<'_>]) -> String {
     let max = rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as f64;
@@ -51,7 +51,7 @@ pub fn ranking_chart(id: &str, title: &str, rows: &[RankBar<'_>]) -> String {
         let pw = r.pledges.min(r.total) as f64 * scale;
         let _ = write!(
             svg,
-            r##"<g class="row"><text class="name" x="0" y="{ty:.1}">{name}</text><rect class="bar" data-party="{name}" x="0" y="{by:.1}" width="{w:.1}" height="{BAR}" fill="#8fb8de"><title>{name}: {total} mentions, {pledges} in pledges</title></rect><rect class="pledges" x="0" y="{by:.1}" width="{pw:.1}" height="{BAR}" fill="#0b4f8a"/><text class="value" x="{vx:.1}" y="{vy:.1}">{total} ({pledges})</text></g>"##,
+            r##"<g class="row"><text class="name" x="0" y="{ty:.1}">{name}</text><rect class="bar" data-party="{name}" x="0" y="{by:.1}" width="{w:.1}" height="{BAR}" fill="#8fb8de"><title>{name}: {total} policies, {pledges} pledged</title></rect><rect class="pledges" x="0" y="{by:.1}" width="{pw:.1}" height="{BAR}" fill="#0b4f8a"/><text class="value" x="{vx:.1}" y="{vy:.1}">{total} ({pledges})</text></g>"##,
             ty = y + 13.0,
             by = y + 18.0,
             vy = y + 18.0 + BAR - 3.0,

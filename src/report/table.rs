@@ -1,5 +1,7 @@
 //! The default output: a per-party table for a terminal, then one line per
-//! document that could not be counted.
+//! document that could not be counted. Parties come in the report's order
+//! (most policies first); "Per 10k" is policies per 10,000 words and the top
+//! categories are those with the most policies.
 
 use super::Report;
 use crate::pipeline::Status;
@@ -20,13 +22,13 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .min(40);
     writeln!(
         out,
-        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  Top categories",
-        "Party", "Docs", "Words", "Mentions", "Pledges", "Per 10k"
+        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8}  Top categories",
+        "Party", "Docs", "Words", "Policies", "Pledged", "Mentions", "Pledges", "Per 10k"
     )?;
     for p in &report.parties {
         let mut top: Vec<(&String, &u64)> = p
             .counts
-            .by_category
+            .policies_by_category
             .iter()
             .filter(|(_, n)| **n > 0)
             .collect();
@@ -39,13 +41,15 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let name: String = p.party.chars().take(party_width).collect();
         writeln!(
             out,
-            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8.1}  {}",
+            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8.1}  {}",
             name,
             p.documents,
             thousands(p.counts.words),
+            p.counts.policies,
+            p.counts.pledged_policies,
             p.counts.mentions,
             p.counts.pledges,
-            p.per_10k_words,
+            p.policies_per_10k_words,
             if top.is_empty() {
                 "-".to_string()
             } else {
@@ -56,11 +60,13 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let t = &report.totals;
     writeln!(
         out,
-        "\n{} documents: {} read, {} without a text layer (need OCR), {} failed. {} mentions ({} in pledges) in {} words.",
+        "\n{} documents: {} read, {} without a text layer (need OCR), {} failed. {} policies ({} pledged) with {} mentions ({} in pledges) in {} words.",
         t.documents,
         t.ok,
         t.no_text_layer,
         t.failed,
+        t.policies,
+        t.pledged_policies,
         t.mentions,
         t.pledges,
         thousands(t.words)
