@@ -102,3 +102,61 @@ fn unreadable_dictionaries_exit_2_naming_the_file() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("--from"));
 }
+
+/// Issue 9: a LIWC dictionary lists a word in every category it counts for.
+/// The import keeps each membership and exits 0, and a scan with the result
+/// counts a match once as a mention and once in each of its categories.
+#[test]
+fn liwc_terms_in_two_categories_are_kept_in_both_and_counted_in_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let dic = dir.path().join("coop.dic");
+    fs::write(
+        &dic,
+        "%\n1\tcoops\n2\tfinance\n%\nco-operative*\t1\ncredit union*\t1 2\nbank*\t2\n",
+    )
+    .unwrap();
+    let out = dir.path().join("coop.toml");
+    let run = mashup()
+        .args(["lexicon", "import"])
+        .arg(&dic)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let toml = fs::read_to_string(&out).unwrap();
+    assert_eq!(toml.matches("\"credit union*\"").count(), 2, "{toml}");
+    let text = dir.path().join("party.txt");
+    fs::write(&text, "We will back credit unions and co-operatives.\n").unwrap();
+    let scan = mashup()
+        .args(["scan", "--format", "json", "--lexicon"])
+        .arg(&out)
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert!(scan.status.success());
+    let report = util::json(&scan.stdout);
+    let doc = &report["documents"][0];
+    assert_eq!(doc["mentions"], 2);
+    assert_eq!(doc["policies"], 1);
+    assert_eq!(doc["by_category"]["coops"], 2);
+    assert_eq!(doc["by_category"]["finance"], 1);
+    let categories: Vec<&serde_json::Value> = doc["excerpts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["categories"])
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            &serde_json::json!(["coops", "finance"]),
+            &serde_json::json!(["coops"])
+        ]
+    );
+}

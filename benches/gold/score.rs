@@ -140,15 +140,19 @@ pub fn load(gold: &Path, texts: &Path) -> Result<GoldDoc, String> {
     })
 }
 
-/// What the lexicon finds on one line: the lexicon category id of each mention, and the
-/// term that matched.
+/// What the lexicon finds on one line: for each mention, one entry per lexicon category it
+/// counts for, with the term that matched.
 pub fn mentions(matcher: &Matcher, lexicon: &Lexicon, line: &str) -> Vec<(String, String)> {
     matcher
         .find_mentions(line)
         .iter()
-        .map(|h| {
-            let category = &lexicon.categories()[matcher.term_category(h.term).index()].id;
-            (category.clone(), matcher.term_text(h.term).to_string())
+        .flat_map(|h| {
+            matcher.hit_categories(h).map(|c| {
+                (
+                    lexicon.categories()[c.index()].id.clone(),
+                    matcher.term_text(h.term).to_string(),
+                )
+            })
         })
         .collect()
 }

@@ -56,8 +56,8 @@ pub use error::{Diagnostic, LexiconError};
 pub use import::{import_file, import_str, ImportFormat, Imported};
 pub use term::Term;
 
-/// A validated lexicon. Made only by parsing, so every term follows rule 1, no term is in two
-/// categories and every ask names a real category.
+/// A validated lexicon. Made only by parsing, so every term follows rule 1, no term is listed
+/// twice in a category (it may be in several categories) and every ask names a real category.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     name: String,
@@ -102,6 +102,10 @@ pub struct Ask {
     /// ("community energy efficiency" for an ask about community energy).
     pub exclude: Vec<Term>,
 }
+
+/// The most categories one term may belong to (the matcher keeps, per match, which of them
+/// an exclude phrase removes it from, in one 64-bit word).
+pub const MAX_TERM_CATEGORIES: usize = 64;
 
 /// The curated default; compiled in so the binary works with no files beside it.
 const BUILTIN: &str = include_str!("../../keywords/social-economy.toml");
@@ -245,14 +249,21 @@ mod tests {
     }
 
     #[test]
-    fn term_in_two_categories() {
+    fn a_term_may_be_in_several_categories() {
+        let src = "[lexicon]\nname = \"t\"\nversion = \"1\"\n\
+             [[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"mutual\"]\n\
+             [[category]]\nid = \"b\"\nlabel = \"B\"\nterms = [\"MUTUAL\"]\n";
+        let lexicon = Lexicon::parse(src, "t.toml").unwrap();
+        assert_eq!(lexicon.categories()[1].terms[0].as_str(), "MUTUAL");
+        // ...but written the same way in each: not case-sensitive in one only.
         let e = errors(
-            "[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"mutual\"]\n\
-             [[category]]\nid = \"b\"\nlabel = \"B\"\nterms = [\"MUTUAL\"]\n",
+            "[[category]]\nid = \"a\"\nlabel = \"A\"\nterms = [\"cic\"]\n\
+             [[category]]\nid = \"b\"\nlabel = \"B\"\ncase_sensitive = [\"CIC\"]\n",
         );
         assert_eq!(
             e,
-            ["t.toml:11:11: term \"MUTUAL\" is already in category \"a\" (line 7); a term belongs to one category"]
+            ["t.toml:11:20: term \"CIC\" is under `case_sensitive` here but under `terms` in \
+              category \"a\" (line 7); a term in several categories must match the same text in each"]
         );
     }
 

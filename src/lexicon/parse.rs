@@ -143,7 +143,7 @@ impl Ctx<'_> {
     }
 }
 
-/// A term already seen, to find duplicates and terms in two categories.
+/// A term already seen, to find duplicates within a category and terms written two ways.
 struct Seen {
     owner: usize,
     line: usize,
@@ -322,8 +322,10 @@ fn drop_repeated_excludes(ctx: &mut Ctx<'_>, exclude: &mut Vec<Term>) {
     });
 }
 
-/// Records `term` as belonging to category `owner`, or reports why it cannot (rule 7: a term
-/// belongs to one category). Case-sensitive terms that differ only in case may coexist.
+/// Records `term` as belonging to category `owner`, or reports why it cannot. A term may
+/// belong to several categories (rule 7: it then counts once in each), but only once to each,
+/// and written with the same case sensitivity everywhere, so that it matches the same text
+/// for all of them. Case-sensitive terms that differ only in case are different terms.
 fn claim(
     ctx: &mut Ctx<'_>,
     seen: &mut HashMap<Vec<u8>, Vec<Seen>>,
@@ -333,25 +335,42 @@ fn claim(
 ) -> bool {
     let exact = term_key(term.as_str(), false);
     let entries = seen.entry(term_key(term.as_str(), true)).or_default();
-    let clash = entries
-        .iter()
-        .find(|s| !(s.case_sensitive && term.is_case_sensitive() && s.exact != exact));
+    // Entries that are the same term as this one, or match some of the same text.
+    let same = |s: &&Seen| !(s.case_sensitive && term.is_case_sensitive() && s.exact != exact);
     let (line, column) = term.location();
-    if let Some(first) = clash {
-        let message = if first.owner == owner {
-            format!(
-                "term {:?} is listed twice in this category (first at line {})",
-                term.as_str(),
-                first.line
-            )
+    let message = if let Some(first) = entries.iter().filter(same).find(|s| s.owner == owner) {
+        Some(format!(
+            "term {:?} is listed twice in this category (first at line {})",
+            term.as_str(),
+            first.line
+        ))
+    } else if let Some(other) = entries
+        .iter()
+        .filter(same)
+        .find(|s| s.case_sensitive != term.is_case_sensitive())
+    {
+        let id = earlier.get(other.owner).map_or("?", |c| c.id.as_str());
+        let (here, there) = if term.is_case_sensitive() {
+            ("case_sensitive", "terms")
         } else {
-            let other = earlier.get(first.owner).map_or("?", |c| c.id.as_str());
-            format!(
-                "term {:?} is already in category {other:?} (line {}); a term belongs to one category",
-                term.as_str(),
-                first.line
-            )
+            ("terms", "case_sensitive")
         };
+        Some(format!(
+            "term {:?} is under `{here}` here but under `{there}` in category {id:?} (line {}); \
+             a term in several categories must match the same text in each",
+            term.as_str(),
+            other.line
+        ))
+    } else if entries.iter().filter(same).count() >= super::MAX_TERM_CATEGORIES {
+        Some(format!(
+            "term {:?} is in more than {} categories",
+            term.as_str(),
+            super::MAX_TERM_CATEGORIES
+        ))
+    } else {
+        None
+    };
+    if let Some(message) = message {
         ctx.diags.push(Diagnostic {
             file: ctx.origin.to_string(),
             line,

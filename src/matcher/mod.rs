@@ -36,10 +36,13 @@
 //!    its letters: each stretch of text counts once, for the longest term matching there.
 //!    Between terms matching exactly the same stretch, a term without `*` wins, then the one
 //!    whose hyphens matched as written, then the one earlier in the file.
-//! 6. **Exclusions.** A match lying inside a match of one of its own category's `exclude`
-//!    phrases is dropped before overlaps are resolved, so it hides nothing.
-//! 7. **Terms and categories.** Each hit names its term ([`TermId`]); a term belongs to one
-//!    category ([`Matcher::term_category`]).
+//! 6. **Exclusions.** A match lying inside a match of one of its category's `exclude`
+//!    phrases does not count for that category. A match that counts for none of its term's
+//!    categories is dropped before overlaps are resolved, so it hides nothing.
+//! 7. **Terms and categories.** Each hit names its term ([`TermId`]). A term belongs to one
+//!    category or to several ([`Matcher::term_categories`]): a match counts once as a
+//!    mention and once in each category it counts for ([`Matcher::hit_categories`]), so the
+//!    counts of the categories may add up to more than the mentions.
 //! 8. **Asks.** Judged per sentence: a sentence satisfies an ask when it holds a match of
 //!    every `all` term and, where `any` is given, of at least one `any` term. Ask terms match
 //!    on their own: a longer category term over the same words does not hide them, nor do
@@ -143,15 +146,19 @@ impl AskId {
 }
 
 /// One counted mention: a category term and the byte range of the text it matched
-/// (`start <= end`, both on character boundaries of the text passed in).
+/// (`start <= end`, both on character boundaries of the text passed in). The categories it
+/// counts for are [`Matcher::hit_categories`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// The term that matched; its category is [`Matcher::term_category`].
+    /// The term that matched.
     pub term: TermId,
     /// Byte offset of the first matched character.
     pub start: usize,
     /// Byte offset just past the last matched character.
     pub end: usize,
+    /// Bit `k` set: the `k`th category of the term does not count this match (rule 6). A
+    /// term is in at most [`crate::lexicon::MAX_TERM_CATEGORIES`] categories.
+    excluded: u64,
 }
 
 /// An ask satisfied by a sentence: `sentence` indexes the ranges given to
@@ -215,7 +222,8 @@ struct Inner {
     patterns: Vec<Pattern>,
     targets: Vec<Target>,
     term_text: Vec<String>,
-    term_category: Vec<CategoryId>,
+    /// Per term, the categories it belongs to, in lexicon order.
+    term_categories: Vec<Vec<CategoryId>>,
     mentions: Automaton,
     ask_terms: Automaton,
     ask_term_count: usize,
@@ -244,13 +252,27 @@ impl Matcher {
         let mut patterns = Vec::new();
         let mut targets = Vec::new();
         let mut term_text = Vec::new();
-        let mut term_category = Vec::new();
+        let mut term_categories: Vec<Vec<CategoryId>> = Vec::new();
+        // A term listed in several categories is one pattern: the same key (and, for
+        // case-sensitive terms, the same exact form) is the same term.
+        let mut term_index: std::collections::HashMap<(Vec<u8>, Option<Vec<u8>>), TermId> =
+            std::collections::HashMap::new();
         for (c, category) in lexicon.categories().iter().enumerate() {
             for term in &category.terms {
-                targets.push(Target::Term(TermId(term_text.len() as u32)));
-                patterns.push(Pattern::new(term.as_str(), term.is_case_sensitive()));
-                term_text.push(term.as_str().to_string());
-                term_category.push(CategoryId(c as u32));
+                let key = (
+                    crate::lexicon::fold::term_key(term.as_str(), true),
+                    term.is_case_sensitive()
+                        .then(|| crate::lexicon::fold::term_key(term.as_str(), false)),
+                );
+                let id = *term_index.entry(key).or_insert_with(|| {
+                    let id = TermId(term_text.len() as u32);
+                    targets.push(Target::Term(id));
+                    patterns.push(Pattern::new(term.as_str(), term.is_case_sensitive()));
+                    term_text.push(term.as_str().to_string());
+                    term_categories.push(Vec::new());
+                    id
+                });
+                term_categories[id.index()].push(CategoryId(c as u32));
             }
         }
         for (c, category) in lexicon.categories().iter().enumerate() {
@@ -291,7 +313,7 @@ impl Matcher {
                 patterns,
                 targets,
                 term_text,
-                term_category,
+                term_categories,
                 mentions,
                 ask_terms,
                 asks,
@@ -333,13 +355,23 @@ impl Matcher {
             .map_or("", String::as_str)
     }
 
-    /// The category a term belongs to.
-    pub fn term_category(&self, id: TermId) -> CategoryId {
+    /// The categories a term belongs to, in lexicon order (one, or several).
+    pub fn term_categories(&self, id: TermId) -> &[CategoryId] {
         self.inner
-            .term_category
+            .term_categories
             .get(id.index())
-            .copied()
-            .unwrap_or(CategoryId(0))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The categories a hit counts for: its term's, less those whose `exclude` phrases hold
+    /// the match (rule 6). Never empty for a hit this matcher found.
+    pub fn hit_categories(&self, hit: &Hit) -> impl Iterator<Item = CategoryId> + '_ {
+        let excluded = hit.excluded;
+        self.term_categories(hit.term)
+            .iter()
+            .enumerate()
+            .filter(move |(k, _)| *k >= 64 || excluded & (1 << k) == 0)
+            .map(|(_, c)| *c)
     }
 
     /// Number of category terms; [`TermId`]s index `0..term_count()`.

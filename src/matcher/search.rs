@@ -7,7 +7,7 @@ use std::ops::Range;
 use aho_corasick::Input;
 
 use super::normalize::{char_at, last_char, normalize, Normalized};
-use super::{AskHit, AskId, Automaton, Hit, Inner, Target};
+use super::{AskHit, AskId, Automaton, Hit, Inner, Target, TermId};
 use crate::lexicon::fold::is_word_char;
 
 /// A whole-word match of one pattern, in folded-buffer offsets.
@@ -92,23 +92,43 @@ pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hi
             _ => {}
         }
     }
+    // Per candidate, the positions in its term's category list that an exclusion holding the
+    // match removes it from; a candidate removed from all of them is dropped.
+    let mut terms: Vec<(Candidate, TermId, u64)> =
+        terms.into_iter().map(|(c, id)| (c, id, 0)).collect();
     if !exclusions.is_empty() {
         exclusions.sort_unstable_by_key(|&(s, e, _)| (s, e));
         let longest = exclusions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
-        terms.retain(|(c, id)| {
-            let category = inner.term_category.get(id.index()).copied();
+        terms.retain_mut(|(c, id, excluded)| {
+            let categories = inner
+                .term_categories
+                .get(id.index())
+                .map_or(&[][..], Vec::as_slice);
             let upto = exclusions.partition_point(|&(s, _, _)| s <= c.start);
-            !exclusions[..upto]
+            for &(_, _, k) in exclusions[..upto]
                 .iter()
                 .rev()
                 .take_while(|&&(s, _, _)| s + longest >= c.end)
-                .any(|&(_, e, k)| e >= c.end && Some(k) == category)
+                .filter(|&&(_, e, _)| e >= c.end)
+            {
+                for (position, category) in categories.iter().enumerate().take(64) {
+                    if *category == k {
+                        *excluded |= 1 << position;
+                    }
+                }
+            }
+            let all = if categories.len() >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << categories.len()) - 1
+            };
+            *excluded & all != all
         });
     }
-    terms.sort_unstable_by_key(|(c, id)| (c.start, Reverse(c.end), c.star, c.spaced, *id));
+    terms.sort_unstable_by_key(|(c, id, _)| (c.start, Reverse(c.end), c.star, c.spaced, *id));
     let mut hits = Vec::new();
     let mut taken_to = 0;
-    for (c, id) in terms {
+    for (c, id, excluded) in terms {
         if c.start < taken_to || c.end <= c.start {
             continue;
         }
@@ -117,6 +137,7 @@ pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hi
             term: id,
             start: folded.orig_start(c.start),
             end: folded.orig_end(c.end),
+            excluded,
         });
     }
     hits

@@ -297,13 +297,56 @@ fn rule6_exclusions() {
 }
 
 #[test]
+fn rule7_a_term_in_several_categories_counts_in_each() {
+    let matcher = Matcher::new(&lexicon(
+        "mutual*, co-op; MUTUAL*, !mutual aid; credit union*",
+    ))
+    .unwrap();
+    // One pattern for the shared term, written as it first appears.
+    let names: Vec<_> = matcher.term_ids().map(|t| matcher.term_text(t)).collect();
+    assert_eq!(names, ["mutual*", "co-op", "credit union*"]);
+    let cats = |t: usize| -> Vec<usize> {
+        matcher
+            .term_categories(TermId(t as u32))
+            .iter()
+            .map(|c| c.index())
+            .collect()
+    };
+    assert_eq!(cats(0), [0, 1]);
+    assert_eq!(cats(2), [2]);
+    let text = "Mutuals, mutual aid, co-op.";
+    let found: Vec<(&str, Vec<usize>)> = matcher
+        .find_mentions(text)
+        .iter()
+        .map(|h| {
+            (
+                &text[h.start..h.end],
+                matcher.hit_categories(h).map(|c| c.index()).collect(),
+            )
+        })
+        .collect();
+    // "mutual aid" is excluded by the second category only, so it still counts for the first.
+    assert_eq!(
+        found,
+        [
+            ("Mutuals", vec![0, 1]),
+            ("mutual", vec![0]),
+            ("co-op", vec![0])
+        ]
+    );
+    // Excluded by every category of its term, a match is dropped.
+    let matcher = Matcher::new(&lexicon("mutual*, !mutual aid; mutual*, !mutual aid")).unwrap();
+    assert!(matcher.find_mentions("mutual aid").is_empty());
+}
+
+#[test]
 fn rule7_term_ids_follow_lexicon_order() {
     let matcher = Matcher::new(&lexicon("b, ^B2, a; c, !x")).unwrap();
     let names: Vec<_> = matcher.term_ids().map(|t| matcher.term_text(t)).collect();
     assert_eq!(names, ["b", "a", "B2", "c"]);
     let cats: Vec<_> = matcher
         .term_ids()
-        .map(|t| matcher.term_category(t).index())
+        .map(|t| matcher.term_categories(t)[0].index())
         .collect();
     assert_eq!(cats, [0, 0, 0, 1]);
     assert_eq!(matcher.term_count(), 4);

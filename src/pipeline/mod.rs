@@ -57,7 +57,8 @@ pub struct Counts {
     pub policies: u64,
     /// Of those, the sentences that are pledges.
     pub pledged_policies: u64,
-    /// Mentions per category id.
+    /// Mentions per category id. A term in several categories counts in
+    /// each, so these may add up to more than `mentions`.
     pub by_category: BTreeMap<String, u64>,
     /// Mentions per term, as written in the lexicon.
     pub by_term: BTreeMap<String, u64>,
@@ -108,8 +109,9 @@ pub struct Excerpt {
     /// 0-based index of the sentence on its page: excerpts with the same
     /// page and sentence quote the same sentence.
     pub sentence: u32,
-    /// Category id of the term.
-    pub category: String,
+    /// Category ids the mention counts for: one, or several when its term
+    /// is in several categories (in lexicon order).
+    pub categories: Vec<String>,
     /// The term as written in the lexicon.
     pub term: String,
     /// The text that matched, as it appears in the document.
@@ -406,33 +408,41 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
         let mut policies: BTreeMap<(Option<usize>, usize), (bool, BTreeSet<String>)> =
             BTreeMap::new();
         for (n, hit) in mentions.into_iter().enumerate() {
-            let category = &lexicon.categories()[matcher.term_category(hit.term).index()].id;
+            // A term may be in several categories: the match counts in each (rule 7).
+            let categories: Vec<String> = matcher
+                .hit_categories(&hit)
+                .map(|c| lexicon.categories()[c.index()].id.clone())
+                .collect();
             let term = matcher.term_text(hit.term);
             let (index, sentence) = sentence_of(&sentences, hit.start..hit.end, body.len());
             let pledge = index.and_then(pledge_of);
             let key = (index, if index.is_some() { 0 } else { n });
             let policy = policies.entry(key).or_default();
             policy.0 |= pledge.is_some();
-            policy.1.insert(category.clone());
+            policy.1.extend(categories.iter().cloned());
             result.counts.mentions += 1;
-            *result
-                .counts
-                .by_category
-                .entry(category.clone())
-                .or_default() += 1;
             *result.counts.by_term.entry(term.to_string()).or_default() += 1;
             if pledge.is_some() {
                 result.counts.pledges += 1;
+            }
+            for category in &categories {
                 *result
                     .counts
-                    .pledges_by_category
+                    .by_category
                     .entry(category.clone())
                     .or_default() += 1;
+                if pledge.is_some() {
+                    *result
+                        .counts
+                        .pledges_by_category
+                        .entry(category.clone())
+                        .or_default() += 1;
+                }
             }
             result.excerpts.push(Excerpt {
                 page: page.number,
                 sentence: index.unwrap_or(0) as u32,
-                category: category.clone(),
+                categories,
                 term: term.to_string(),
                 matched: body.get(hit.start..hit.end).unwrap_or("").to_string(),
                 text: excerpt(&body, sentence, hit.start..hit.end),

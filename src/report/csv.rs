@@ -33,8 +33,9 @@ pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
 ///   pledged policies`;
 /// - `asks.csv`: the ask × party matrix: `ask, label`, then for each party
 ///   `<party>` (sentences satisfying the ask) and `<party> pledges`;
-/// - `excerpts.csv`: one row per mention: `party, document, page, category,
-///   term, matched, pledge, stance, text`;
+/// - `excerpts.csv`: one row per mention: `party, document, page,
+///   categories, term, matched, pledge, stance, text` (`categories` lists
+///   the category ids the mention counts for, separated by `; `);
 /// - `ask-excerpts.csv`: one row per sentence satisfying an ask: `party,
 ///   document, page, ask, pledge, stance, text`;
 /// - `documents.csv`: one row per document: `document, party, year, country,
@@ -180,7 +181,15 @@ fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     row(
         &mut w,
         [
-            "party", "document", "page", "category", "term", "matched", "pledge", "stance", "text",
+            "party",
+            "document",
+            "page",
+            "categories",
+            "term",
+            "matched",
+            "pledge",
+            "stance",
+            "text",
         ],
     )?;
     for doc in &report.documents {
@@ -191,7 +200,7 @@ fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     doc.party.as_str(),
                     &doc.path,
                     &e.page.to_string(),
-                    &e.category,
+                    &e.categories.join("; "),
                     &e.term,
                     &e.matched,
                     yes_no(e.pledge),
@@ -300,7 +309,7 @@ mod tests {
             hostile(&mut doc.path);
             hostile(&mut doc.party);
             for e in &mut doc.excerpts {
-                hostile(&mut e.category);
+                e.categories.iter_mut().for_each(hostile);
                 hostile(&mut e.term);
                 hostile(&mut e.matched);
             }

@@ -101,7 +101,10 @@ impl Mashup {
                     stance: e.stance,
                     distinct_terms: distinct(e.page, e.sentence),
                 };
-                keep(&mut by_category, &e.category, &doc.party, quote);
+                // A mention of a term in several categories is a quote for each.
+                for category in &e.categories {
+                    keep(&mut by_category, category, &doc.party, quote.clone());
+                }
             }
             for a in &doc.ask_excerpts {
                 let quote = Quote {
@@ -218,11 +221,11 @@ mod tests {
         Excerpt {
             page,
             sentence,
-            category: if term.starts_with("credit") {
+            categories: vec![if term.starts_with("credit") {
                 "cu".into()
             } else {
                 "coops".into()
-            },
+            }],
             term: term.into(),
             matched: term.into(),
             text: format!("p{page} s{sentence}"),

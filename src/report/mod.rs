@@ -29,7 +29,9 @@
 //!     `policies` (distinct sentences with at least one mention: one sentence
 //!     naming co-operatives, mutuals and employee ownership is three mentions
 //!     and one policy), `pledged_policies` (those sentences that are pledges);
-//!   - `by_category` and `pledges_by_category` (`{category id: n}`, mentions),
+//!   - `by_category` and `pledges_by_category` (`{category id: n}`, mentions;
+//!     a mention counts in each of its categories, so these can add up to
+//!     more than `mentions`),
 //!     `policies_by_category` and `pledged_policies_by_category` (`{category
 //!     id: n}`, sentences with a mention of the category),
 //!     `by_term` (`{term as written in the lexicon: n}`), `asks` (`{ask id:
@@ -38,7 +40,9 @@
 //!     out;
 //!   - `excerpts`: every mention, in text order: `{"page" (1-based),
 //!     "sentence" (0-based index on the page; same page and sentence = same
-//!     sentence), "category", "term", "matched" (the text as printed),
+//!     sentence), "categories" (the category ids the mention counts for: one,
+//!     or several when its term is listed in several categories), "term",
+//!     "matched" (the text as printed),
 //!     "text" (the sentence, cut around the match beyond 400 characters),
 //!     "pledge" (bool), "stance" ("for", "against", or null when not a pledge
 //!     or unknown)}`;
@@ -362,7 +366,7 @@ pub(crate) mod tests {
             a.excerpts.push(Excerpt {
                 page: 2,
                 sentence: 0,
-                category: category.into(),
+                categories: vec![category.into()],
                 term: term.into(),
                 matched: matched.into(),
                 text: text.into(),
@@ -396,7 +400,7 @@ pub(crate) mod tests {
         b.excerpts.push(Excerpt {
             page: 1,
             sentence: 3,
-            category: "coops".into(),
+            categories: vec!["coops".into()],
             term: "co-operative*".into(),
             matched: "co-operative".into(),
             text: "=A co-operative </details> idea.".into(),

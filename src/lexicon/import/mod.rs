@@ -17,12 +17,12 @@
 //!   cannot express are reported and skipped: a glob `?`, a leading `*`, a `*` inside a word,
 //!   regular-expression characters, LIWC's conditional entries (`<of>`, parentheses).
 //!   Terms are kept as written (matching is case-insensitive anyway).
-//! - **One category per term.** Our lexicon counts a term for one category
-//!   ([rule 7](crate::matcher)); LIWC and WordStat allow more. A term listed in a category
-//!   and in that category's ancestors is kept in the deepest one only, silently: the count of
-//!   `parent` is then the sum of its `parent/...` categories. A term in two unrelated
-//!   categories is kept in the first and reported for the others; a term listed twice in one
-//!   category is reported once.
+//! - **Every category of a term.** LIWC, WordStat and quanteda dictionaries list a word in
+//!   every category it counts for (a pronoun under `funct` and under `funct/pronoun`, a word
+//!   under two unrelated themes). Every membership is kept, and a match counts once in each
+//!   of its term's categories ([rule 7](crate::matcher)), so each category counts what it
+//!   counts in the source dictionary. A term listed twice in one category is written once;
+//!   nothing is reported for either, since no meaning is lost.
 //!
 //! ```
 //! use manifesto_mashup::lexicon::{import_str, ImportFormat, Lexicon};
@@ -222,46 +222,33 @@ fn convert(raw: Raw, format: ImportFormat, origin: &Origin<'_>, name: &str) -> I
             )),
         }
     }
-    // Rule 7: one category per term (see the module doc for which one).
-    let mut by_key: HashMap<Vec<u8>, Vec<usize>> = HashMap::new();
-    for (i, (_, text)) in valid.iter().enumerate() {
-        by_key.entry(term_key(text, true)).or_default().push(i);
-    }
+    // Rule 7: every membership is kept (a term counts in each of its categories); a term
+    // listed twice in one category is written once, and a term in more categories than a
+    // lexicon allows keeps the first ones.
+    let mut memberships: HashMap<Vec<u8>, Vec<(Vec<String>, usize)>> = HashMap::new();
     let mut keep = vec![false; valid.len()];
-    for members in by_key.values() {
-        let is_ancestor = |a: &[String], b: &[String]| a.len() < b.len() && b.starts_with(a);
-        let chosen = members.iter().copied().find(|&i| {
-            !members
-                .iter()
-                .any(|&j| is_ancestor(&valid[i].0.path, &valid[j].0.path))
-        });
-        let Some(chosen) = chosen else { continue };
-        keep[chosen] = true;
-        let kept = &valid[chosen].0;
-        for &j in members {
-            let t = &valid[j].0;
-            if j == chosen || is_ancestor(&t.path, &kept.path) {
-                continue;
-            }
-            let message = if t.path == kept.path {
-                format!(
-                    "term {:?} skipped: listed twice in category {:?} (also line {})",
-                    valid[j].1,
-                    kept.path.join("/"),
-                    kept.line
-                )
-            } else {
-                format!(
-                    "term {:?} skipped in category {:?}: already in {:?} (line {}), and a term \
-                     belongs to one category",
-                    valid[j].1,
-                    t.path.join("/"),
-                    kept.path.join("/"),
-                    kept.line
-                )
-            };
-            diags.push(origin.diag(t.line, t.column, message));
+    for (i, (t, text)) in valid.iter().enumerate() {
+        let seen = memberships.entry(term_key(text, true)).or_default();
+        if seen.iter().any(|(path, _)| *path == t.path) {
+            continue;
         }
+        if seen.len() >= super::MAX_TERM_CATEGORIES {
+            let (first, line) = &seen[0];
+            diags.push(origin.diag(
+                t.line,
+                t.column,
+                format!(
+                    "term {text:?} skipped in category {:?}: already in {} categories (the \
+                     first {:?}, line {line}), the most a term may have",
+                    t.path.join("/"),
+                    super::MAX_TERM_CATEGORIES,
+                    first.join("/")
+                ),
+            ));
+            continue;
+        }
+        seen.push((t.path.clone(), t.line));
+        keep[i] = true;
     }
     let mut categories: Vec<OutCategory> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -472,7 +459,7 @@ mod tests {
     }
 
     #[test]
-    fn deepest_category_wins_and_unrelated_duplicates_are_reported() {
+    fn every_membership_is_kept_and_repeats_in_a_category_are_written_once() {
         let out = run(vec![
             raw(&["funct"], "we", 10),
             raw(&["funct", "pronoun"], "we", 10),
@@ -490,22 +477,20 @@ mod tests {
         assert_eq!(
             cats,
             [
+                ("funct", vec!["we"]),
+                ("funct/pronoun", vec!["we", "they"]),
                 ("funct/pronoun/we-words", vec!["we"]),
-                ("funct/pronoun", vec!["they"]),
+                ("social", vec!["We"]),
             ]
         );
-        let msgs: Vec<String> = out.skipped.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            msgs,
-            [
-                "d.dic:11:1: term \"We\" skipped in category \"social\": already in \
-                 \"funct/pronoun/we-words\" (line 10), and a term belongs to one category",
-                "d.dic:13:1: term \"THEY\" skipped: listed twice in category \"funct/pronoun\" \
-                 (also line 12)",
-            ]
-        );
-        assert_eq!((out.categories, out.terms), (2, 2));
+        assert!(out.skipped.is_empty(), "{:?}", out.skipped);
+        assert_eq!((out.categories, out.terms), (4, 5));
         assert_eq!(lex.categories()[1].label, "funct / pronoun");
+        // A match of "we" counts once, in all four of its categories.
+        let matcher = crate::matcher::Matcher::new(&lex).unwrap();
+        let hits = matcher.find_mentions("We said so.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(matcher.hit_categories(&hits[0]).count(), 4);
     }
 
     #[test]
