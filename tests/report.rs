@@ -109,7 +109,17 @@ fn csv_files_agree_with_the_json() {
     let (header, rows) = read_csv(&csv_dir.join("excerpts.csv"));
     assert_eq!(
         header,
-        ["party", "document", "page", "categories", "term", "matched", "pledge", "stance", "text"]
+        [
+            "party",
+            "document",
+            "page",
+            "categories",
+            "term",
+            "matched",
+            "pledge",
+            "stance",
+            "text"
+        ]
     );
     assert_eq!(
         rows.len() as u64,
