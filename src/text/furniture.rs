@@ -145,15 +145,22 @@ fn classify_page(
         .iter()
         .map(|block| {
             let contents_block = is_contents_block(block);
-            let prose = is_prose(block);
-            let legal = legal_lines(block);
+            let prose = contents_page && is_prose(block);
+            // One search per line for the words all small print needs.
+            let small: Vec<bool> = block
+                .lines
+                .iter()
+                .map(|l| has_small_print_word(&l.text))
+                .collect();
+            let legal = legal_lines(block, &small);
             let mut in_imprint = false;
             block
                 .lines
                 .iter()
                 .zip(legal)
-                .map(|(line, legal)| {
-                    in_imprint |= starts_imprint(&line.text);
+                .zip(&small)
+                .map(|((line, legal), &small)| {
+                    in_imprint |= small && starts_imprint(&line.text);
                     if in_imprint || legal {
                         return Some(Kind::Imprint);
                     }
@@ -175,11 +182,16 @@ fn classify_page(
 
 /// A line that is only a contents heading.
 fn is_contents_heading(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').to_lowercase();
-    matches!(
-        t.as_str(),
-        "contents" | "table of contents" | "content" | "cynnwys" | "contents page"
-    )
+    let t = text.trim().trim_end_matches(':');
+    [
+        "contents",
+        "table of contents",
+        "content",
+        "cynnwys",
+        "contents page",
+    ]
+    .iter()
+    .any(|h| t.eq_ignore_ascii_case(h))
 }
 
 /// A block of running prose: a paragraph of several lines, or a sentence of
@@ -245,6 +257,7 @@ fn entry_page_number(text: &str) -> Option<u32> {
 /// A line that opens an imprint: "Promoted by", "Published and promoted
 /// by", "Printed & promoted by" at its start, or such a phrase anywhere when
 /// "on behalf of" follows (imprints run on after other small print).
+/// Callers look for [`SMALL_PRINT_WORDS`] first: most lines have none.
 fn starts_imprint(text: &str) -> bool {
     let lower = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -297,12 +310,38 @@ fn imprint_phrase(lower: &str) -> Option<usize> {
     None
 }
 
+/// Words without which no line is an imprint or registration line
+/// ("promoted", "printed", "published", "registered", "limited", "company"),
+/// so that the phrase rules (which lower-case and search line by line) run
+/// only on the few lines that hold one; most lines of a manifesto hold none.
+/// Written without their first letter, in lower and upper case, so that
+/// the search is case-sensitive (and so vectorised) yet finds "Promoted",
+/// "promoted" and "PROMOTED".
+static SMALL_PRINT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let stems = ["romoted", "rinted", "ublished", "egist", "imited", "ompany"];
+        let upper: Vec<String> = stems.iter().map(|s| s.to_uppercase()).collect();
+        aho_corasick::AhoCorasick::new(
+            stems
+                .iter()
+                .copied()
+                .chain(upper.iter().map(String::as_str)),
+        )
+        .expect("a handful of literals compile")
+    });
+
+/// Whether a line holds one of the [`SMALL_PRINT_WORDS`].
+fn has_small_print_word(text: &str) -> bool {
+    SMALL_PRINT_WORDS.is_match(text)
+}
+
 /// Which lines of a block are copyright or registration lines. Registration
 /// phrases are looked for in the block's text, since an imprint wraps ("…
 /// Limited is a registered ⏎ Society under the …"); a short block holding
 /// one is all small print and is marked whole, a longer one only on the
 /// lines the phrase touches.
-fn legal_lines(block: &super::layout::Block) -> Vec<bool> {
+/// `small` says which lines hold one of the [`SMALL_PRINT_WORDS`].
+fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     let mut marks: Vec<bool> = block
         .lines
         .iter()
@@ -311,6 +350,9 @@ fn legal_lines(block: &super::layout::Block) -> Vec<bool> {
             t.starts_with('\u{A9}') || t.starts_with("Copyright \u{A9}") || t.starts_with("(c) ")
         })
         .collect();
+    if !small.contains(&true) {
+        return marks;
+    }
     let mut joined = String::new();
     let mut starts = Vec::with_capacity(block.lines.len());
     for line in &block.lines {
