@@ -222,7 +222,10 @@ fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             esc(label)
         )?;
     }
-    writeln!(out, "</ul></section>")
+    writeln!(
+        out,
+        "</ul><p class=\"src\">A sentence that names two themes counts in each, so a bar can be longer than the party's policies.</p></section>"
+    )
 }
 
 fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
