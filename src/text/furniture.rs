@@ -367,10 +367,13 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     if block.lines.len() <= 6 {
         return vec![true; block.lines.len()];
     }
-    for (i, mark) in marks.iter_mut().enumerate() {
-        let start = starts[i];
-        let end = starts.get(i + 1).copied().unwrap_or(joined.len());
-        *mark |= spans.iter().any(|r| r.start < end && start < r.end);
+    // Each phrase marks the lines from the one it starts in to the one it
+    // ends in (found by binary search: a block may have thousands of lines).
+    let line_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    for r in spans {
+        for mark in &mut marks[line_of(r.start)..=line_of(r.end.saturating_sub(1))] {
+            *mark = true;
+        }
     }
     marks
 }
@@ -767,6 +770,28 @@ mod tests {
                 vec![false],
                 vec![false],
             ]
+        );
+    }
+
+    #[test]
+    fn in_a_long_block_only_the_lines_of_a_registration_phrase_are_small_print() {
+        let mut pages = vec![blocks_page(
+            1,
+            &[&[
+                "We will back co-operatives in every town and city,",
+                "and mutuals in every industry that wants them.",
+                "The Hedgerow Co-operative Party Limited is a registered",
+                "Society under the Co-operative and Community Benefit Societies Act.",
+                "Our plans for credit unions come next, with money",
+                "for every community that wants one, and more besides.",
+                "Community energy will follow in the chapter after,",
+                "with its own plans for every region of the country.",
+            ]],
+        )];
+        mark_furniture(&mut pages);
+        assert_eq!(
+            marks(&pages[0]),
+            [vec![false, false, true, true, false, false, false, false]]
         );
     }
 
