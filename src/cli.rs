@@ -362,7 +362,7 @@ fn scan(args: ScanArgs) -> Result<Outcome, Error> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let report = Report::build(&lexicon, results);
+    let report = Report::build(&lexicon, results).with_warnings(&corpus.warnings);
     for doc in report
         .documents
         .iter()

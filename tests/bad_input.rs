@@ -173,6 +173,17 @@ fn an_index_naming_none_of_the_scanned_files_is_warned_about_by_name() {
     assert!(!stderr.contains("index.csv"), "{stderr}");
     let report = json(&output.stdout);
     assert_eq!(document(&report, "pdfs/good.pdf")["party"], "good");
+    // The warning is in the report too, for whoever reads only the JSON.
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("my-parties.csv"));
+    assert!(warnings[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("names none of the 1 scanned files"));
 }
 
 #[test]

@@ -100,6 +100,21 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if !report.warnings.is_empty() {
+        writeln!(
+            out,
+            "<section class=\"alert\" id=\"warnings\"><h2>Warnings</h2><ul>"
+        )?;
+        for w in &report.warnings {
+            writeln!(
+                out,
+                "<li><code>{}</code>: {}</li>",
+                esc(&w.path),
+                esc(&w.message)
+            )?;
+        }
+        writeln!(out, "</ul></section>")?;
+    }
     let unread: Vec<_> = report.unread().collect();
     if unread.is_empty() {
         return Ok(());

@@ -34,6 +34,14 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for w in &report.warnings {
+        writeln!(
+            out,
+            "> **Warning:** `{}`: {}\n",
+            code(&w.path),
+            md(&w.message)
+        )?;
+    }
     let unread: Vec<_> = report.unread().collect();
     if unread.is_empty() {
         return Ok(());

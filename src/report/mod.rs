@@ -68,6 +68,11 @@
 //!   (`distinct_terms`, counted over all categories), then the earliest page,
 //!   then the first document by path, then the first sentence on the page.
 //!
+//! - `warnings`: `[{"path", "message"}]`, what the reader should know
+//!   though no document was lost: an index that names none of the scanned
+//!   files, or scanned files it has no row for (their party is the file
+//!   name). Also printed on stderr.
+//!
 //! Counts in `parties` and `totals` cover documents with status `ok` only.
 
 mod csv;
@@ -110,6 +115,18 @@ pub struct Report {
     pub totals: Totals,
     /// The best quote per category, ask and party.
     pub mashup: Mashup,
+    /// What the reader should know though no document was lost (an index
+    /// that names none of the scanned files, files it has no row for).
+    pub warnings: Vec<Warning>,
+}
+
+/// A warning about the inputs, naming the file it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// The file concerned (an index, usually).
+    pub path: String,
+    /// What is wrong, in words for the user.
+    pub message: String,
 }
 
 /// Name and version of the program.
@@ -274,7 +291,20 @@ impl Report {
             parties,
             totals,
             mashup,
+            warnings: Vec::new(),
         }
+    }
+
+    /// The report with the corpus's warnings (see [`crate::corpus::Corpus::warnings`]).
+    pub fn with_warnings(mut self, warnings: &[crate::corpus::Problem]) -> Report {
+        self.warnings = warnings
+            .iter()
+            .map(|w| Warning {
+                path: w.path.display().to_string(),
+                message: w.message.clone(),
+            })
+            .collect();
+        self
     }
 
     /// The label of a category id (the id itself when unknown).
