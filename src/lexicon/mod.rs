@@ -104,8 +104,8 @@ pub struct Ask {
 }
 
 /// The most categories one term may belong to (the matcher keeps, per match, which of them
-/// an exclude phrase removes it from, in one 64-bit word).
-pub const MAX_TERM_CATEGORIES: usize = 64;
+/// an exclude phrase removes it from, one bit each in a `u64`).
+pub const MAX_TERM_CATEGORIES: usize = u64::BITS as usize;
 
 /// The curated default; compiled in so the binary works with no files beside it.
 const BUILTIN: &str = include_str!("../../keywords/social-economy.toml");

@@ -370,7 +370,7 @@ impl Matcher {
         self.term_categories(hit.term)
             .iter()
             .enumerate()
-            .filter(move |(k, _)| *k >= 64 || excluded & (1 << k) == 0)
+            .filter(move |(k, _)| excluded & (1 << k) == 0)
             .map(|(_, c)| *c)
     }
 

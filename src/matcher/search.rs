@@ -84,18 +84,16 @@ fn candidates(
 pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hit> {
     let all = candidates(inner, &inner.mentions, text, folded);
     let mut exclusions: Vec<(usize, usize, super::CategoryId)> = Vec::new();
-    let mut terms = Vec::with_capacity(all.len());
+    // Each term candidate with the positions in its term's category list that an exclusion
+    // holding the match removes it from (filled below); one removed from all is dropped.
+    let mut terms: Vec<(Candidate, TermId, u64)> = Vec::with_capacity(all.len());
     for c in all {
         match inner.targets.get(c.pattern) {
-            Some(&Target::Term(id)) => terms.push((c, id)),
+            Some(&Target::Term(id)) => terms.push((c, id, 0)),
             Some(&Target::Exclude(category)) => exclusions.push((c.start, c.end, category)),
             _ => {}
         }
     }
-    // Per candidate, the positions in its term's category list that an exclusion holding the
-    // match removes it from; a candidate removed from all of them is dropped.
-    let mut terms: Vec<(Candidate, TermId, u64)> =
-        terms.into_iter().map(|(c, id)| (c, id, 0)).collect();
     if !exclusions.is_empty() {
         exclusions.sort_unstable_by_key(|&(s, e, _)| (s, e));
         let longest = exclusions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
@@ -111,17 +109,18 @@ pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hi
                 .take_while(|&&(s, _, _)| s + longest >= c.end)
                 .filter(|&&(_, e, _)| e >= c.end)
             {
-                for (position, category) in categories.iter().enumerate().take(64) {
+                // A lexicon puts a term in at most MAX_TERM_CATEGORIES (64) categories, so
+                // every position has its bit.
+                for (position, category) in categories.iter().enumerate() {
                     if *category == k {
                         *excluded |= 1 << position;
                     }
                 }
             }
-            let all = if categories.len() >= 64 {
-                u64::MAX
-            } else {
-                (1u64 << categories.len()) - 1
-            };
+            // One bit per category of the term.
+            let all = u64::MAX
+                .checked_shr(u64::BITS - categories.len() as u32)
+                .unwrap_or(0);
             *excluded & all != all
         });
     }

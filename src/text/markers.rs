@@ -53,9 +53,15 @@ pub fn is_bullet(c: char) -> bool {
             | '-'
             | '*'
             | '→'
-    ) || ('\u{E000}'..='\u{F8FF}').contains(&c) // private use: symbol fonts
+    ) || is_private_use(c) // symbol fonts
         || ('\u{25A0}'..='\u{25FF}').contains(&c) // geometric shapes
         || ('\u{2700}'..='\u{27BF}').contains(&c) // dingbats
+}
+
+/// The private-use area, where symbol fonts (Symbol, Wingdings) put glyphs
+/// that have no Unicode mapping.
+fn is_private_use(c: char) -> bool {
+    ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 /// Letters that picture fonts (Wingdings, ZapfDingbats) draw as bullets and
@@ -121,9 +127,9 @@ pub fn starts_with_marker(text: &str) -> bool {
 fn marker_text(text: &str) -> &str {
     let t = text.trim();
     let picture = t.chars().count() == 1
-        && t.chars().next().is_some_and(|c| {
-            ('\u{E000}'..='\u{F8FF}').contains(&c) || PICTURE_FONT_BULLETS.contains(&c)
-        });
+        && t.chars()
+            .next()
+            .is_some_and(|c| is_private_use(c) || PICTURE_FONT_BULLETS.contains(&c));
     if picture {
         "•"
     } else {
