@@ -5,9 +5,12 @@
 //! `cargo bench --bench gold -- LEXICON.toml`. With `GOLD_SHOW=1` it also lists, on stderr,
 //! the marked sentences the lexicon misses and the mentions it finds in unmarked sentences,
 //! with their text from `../shared` (for developing the lexicon; the text never enters the
-//! repository). Skips (prints a message) when ../shared is missing.
+//! repository). With `GOLD_RULES=1` it lists every mention of the lexicon's rules in all
+//! the Manifesto Project texts, with its line, for reviewing their precision beyond the
+//! gold set. Skips (prints a message) when ../shared is missing.
 //!
-//! Recall counts marked body sentences in which the lexicon finds any mention ("found");
+//! Recall counts marked body lines whose sentence holds a mention ("found": wrapped lines
+//! re-joined, as the pipeline reads them; the same figures by line are printed after);
 //! "in category" requires a mention of the corresponding lexicon category. Precision counts
 //! mentions that fall in a marked sentence of any category, headings included (the
 //! annotation guide's definitions, `../shared/annotation/GUIDE.md`).
@@ -18,6 +21,43 @@ mod score;
 use std::path::Path;
 
 use manifesto_mashup::lexicon::Lexicon;
+use manifesto_mashup::matcher::Matcher;
+
+/// Prints each rule mention in every text of `texts` (one line per mention) and how many
+/// each rule made.
+fn list_rule_mentions(texts: &Path, lexicon: &Lexicon) {
+    let matcher = Matcher::new(lexicon).unwrap_or_else(|e| panic!("{e}"));
+    let mut paths: Vec<_> = std::fs::read_dir(texts)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut per_rule = std::collections::BTreeMap::<String, usize>::new();
+    for path in paths {
+        let raw = std::fs::read(&path).unwrap_or_default();
+        let text = String::from_utf8_lossy(&raw);
+        let name = path.file_stem().unwrap_or_default().to_string_lossy();
+        for (index, line) in text.lines().enumerate() {
+            let sentences = manifesto_mashup::text::sentence_ranges(line);
+            for hit in matcher.scan(line, &sentences).0 {
+                if matcher.is_rule(hit.term) {
+                    let rule = matcher.term_text(hit.term);
+                    *per_rule.entry(rule.to_string()).or_default() += 1;
+                    eprintln!(
+                        "{name}:{index} [{rule}: {}] {line}",
+                        &line[hit.start..hit.end]
+                    );
+                }
+            }
+        }
+    }
+    for (rule, n) in per_rule {
+        eprintln!("{n:5} {rule}");
+    }
+}
 
 fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "    -".to_string(), |v| format!("{v:5.2}"))
@@ -60,19 +100,34 @@ fn main() {
         None => Lexicon::builtin(),
     };
     println!("lexicon: {} {}", lexicon.name(), lexicon.version());
-    let (each, all) = score::score_all(root, &texts, &lexicon).unwrap_or_else(|e| panic!("{e}"));
-    for (name, s) in &each {
-        let t = s.total();
+    let score =
+        |unit| score::score_all(root, &texts, &lexicon, unit).unwrap_or_else(|e| panic!("{e}"));
+    let (each, all) = score(score::Unit::Sentence);
+    let (each_line, all_line) = score(score::Unit::Line);
+    println!("recall by sentence (wrapped lines re-joined, as `mashup scan` reads), and by line");
+    for (doc, by_line) in each.iter().zip(&each_line) {
+        let t = doc.score.total();
+        let layout = match doc.layout {
+            score::Layout::Sentences => "",
+            score::Layout::Wrapped => "  (wrapped lines)",
+            score::Layout::Columns => "  (columns interleaved: not in the totals)",
+        };
         println!(
-            "{name:14} gold {:4}  found {:4}  recall {}  mentions {:4}  precision {}",
+            "{:14} gold {:4}  found {:4}  recall {}  by line {}  mentions {:4}  precision {}{layout}",
+            doc.name,
             t.gold,
             t.found,
             pct(t.recall()),
+            pct(by_line.score.total().recall()),
             t.mentions,
             pct(t.precision())
         );
     }
-    print_table("all gold manifestos", &all);
+    print_table("all gold manifestos, by sentence", &all);
+    print_table("all gold manifestos, by line", &all_line);
+    if std::env::var_os("GOLD_RULES").is_some() {
+        list_rule_mentions(&texts, &lexicon);
+    }
     if std::env::var_os("GOLD_SHOW").is_some() {
         let line = |doc: &str, index: usize| {
             std::fs::read_to_string(texts.join(format!("{doc}.txt")))
@@ -82,6 +137,10 @@ fn main() {
         };
         eprintln!("\nmissed (marked, no mention):");
         for (doc, index, category) in &all.missed {
+            eprintln!("  {doc}:{index} [{category}] {}", line(doc, *index));
+        }
+        eprintln!("\nfound only by mentions of other categories:");
+        for (doc, index, category) in &all.off_category {
             eprintln!("  {doc}:{index} [{category}] {}", line(doc, *index));
         }
         eprintln!("\nmentions in unmarked sentences:");

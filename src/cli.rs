@@ -493,12 +493,13 @@ fn lexicon(cmd: LexiconCommand) -> Result<Outcome, Error> {
             write_to(None, |out| {
                 writeln!(
                     out,
-                    "{} {}: ok: {} categories, {} terms, {} asks",
+                    "{} {}: ok: {} categories, {} terms, {} asks, {} rules",
                     lexicon.name(),
                     lexicon.version(),
                     lexicon.categories().len(),
                     terms,
-                    lexicon.asks().len()
+                    lexicon.asks().len(),
+                    lexicon.rules().len()
                 )
             })?;
         }
@@ -558,6 +559,25 @@ fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
         }
         if !a.exclude.is_empty() {
             let ex: Vec<&str> = a.exclude.iter().map(|t| t.as_str()).collect();
+            write!(out, "; not inside: {}", ex.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    if !lexicon.rules().is_empty() {
+        writeln!(out, "\nRules (one mention of the category per sentence)")?;
+    }
+    for r in lexicon.rules() {
+        write!(out, "  [{}] {} -> {}\n      ", r.id, r.label, r.category)?;
+        for (k, cues) in r.cues.iter().enumerate() {
+            let cues: Vec<&str> = cues.iter().map(|t| t.as_str()).collect();
+            let joint = if k == 0 { "one of" } else { "; and one of" };
+            write!(out, "{joint}: {}", cues.join(", "))?;
+        }
+        if let Some(n) = r.within {
+            write!(out, "; within {n} words")?;
+        }
+        if !r.exclude.is_empty() {
+            let ex: Vec<&str> = r.exclude.iter().map(|t| t.as_str()).collect();
             write!(out, "; not inside: {}", ex.join(", "))?;
         }
         writeln!(out)?;

@@ -42,7 +42,7 @@ fn wordstat_import_writes_a_lexicon_that_checks() {
     assert!(check.status.success());
     assert_eq!(
         String::from_utf8_lossy(&check.stdout),
-        "social imported: ok: 2 categories, 3 terms, 0 asks\n"
+        "social imported: ok: 2 categories, 3 terms, 0 asks, 0 rules\n"
     );
     let show = mashup()
         .args(["lexicon", "show"])

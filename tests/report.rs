@@ -237,7 +237,14 @@ fn report_refuses_other_versions_and_non_reports() {
         .stderr(predicate::str::contains("schema_version 1"));
 
     let junk = dir.path().join("junk.json");
-    std::fs::write(&junk, "{\"schema_version\": 3, \"parties\": 3}").unwrap();
+    std::fs::write(
+        &junk,
+        format!(
+            "{{\"schema_version\": {}, \"parties\": 3}}",
+            manifesto_mashup::report::SCHEMA_VERSION
+        ),
+    )
+    .unwrap();
     mashup()
         .arg("report")
         .arg(&junk)

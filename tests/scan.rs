@@ -33,7 +33,10 @@ fn json_report_counts_and_quotes_each_party() {
         .assert()
         .success();
     let report = json(&assert.get_output().stdout);
-    assert_eq!(report["schema_version"], 3);
+    assert_eq!(
+        report["schema_version"],
+        manifesto_mashup::report::SCHEMA_VERSION
+    );
     assert_eq!(report["totals"]["documents"], 4);
     assert_eq!(report["totals"]["failed"], 0);
     let parties: Vec<&str> = report["parties"]

@@ -47,6 +47,53 @@ pub struct GoldDoc {
     pub marked: BTreeMap<usize, Marked>,
 }
 
+/// How a Manifesto Project text is laid out in lines, which decides how it can be scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One sentence (or heading, or list item) per line.
+    Sentences,
+    /// The PDF's line breaks kept: more than 30% of the lines end without ending a
+    /// sentence, and a sentence runs over several lines.
+    Wrapped,
+    /// Two columns interleaved line by line (more than 5% of the lines hold a gap of five
+    /// or more spaces between words): a line mixes two unrelated sentences, so neither lines
+    /// nor re-joined sentences are the text a reader or `mashup` sees. Scored and printed,
+    /// but left out of the totals.
+    Columns,
+}
+
+impl GoldDoc {
+    pub fn layout(&self) -> Layout {
+        let lines: Vec<&str> = self
+            .lines
+            .iter()
+            .map(|l| l.trim_end())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let share = |n: usize| n as f64 / lines.len().max(1) as f64;
+        let gapped = lines
+            .iter()
+            .filter(|l| l.trim_start().contains("     "))
+            .count();
+        let open = lines.iter().filter(|l| !ends_sentence(l)).count();
+        if share(gapped) > 0.05 {
+            Layout::Columns
+        } else if share(open) > 0.30 {
+            Layout::Wrapped
+        } else {
+            Layout::Sentences
+        }
+    }
+}
+
+/// Whether a line ends a sentence: `.`, `!` or `?`, perhaps before closing quotes or
+/// brackets.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', ')', ']', '\u{2019}', '\u{201D}'])
+        .ends_with(['.', '!', '?'])
+}
+
 /// The gold files, in name order.
 pub fn gold_files(root: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("benches/gold"))
@@ -140,23 +187,6 @@ pub fn load(gold: &Path, texts: &Path) -> Result<GoldDoc, String> {
     })
 }
 
-/// What the lexicon finds on one line: for each mention, one entry per lexicon category it
-/// counts for, with the term that matched.
-pub fn mentions(matcher: &Matcher, lexicon: &Lexicon, line: &str) -> Vec<(String, String)> {
-    matcher
-        .find_mentions(line)
-        .iter()
-        .flat_map(|h| {
-            matcher.hit_categories(h).map(|c| {
-                (
-                    lexicon.categories()[c.index()].id.clone(),
-                    matcher.term_text(h.term).to_string(),
-                )
-            })
-        })
-        .collect()
-}
-
 /// Counts for one category of the guide (recall) or of the lexicon (precision).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Tally {
@@ -202,6 +232,9 @@ pub struct Score {
     pub missed: Vec<(String, usize, String)>,
     /// Mentions in unmarked sentences: (document, index, lexicon category, term).
     pub wrong: Vec<(String, usize, String, String)>,
+    /// Marked body sentences found only by mentions of other categories: (document, index,
+    /// category).
+    pub off_category: Vec<(String, usize, String)>,
 }
 
 impl Score {
@@ -219,12 +252,52 @@ impl Score {
         }
         self.missed.extend(other.missed);
         self.wrong.extend(other.wrong);
+        self.off_category.extend(other.off_category);
     }
 }
 
+/// What a gold line is judged on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Each line on its own, split into sentences as the pipeline would.
+    Line,
+    /// The sentence as `mashup scan` reads it. In a [`Layout::Wrapped`] text a line that
+    /// does not end a sentence runs on into the next when that one starts with a lower-case
+    /// letter, as a sentence broken over two lines of a PDF does (the annotation guide marks
+    /// each line of such a sentence that carries part of what qualifies it); a marked line
+    /// counts as found when a sentence overlapping it holds a mention, which is what the
+    /// report would quote. Other texts are judged line by line.
+    Sentence,
+}
+
+/// Whether line `line` runs on into `next` in a wrapped text (see [`Unit::Sentence`]).
+fn runs_on(line: &str, next: &str) -> bool {
+    !line.trim().is_empty()
+        && !ends_sentence(line)
+        && next.trim_start().starts_with(|c: char| c.is_lowercase())
+}
+
+/// Runs of lines joined by [`runs_on`]: the text of each run (lines joined by a space) with
+/// the byte offset at which each of its lines starts.
+fn runs(lines: &[String]) -> Vec<(String, Vec<(usize, usize)>)> {
+    let mut out: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let joined = index > 0 && runs_on(&lines[index - 1], line);
+        match out.last_mut() {
+            Some((text, starts)) if joined => {
+                text.push(' ');
+                starts.push((index, text.len()));
+                text.push_str(line);
+            }
+            _ => out.push((line.clone(), vec![(index, 0)])),
+        }
+    }
+    out
+}
+
 /// Scores one document. Mention precision is attributed to the guide category that the
-/// mention's lexicon category corresponds to.
-pub fn score(doc: &GoldDoc, matcher: &Matcher, lexicon: &Lexicon) -> Score {
+/// mention's lexicon category corresponds to, and to the line the mention starts on.
+pub fn score(doc: &GoldDoc, matcher: &Matcher, lexicon: &Lexicon, unit: Unit) -> Score {
     let guide_of = |lexicon_id: &str| {
         CATEGORIES
             .iter()
@@ -235,10 +308,53 @@ pub fn score(doc: &GoldDoc, matcher: &Matcher, lexicon: &Lexicon) -> Score {
     for (guide, _) in CATEGORIES {
         s.by_category.insert(guide.to_string(), Tally::default());
     }
-    for (index, line) in doc.lines.iter().enumerate() {
-        let found = mentions(matcher, lexicon, line);
+    // Per line: the mentions starting on it, and the mentions of the sentences it is part of.
+    let n = doc.lines.len();
+    let mut on_line: Vec<Vec<(String, String)>> = vec![Vec::new(); n];
+    let mut seen_from: Vec<Vec<(String, String)>> = vec![Vec::new(); n];
+    let groups = match unit {
+        Unit::Sentence if doc.layout() == Layout::Wrapped => runs(&doc.lines),
+        Unit::Sentence | Unit::Line => doc
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.clone(), vec![(i, 0)]))
+            .collect(),
+    };
+    for (text, starts) in &groups {
+        let line_of = |offset: usize| {
+            let k = starts.partition_point(|&(_, start)| start <= offset);
+            starts[k.saturating_sub(1)].0
+        };
+        let line_end = |k: usize| starts.get(k + 1).map_or(text.len(), |&(_, s)| s);
+        let sentences = manifesto_mashup::text::sentence_ranges(text);
+        for hit in matcher.scan(text, &sentences).0 {
+            let found: Vec<(String, String)> = matcher
+                .hit_categories(&hit)
+                .map(|c| {
+                    (
+                        lexicon.categories()[c.index()].id.clone(),
+                        matcher.term_text(hit.term).to_string(),
+                    )
+                })
+                .collect();
+            on_line[line_of(hit.start)].extend(found.iter().cloned());
+            // The sentence holding the mention, else the mention itself.
+            let span = sentences
+                .iter()
+                .find(|r| r.start <= hit.start && hit.end <= r.end)
+                .cloned()
+                .unwrap_or(hit.start..hit.end.max(hit.start + 1));
+            for (k, &(index, start)) in starts.iter().enumerate() {
+                if start < span.end && span.start < line_end(k) {
+                    seen_from[index].extend(found.iter().cloned());
+                }
+            }
+        }
+    }
+    for index in 0..n {
         let mark = doc.marked.get(&index);
-        for (category, term) in &found {
+        for (category, term) in &on_line[index] {
             let tally = s.by_category.entry(guide_of(category)).or_default();
             tally.mentions += 1;
             if mark.is_some() {
@@ -251,6 +367,7 @@ pub fn score(doc: &GoldDoc, matcher: &Matcher, lexicon: &Lexicon) -> Score {
         let Some(mark) = mark.filter(|m| !m.heading) else {
             continue;
         };
+        let found = &seen_from[index];
         let tally = s.by_category.entry(mark.category.clone()).or_default();
         tally.gold += 1;
         let wanted = CATEGORIES
@@ -264,26 +381,45 @@ pub fn score(doc: &GoldDoc, matcher: &Matcher, lexicon: &Lexicon) -> Score {
             tally.found += 1;
             if found.iter().any(|(c, _)| Some(c.as_str()) == wanted) {
                 tally.found_in_category += 1;
+            } else {
+                s.off_category
+                    .push((doc.name.clone(), index, mark.category.clone()));
             }
         }
     }
     s
 }
 
-/// Loads every gold document under `root` against the texts in `texts` and scores them all.
+/// One scored gold document.
+pub struct Scored {
+    pub name: String,
+    pub layout: Layout,
+    pub score: Score,
+}
+
+/// Loads every gold document under `root` against the texts in `texts` and scores them all:
+/// each document, and the totals over those whose layout is not [`Layout::Columns`].
 pub fn score_all(
     root: &Path,
     texts: &Path,
     lexicon: &Lexicon,
-) -> Result<(Vec<(String, Score)>, Score), String> {
+    unit: Unit,
+) -> Result<(Vec<Scored>, Score), String> {
     let matcher = Matcher::new(lexicon).map_err(|e| e.to_string())?;
     let mut each = Vec::new();
     let mut all = Score::default();
     for file in gold_files(root) {
         let doc = load(&file, texts)?;
-        let s = score(&doc, &matcher, lexicon);
-        all.add(s.clone());
-        each.push((doc.name, s));
+        let score = score(&doc, &matcher, lexicon, unit);
+        let layout = doc.layout();
+        if layout != Layout::Columns {
+            all.add(score.clone());
+        }
+        each.push(Scored {
+            name: doc.name,
+            layout,
+            score,
+        });
     }
     Ok((each, all))
 }

@@ -25,12 +25,21 @@
 //! all = ["credit union*"]               # a sentence needs every one of these
 //! any = ["loan shark*", "payday"]       # and, when given, at least one of these
 //! exclude = ["credit union rules"]      # a match inside one of these does not count
+//!
+//! [[rule]]
+//! id = "procurement-for-local-aims"
+//! label = "Public buying used for local or social aims"
+//! category = "social-value"             # required; must name a category
+//! cues = [["procure*", "procurement"], ["local*", "social"]]   # a match from each list
+//! within = 12                           # optional: each at most 12 words from the first
+//! exclude = ["defence procurement"]     # a match inside one of these does not count
 //! ```
 //!
 //! Keys: `[lexicon]` has `name`, `version` (both required) and `note`; `[[category]]` has
 //! `id`, `label` (required), `note`, `terms`, `case_sensitive`, `exclude`; `[[ask]]` has `id`,
 //! `label` (required), `category`, `note`, `all`, `any` (at least one term between them),
-//! `exclude`.
+//! `exclude`; `[[rule]]` has `id`, `label`, `category` (required), `note`, `cues` (at least
+//! two non-empty lists), `within` and `exclude`.
 //! Anything else is an error, so a misspelt key never silently drops terms.
 //!
 //! Dictionaries in other formats (quanteda YAML, LIWC `.dic`, WordStat `.cat`) are converted
@@ -64,6 +73,7 @@ pub struct Lexicon {
     version: String,
     categories: Vec<Category>,
     asks: Vec<Ask>,
+    rules: Vec<Rule>,
 }
 
 /// A category of social-economy policy, counted as the sum of its terms' matches.
@@ -100,6 +110,33 @@ pub struct Ask {
     pub any: Vec<Term>,
     /// Phrases in which a match of this ask's terms does not count for it
     /// ("community energy efficiency" for an ask about community energy).
+    pub exclude: Vec<Term>,
+}
+
+/// A sentence rule: a mention of a category made in everyday words rather than by one of
+/// its terms ("procurement" with "local jobs" in one sentence is social value in public
+/// buying, though neither phrase is on its own). A sentence satisfies it when it holds a
+/// match of one term from every list of `cues`; it then counts one mention of `category`,
+/// unless a term of that category is already counted in the sentence (matcher rule 9).
+/// Cue terms are matched like ask terms: on their own, not hidden by longer category terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable identifier; reports name the rule's mentions `rule:ID`.
+    pub id: String,
+    /// What the rule finds, in words.
+    pub label: String,
+    /// The category its mentions count for (validated to exist).
+    pub category: String,
+    /// Where the rule comes from and what it was checked against.
+    pub note: Option<String>,
+    /// At least two lists of terms; a sentence needs a match from each. The mention is
+    /// placed on a match of the first list.
+    pub cues: Vec<Vec<Term>>,
+    /// When given, a match of each list must lie at most this many words from the match of
+    /// the first list the mention is placed on (words strictly between the two), so that a
+    /// long run-on sentence does not pair words from unrelated clauses.
+    pub within: Option<usize>,
+    /// Phrases in which a match of a cue does not count for this rule.
     pub exclude: Vec<Term>,
 }
 
@@ -159,6 +196,11 @@ impl Lexicon {
     /// Asks in file order; `AskId::index` indexes this slice.
     pub fn asks(&self) -> &[Ask] {
         &self.asks
+    }
+
+    /// The sentence rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
     }
 
     /// Number of category terms over all categories.
@@ -288,7 +330,7 @@ mod tests {
         let top = Lexicon::parse(&format!("colour = 1\n{HEAD}"), "t.toml").unwrap_err();
         assert_eq!(
             top.to_string(),
-            "t.toml:1:1: unknown key `colour` in the file (expected one of: lexicon, category, ask)"
+            "t.toml:1:1: unknown key `colour` in the file (expected one of: lexicon, category, ask, rule)"
         );
         let e = errors(
             "colour = 1\n[[category]]\nid = \"a\"\nlabel = \"A\"\nterm = [\"x\"]\n\
@@ -410,6 +452,79 @@ mod tests {
         assert_eq!(lex.categories().len(), 5);
         assert!(lex.term_count() >= 40);
         assert_eq!(lex.asks().len(), 2);
+    }
+
+    #[test]
+    fn rules_parse_with_their_cues() {
+        let src = format!(
+            "{HEAD}[[category]]\nid = \"v\"\nlabel = \"V\"\nterms = [\"social value\"]\n\
+             [[rule]]\nid = \"buying\"\nlabel = \"B\"\ncategory = \"v\"\nnote = \"why\"\n\
+             cues = [[\"procure*\", \"procurement\"], [\"local jobs\"]]\nwithin = 12\n\
+             exclude = [\"procurement reform\"]\n"
+        );
+        let lex = Lexicon::parse(&src, "r.toml").unwrap();
+        let [rule] = lex.rules() else {
+            panic!("{:?}", lex.rules())
+        };
+        assert_eq!((rule.id.as_str(), rule.category.as_str()), ("buying", "v"));
+        assert_eq!(rule.cues.len(), 2);
+        assert_eq!(rule.cues[0][1].as_str(), "procurement");
+        assert_eq!(rule.within, Some(12));
+        assert_eq!(rule.exclude[0].as_str(), "procurement reform");
+        assert_eq!(rule.note.as_deref(), Some("why"));
+        // Rules are not terms.
+        assert_eq!(lex.term_count(), 1);
+    }
+
+    #[test]
+    fn rule_mistakes_are_reported_with_their_place() {
+        let cat = "[[category]]\nid = \"v\"\nlabel = \"V\"\nterms = [\"x\"]\n";
+        let rule =
+            |body: &str| errors(&format!("{cat}[[rule]]\nid = \"r\"\nlabel = \"R\"\n{body}"));
+        assert_eq!(
+            rule("cues = [[\"a\"], [\"b\"]]\n"),
+            ["t.toml:8:1: rule \"r\" needs a `category`"]
+        );
+        assert_eq!(
+            rule("category = \"w\"\ncues = [[\"a\"], [\"b\"]]\n"),
+            ["t.toml:11:12: rule \"r\" names unknown category \"w\""]
+        );
+        let one = rule("category = \"v\"\ncues = [[\"a\", \"b\"]]\n");
+        assert_eq!(one.len(), 1);
+        assert!(
+            one[0].starts_with("t.toml:12:8: rule \"r\" needs `cues`: at least two lists"),
+            "{one:?}"
+        );
+        let empty = rule("category = \"v\"\ncues = [[\"a\"], []]\n");
+        assert!(empty[0].contains("none empty"), "{empty:?}");
+        assert_eq!(
+            rule("category = \"v\"\ncues = [\"a\", \"b\"]\n"),
+            [
+                "t.toml:12:8: rule \"r\" needs `cues`: at least two lists, none empty (for a single list, add the terms to the category)",
+                "t.toml:12:9: `cues` must be a list of lists of strings, as in [[\"procurement\"], [\"local jobs\", \"locally\"]]",
+                "t.toml:12:14: `cues` must be a list of lists of strings, as in [[\"procurement\"], [\"local jobs\", \"locally\"]]",
+            ]
+        );
+        assert_eq!(
+            rule("category = \"v\"\ncues = [[\"a\"], [\"b\", \"A\"]]\nwithin = 0\n"),
+            [
+                "t.toml:12:23: term \"A\" is listed twice in rule \"r\" (first at line 12)",
+                "t.toml:13:10: `within` must be a whole number of words above 0",
+            ]
+        );
+        assert_eq!(
+            rule("category = \"v\"\ncues = [[\"a\"], [\"b\"]]\nwithin = \"near\"\n"),
+            ["t.toml:13:10: `within` must be a number of words, not string"]
+        );
+        assert_eq!(
+            rule("category = \"v\"\ncues = [[\"a\"], [\"b\"]]\nterms = []\n"),
+            ["t.toml:13:1: unknown key `terms` in [[rule]] (expected one of: id, label, category, note, cues, within, exclude)"]
+        );
+        let twice = errors(&format!(
+            "{cat}[[rule]]\nid = \"r\"\nlabel = \"R\"\ncategory = \"v\"\ncues = [[\"a\"], [\"b\"]]\n\
+             [[rule]]\nid = \"r\"\nlabel = \"R\"\ncategory = \"v\"\ncues = [[\"a\"], [\"b\"]]\n"
+        ));
+        assert_eq!(twice, ["t.toml:14:6: rule id \"r\" is used twice"]);
     }
 
     #[test]

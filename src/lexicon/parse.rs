@@ -13,7 +13,7 @@ use toml::Spanned;
 use super::error::Diagnostic;
 use super::fold::term_key;
 use super::term::{check_syntax, Term};
-use super::{Ask, Category, Lexicon};
+use super::{Ask, Category, Lexicon, Rule};
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -166,6 +166,7 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
         version: String::new(),
         categories: Vec::new(),
         asks: Vec::new(),
+        rules: Vec::new(),
     };
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
@@ -179,12 +180,14 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
     let mut header = None;
     let mut categories = Vec::new();
     let mut asks = Vec::new();
+    let mut rules = Vec::new();
     for (key, value) in root.iter() {
         match key.get_ref().as_ref() {
             "lexicon" => header = Some(value),
             "category" => categories = ctx.table_array(value, "category"),
             "ask" => asks = ctx.table_array(value, "ask"),
-            _ => ctx.unknown_key(key, "the file", &["lexicon", "category", "ask"]),
+            "rule" => rules = ctx.table_array(value, "rule"),
+            _ => ctx.unknown_key(key, "the file", &["lexicon", "category", "ask", "rule"]),
         }
     }
     read_header(&mut ctx, header, &mut lexicon);
@@ -198,6 +201,12 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
     for value in asks {
         if let Some(ask) = read_ask(&mut ctx, value, &lexicon, &mut ask_ids) {
             lexicon.asks.push(ask);
+        }
+    }
+    let mut rule_ids = std::collections::HashSet::new();
+    for value in rules {
+        if let Some(rule) = read_rule(&mut ctx, value, &lexicon, &mut rule_ids) {
+            lexicon.rules.push(rule);
         }
     }
     (lexicon, finish(ctx))
@@ -388,6 +397,78 @@ fn claim(
     true
 }
 
+/// The keys asks and rules share (`id`, `label`, `note`, `category`) and where they were.
+struct Named {
+    /// "ask" or "rule", for messages.
+    kind: &'static str,
+    at: usize,
+    id: Option<String>,
+    id_at: usize,
+    label: Option<String>,
+    note: Option<String>,
+    category: Option<(String, usize)>,
+}
+
+impl Named {
+    fn new(kind: &'static str, value: &Value<'_>) -> Named {
+        let at = value.span().start;
+        Named {
+            kind,
+            at,
+            id: None,
+            id_at: at,
+            label: None,
+            note: None,
+            category: None,
+        }
+    }
+
+    /// Reads `key` when it is one of the shared keys; false when it is not.
+    fn read(&mut self, ctx: &mut Ctx<'_>, key: &str, v: &Value<'_>) -> bool {
+        match key {
+            "id" => {
+                self.id = ctx.string(v, "id");
+                self.id_at = v.span().start;
+            }
+            "label" => self.label = ctx.string(v, "label"),
+            "note" => self.note = ctx.string(v, "note"),
+            "category" => self.category = ctx.string(v, "category").map(|c| (c, v.span().start)),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The id, label and category once checked: a non-empty id not used before by another
+    /// of its kind, a category that exists. `None` (reported) drops the entry.
+    fn check(
+        self,
+        ctx: &mut Ctx<'_>,
+        lexicon: &Lexicon,
+        ids: &mut std::collections::HashSet<String>,
+    ) -> Option<(String, String, Option<String>, Option<String>)> {
+        let kind = self.kind;
+        let Some(id) = self.id.filter(|id| !id.trim().is_empty()) else {
+            ctx.error(self.at, format!("[[{kind}]] needs a non-empty `id`"));
+            return None;
+        };
+        if !ids.insert(id.clone()) {
+            ctx.error(self.id_at, format!("{kind} id {id:?} is used twice"));
+            return None;
+        }
+        if let Some((c, at)) = &self.category {
+            if !lexicon.categories.iter().any(|k| &k.id == c) {
+                ctx.error(*at, format!("{kind} {id:?} names unknown category {c:?}"));
+                return None;
+            }
+        }
+        let label = self.label.unwrap_or_else(|| {
+            ctx.error(self.at, format!("{kind} {id:?} needs a `label`"));
+            id.clone()
+        });
+        Some((id, label, self.category.map(|(c, _)| c), self.note))
+    }
+}
+
 fn read_ask(
     ctx: &mut Ctx<'_>,
     value: &Value<'_>,
@@ -398,68 +479,21 @@ fn read_ask(
         return None;
     };
     const KNOWN: &[&str] = &["id", "label", "category", "note", "all", "any", "exclude"];
-    let (mut id, mut label, mut note, mut category) = (None, None, None, None);
+    let mut named = Named::new("ask", value);
     let (mut all, mut any, mut exclude) = (Vec::new(), Vec::new(), Vec::new());
-    let mut id_at = value.span().start;
-    let mut category_at = 0;
     for (key, v) in table.iter() {
         match key.get_ref().as_ref() {
-            "id" => {
-                id = ctx.string(v, "id");
-                id_at = v.span().start;
-            }
-            "label" => label = ctx.string(v, "label"),
-            "note" => note = ctx.string(v, "note"),
-            "category" => {
-                category = ctx.string(v, "category");
-                category_at = v.span().start;
-            }
+            k if named.read(ctx, k, v) => {}
             "all" => all = ctx.terms(v, "all", false),
             "any" => any = ctx.terms(v, "any", false),
             "exclude" => exclude = ctx.terms(v, "exclude", false),
             _ => ctx.unknown_key(key, "[[ask]]", KNOWN),
         }
     }
-    let Some(id) = id.filter(|id| !id.trim().is_empty()) else {
-        ctx.error(value.span().start, "[[ask]] needs a non-empty `id`");
-        return None;
-    };
-    if !ask_ids.insert(id.clone()) {
-        ctx.error(id_at, format!("ask id {id:?} is used twice"));
-        return None;
-    }
-    if let Some(c) = &category {
-        if !lexicon.categories.iter().any(|k| &k.id == c) {
-            ctx.error(
-                category_at,
-                format!("ask {id:?} names unknown category {c:?}"),
-            );
-            return None;
-        }
-    }
-    let label = label.unwrap_or_else(|| {
-        ctx.error(value.span().start, format!("ask {id:?} needs a `label`"));
-        id.clone()
-    });
-    let mut keys = HashMap::new();
-    let mut keep = |term: &Term, ctx: &mut Ctx<'_>| {
-        let (line, column) = term.location();
-        if let Some(first) = keys.insert(term_key(term.as_str(), true), line) {
-            ctx.diags.push(Diagnostic {
-                file: ctx.origin.to_string(),
-                line,
-                column,
-                message: format!(
-                    "term {:?} is listed twice in ask {id:?} (first at line {first})",
-                    term.as_str()
-                ),
-            });
-            return false;
-        }
-        true
-    };
-    all.retain(|t| keep(t, ctx));
-    any.retain(|t| keep(t, ctx));
+    let (id, label, category, note) = named.check(ctx, lexicon, ask_ids)?;
+    let mut once = ListedOnce::new(format!("ask {id:?}"));
+    all.retain(|t| once.keep(t, ctx));
+    any.retain(|t| once.keep(t, ctx));
     if all.is_empty() && any.is_empty() {
         ctx.error(
             value.span().start,
@@ -477,4 +511,150 @@ fn read_ask(
         any,
         exclude,
     })
+}
+
+/// Drops (and reports) a term listed a second time in one ask or rule: it would be matched
+/// once anyway, so the second listing is a mistake in the file.
+struct ListedOnce {
+    owner: String,
+    lines: HashMap<Vec<u8>, usize>,
+}
+
+impl ListedOnce {
+    fn new(owner: String) -> Self {
+        ListedOnce {
+            owner,
+            lines: HashMap::new(),
+        }
+    }
+
+    fn keep(&mut self, term: &Term, ctx: &mut Ctx<'_>) -> bool {
+        let (line, column) = term.location();
+        let Some(first) = self.lines.insert(term_key(term.as_str(), true), line) else {
+            return true;
+        };
+        ctx.diags.push(Diagnostic {
+            file: ctx.origin.to_string(),
+            line,
+            column,
+            message: format!(
+                "term {:?} is listed twice in {} (first at line {first})",
+                term.as_str(),
+                self.owner
+            ),
+        });
+        false
+    }
+}
+
+fn read_rule(
+    ctx: &mut Ctx<'_>,
+    value: &Value<'_>,
+    lexicon: &Lexicon,
+    rule_ids: &mut std::collections::HashSet<String>,
+) -> Option<Rule> {
+    let DeValue::Table(table) = value.get_ref() else {
+        return None;
+    };
+    const KNOWN: &[&str] = &[
+        "id", "label", "category", "note", "cues", "within", "exclude",
+    ];
+    let mut named = Named::new("rule", value);
+    let (mut cues, mut exclude, mut within) = (Vec::new(), Vec::new(), None);
+    let mut cues_at = None;
+    for (key, v) in table.iter() {
+        match key.get_ref().as_ref() {
+            k if named.read(ctx, k, v) => {}
+            "cues" => {
+                cues_at = Some(v.span().start);
+                cues = read_cues(ctx, v);
+            }
+            "within" => within = read_within(ctx, v),
+            "exclude" => exclude = ctx.terms(v, "exclude", false),
+            _ => ctx.unknown_key(key, "[[rule]]", KNOWN),
+        }
+    }
+    let (id, label, category, note) = named.check(ctx, lexicon, rule_ids)?;
+    let Some(category) = category else {
+        ctx.error(
+            value.span().start,
+            format!("rule {id:?} needs a `category`"),
+        );
+        return None;
+    };
+    let mut once = ListedOnce::new(format!("rule {id:?}"));
+    for list in &mut cues {
+        list.retain(|t| once.keep(t, ctx));
+    }
+    // One list would be a plain term list: that belongs in the category's `terms`, where
+    // the longest-match and exclusion rules apply.
+    if cues.len() < 2 || cues.iter().any(Vec::is_empty) {
+        ctx.error(
+            cues_at.unwrap_or(value.span().start),
+            format!(
+                "rule {id:?} needs `cues`: at least two lists, none empty \
+                 (for a single list, add the terms to the category)"
+            ),
+        );
+        return None;
+    }
+    drop_repeated_excludes(ctx, &mut exclude);
+    Some(Rule {
+        id,
+        label,
+        category,
+        note,
+        cues,
+        within,
+        exclude,
+    })
+}
+
+/// A rule's `cues`: a list of lists of terms (each list checked like any term list).
+fn read_cues(ctx: &mut Ctx<'_>, v: &Value<'_>) -> Vec<Vec<Term>> {
+    let DeValue::Array(lists) = v.get_ref() else {
+        let found = v.get_ref().type_str();
+        ctx.error(
+            v.span().start,
+            format!("`cues` must be a list of lists of strings, not {found}"),
+        );
+        return Vec::new();
+    };
+    let mut cues = Vec::new();
+    for list in lists.iter() {
+        if matches!(list.get_ref(), DeValue::Array(_)) {
+            cues.push(ctx.terms(list, "cues", false));
+        } else {
+            ctx.error(
+                list.span().start,
+                "`cues` must be a list of lists of strings, \
+                 as in [[\"procurement\"], [\"local jobs\", \"locally\"]]",
+            );
+        }
+    }
+    cues
+}
+
+/// A rule's `within`: a whole number of words above 0.
+fn read_within(ctx: &mut Ctx<'_>, v: &Value<'_>) -> Option<usize> {
+    match v.get_ref() {
+        DeValue::Integer(n) => match n.as_str().parse::<usize>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                ctx.error(
+                    v.span().start,
+                    "`within` must be a whole number of words above 0",
+                );
+                None
+            }
+        },
+        other => {
+            let found = other.type_str();
+            ctx.error(
+                v.span().start,
+                format!("`within` must be a number of words, not {found}"),
+            );
+            None
+        }
+    }
 }

@@ -48,6 +48,15 @@
 //!    on their own: a longer category term over the same words does not hide them, nor do
 //!    other ask terms. A match counts for the sentence holding all of it, and not for an
 //!    ask when it lies inside a match of one of that ask's own `exclude` phrases.
+//! 9. **Rules.** Judged per sentence like asks, by [`Matcher::scan`] only (it has the
+//!    sentences): a sentence holding a match from every `cues` list of a rule, matched like
+//!    ask terms and with the rule's own `exclude` phrases, counts one mention of the rule's
+//!    category, named `rule:ID` ([`Matcher::term_text`]), unless the sentence already counts
+//!    a mention of that category (of a term, or of an earlier rule). The mention is placed
+//!    on the first match of the first cue list that overlaps no other mention; when every
+//!    one does, the rule adds nothing. With `within = N`, only a match of the first list
+//!    with a match of each other list at most N words away (words strictly between them)
+//!    counts.
 //!
 //! ```
 //! use manifesto_mashup::lexicon::Lexicon;
@@ -182,7 +191,7 @@ enum Target {
     Term(TermId),
     Exclude(CategoryId),
     AskTerm(usize),
-    /// An `exclude` phrase of the ask with this index.
+    /// An `exclude` phrase of the sentence test (ask, then rule) with this index.
     AskExclude(usize),
 }
 
@@ -217,6 +226,15 @@ impl Automaton {
     }
 }
 
+/// An ask or a rule, judged per sentence.
+struct SentenceTest {
+    /// Groups of ask-term indices; every group needs a match of one of its terms.
+    groups: Vec<Vec<usize>>,
+    /// A rule's `within`: the most words between the match of the first group and one of
+    /// each other group.
+    within: Option<usize>,
+}
+
 /// The compiled lexicon.
 struct Inner {
     patterns: Vec<Pattern>,
@@ -227,8 +245,13 @@ struct Inner {
     mentions: Automaton,
     ask_terms: Automaton,
     ask_term_count: usize,
-    /// Per ask: indices of its `all` and `any` ask terms.
-    asks: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Per-sentence tests, asks first (`0..asks`), then rules: each a list of groups of ask
+    /// terms, every group needing a match of one of its terms. An ask's `all` terms are a
+    /// group each and its `any` terms one group; a rule's cue lists are its groups.
+    tests: Vec<SentenceTest>,
+    asks: usize,
+    /// The [`TermId`] of the first rule's mentions; rule `r` is `first_rule + r`.
+    first_rule: usize,
 }
 
 /// A lexicon compiled for matching. Cloning is cheap (an `Arc`), and it is `Send + Sync`.
@@ -241,7 +264,8 @@ impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
             .field("terms", &self.inner.term_text.len())
-            .field("asks", &self.inner.asks.len())
+            .field("asks", &self.inner.asks)
+            .field("rules", &(self.inner.tests.len() - self.inner.asks))
             .finish()
     }
 }
@@ -275,6 +299,16 @@ impl Matcher {
                 term_categories[id.index()].push(CategoryId(c as u32));
             }
         }
+        // A rule's mentions are named by a term id of their own after the terms.
+        let first_rule = term_text.len();
+        for rule in lexicon.rules() {
+            let category = lexicon
+                .categories()
+                .iter()
+                .position(|c| c.id == rule.category);
+            term_text.push(format!("rule:{}", rule.id));
+            term_categories.push(category.map(|c| CategoryId(c as u32)).into_iter().collect());
+        }
         for (c, category) in lexicon.categories().iter().enumerate() {
             for term in &category.exclude {
                 targets.push(Target::Exclude(CategoryId(c as u32)));
@@ -284,24 +318,45 @@ impl Matcher {
         let mention_patterns = patterns.len();
         // Ask terms shared by several asks are matched once.
         let mut ask_term_index = std::collections::HashMap::new();
-        let mut asks = Vec::new();
+        let mut tests: Vec<SentenceTest> = Vec::new();
+        let mut index = |term: &crate::lexicon::Term| {
+            let key = crate::lexicon::fold::term_key(term.as_str(), true);
+            *ask_term_index.entry(key).or_insert_with(|| {
+                let k = targets.len() - mention_patterns;
+                targets.push(Target::AskTerm(k));
+                patterns.push(Pattern::new(term.as_str(), false));
+                k
+            })
+        };
         for ask in lexicon.asks() {
-            let mut index = |term: &crate::lexicon::Term| {
-                let key = crate::lexicon::fold::term_key(term.as_str(), true);
-                *ask_term_index.entry(key).or_insert_with(|| {
-                    let k = targets.len() - mention_patterns;
-                    targets.push(Target::AskTerm(k));
-                    patterns.push(Pattern::new(term.as_str(), false));
-                    k
-                })
-            };
-            let all = ask.all.iter().map(&mut index).collect();
-            let any = ask.any.iter().map(&mut index).collect();
-            asks.push((all, any));
+            let mut groups: Vec<Vec<usize>> = ask.all.iter().map(|t| vec![index(t)]).collect();
+            if !ask.any.is_empty() {
+                groups.push(ask.any.iter().map(&mut index).collect());
+            }
+            tests.push(SentenceTest {
+                groups,
+                within: None,
+            });
         }
-        for (a, ask) in lexicon.asks().iter().enumerate() {
-            for term in &ask.exclude {
-                targets.push(Target::AskExclude(a));
+        for rule in lexicon.rules() {
+            let groups = rule
+                .cues
+                .iter()
+                .map(|list| list.iter().map(&mut index).collect())
+                .collect();
+            tests.push(SentenceTest {
+                groups,
+                within: rule.within,
+            });
+        }
+        let excludes = lexicon
+            .asks()
+            .iter()
+            .map(|a| &a.exclude)
+            .chain(lexicon.rules().iter().map(|r| &r.exclude));
+        for (t, exclude) in excludes.enumerate() {
+            for term in exclude {
+                targets.push(Target::AskExclude(t));
                 patterns.push(Pattern::new(term.as_str(), false));
             }
         }
@@ -316,14 +371,17 @@ impl Matcher {
                 term_categories,
                 mentions,
                 ask_terms,
-                asks,
+                tests,
+                asks: lexicon.asks().len(),
+                first_rule,
             }),
         })
     }
 
     /// Category-term mentions: leftmost-longest across the whole lexicon, whole words,
     /// exclusions applied, sorted by start, non-overlapping (see the module doc for the
-    /// complete contract).
+    /// complete contract). Rules need sentences, so this finds terms only: see
+    /// [`scan`](Self::scan).
     pub fn find_mentions(&self, text: &str) -> Vec<Hit> {
         let folded = normalize::normalize(text, true);
         search::mentions(&self.inner, text, &folded)
@@ -334,20 +392,24 @@ impl Matcher {
     /// category terms.
     pub fn find_asks(&self, text: &str, sentences: &[Range<usize>]) -> Vec<AskHit> {
         let folded = normalize::normalize(text, true);
-        search::asks(&self.inner, text, &folded, sentences)
+        let passed = search::sentence_tests(&self.inner, text, &folded, sentences, false);
+        search::ask_hits(&self.inner, &passed)
     }
 
-    /// Both [`find_mentions`](Self::find_mentions) and [`find_asks`](Self::find_asks), folding
-    /// the text only once.
+    /// Everything counted in `text` split into `sentences` (byte ranges of `text`): the
+    /// mentions of [`find_mentions`](Self::find_mentions) with those of the lexicon's rules
+    /// added (rule 9; still sorted by start and non-overlapping), and the asks of
+    /// [`find_asks`](Self::find_asks). Folds the text only once.
     pub fn scan(&self, text: &str, sentences: &[Range<usize>]) -> (Vec<Hit>, Vec<AskHit>) {
         let folded = normalize::normalize(text, true);
-        (
-            search::mentions(&self.inner, text, &folded),
-            search::asks(&self.inner, text, &folded, sentences),
-        )
+        let mut hits = search::mentions(&self.inner, text, &folded);
+        let passed = search::sentence_tests(&self.inner, text, &folded, sentences, true);
+        search::add_rule_hits(&self.inner, &mut hits, &passed, sentences);
+        (hits, search::ask_hits(&self.inner, &passed))
     }
 
-    /// The term as written in the lexicon (the key of per-term counts).
+    /// The term as written in the lexicon (the key of per-term counts), or `rule:ID` for the
+    /// mentions of a rule.
     pub fn term_text(&self, id: TermId) -> &str {
         self.inner
             .term_text
@@ -374,19 +436,25 @@ impl Matcher {
             .map(|(_, c)| *c)
     }
 
-    /// Number of category terms; [`TermId`]s index `0..term_count()`.
+    /// Number of category terms and rules; [`TermId`]s index `0..term_count()`, terms in
+    /// lexicon order and then one per rule.
     pub fn term_count(&self) -> usize {
         self.inner.term_text.len()
     }
 
-    /// All term ids, in lexicon order.
+    /// Whether a hit's term is a rule (rule 9) rather than a lexicon term.
+    pub fn is_rule(&self, id: TermId) -> bool {
+        id.index() >= self.inner.first_rule
+    }
+
+    /// All term ids (terms, then rules), in lexicon order.
     pub fn term_ids(&self) -> impl Iterator<Item = TermId> {
         (0..self.term_count() as u32).map(TermId)
     }
 
     /// Number of asks; [`AskId`]s index `0..ask_count()`.
     pub fn ask_count(&self) -> usize {
-        self.inner.asks.len()
+        self.inner.asks
     }
 }
 

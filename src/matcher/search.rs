@@ -142,27 +142,44 @@ pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hi
     hits
 }
 
-pub(super) fn asks(
+/// A sentence test (ask or rule) that a sentence passes.
+pub(super) struct Passed {
+    /// Index into `Inner::tests`.
+    test: usize,
+    /// Index of the sentence range.
+    sentence: usize,
+    /// For a rule: the matches of its first cue list in the sentence that count for it
+    /// (original-text offsets, in text order, each once), where its mention may be placed.
+    anchors: Vec<(usize, usize)>,
+}
+
+/// Judges every sentence against the asks (and, with `rules`, the rules too): sorted by
+/// sentence then test.
+pub(super) fn sentence_tests(
     inner: &Inner,
     text: &str,
     folded: &Normalized,
     sentences: &[Range<usize>],
-) -> Vec<AskHit> {
-    if inner.asks.is_empty() || sentences.is_empty() {
+    rules: bool,
+) -> Vec<Passed> {
+    let tests = if rules { inner.tests.len() } else { inner.asks };
+    if tests == 0 || sentences.is_empty() {
         return Vec::new();
     }
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     order.sort_by_key(|&i| sentences[i].start);
     // (sentence, ask term, start, end) for every ask-term match lying wholly
-    // inside a sentence, and (ask, start, end) for every exclude-phrase match.
+    // inside a sentence, and (test, start, end) for every exclude-phrase match.
     let mut present: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut excluded: Vec<(usize, usize, usize)> = Vec::new();
     for c in candidates(inner, &inner.ask_terms, text, folded) {
         let (start, end) = (folded.orig_start(c.start), folded.orig_end(c.end));
         let k = match inner.targets.get(c.pattern) {
             Some(&Target::AskTerm(k)) => k,
-            Some(&Target::AskExclude(a)) => {
-                excluded.push((a, start, end));
+            Some(&Target::AskExclude(t)) => {
+                if t < tests {
+                    excluded.push((t, start, end));
+                }
                 continue;
             }
             _ => continue,
@@ -178,11 +195,11 @@ pub(super) fn asks(
     }
     present.sort_unstable();
     present.dedup();
-    // Whether match `m` of a term still counts for ask `a`.
-    let counts_for = |a: usize, m: &(usize, usize, usize, usize)| {
+    // Whether match `m` of a term still counts for test `t`.
+    let counts_for = |t: usize, m: &(usize, usize, usize, usize)| {
         !excluded
             .iter()
-            .any(|&(e, start, end)| e == a && start <= m.2 && m.3 <= end)
+            .any(|&(e, start, end)| e == t && start <= m.2 && m.3 <= end)
     };
     let mut out = Vec::new();
     let mut seen = vec![false; inner.ask_term_count];
@@ -192,20 +209,51 @@ pub(super) fn asks(
                 *s = true;
             }
         }
-        for (a, (all, any)) in inner.asks.iter().enumerate() {
+        for (t, test) in inner.tests.iter().enumerate().take(tests) {
             // Usually no exclusion applies and presence in the sentence is
-            // enough; otherwise each term needs a match the ask's own
+            // enough; otherwise each term needs a match the test's own
             // exclusions leave standing.
             let has = |k: &usize| {
                 seen.get(*k).copied().unwrap_or(false)
-                    && (excluded.is_empty() || group.iter().any(|m| m.1 == *k && counts_for(a, m)))
+                    && (excluded.is_empty() || group.iter().any(|m| m.1 == *k && counts_for(t, m)))
             };
-            if all.iter().all(has) && (any.is_empty() || any.iter().any(has)) {
-                out.push(AskHit {
-                    ask: AskId(a as u32),
-                    sentence: group[0].0,
-                });
+            if !test.groups.iter().all(|terms| terms.iter().any(has)) {
+                continue;
             }
+            let anchors: Vec<(usize, usize)> = match test.groups.split_first() {
+                Some((first, rest)) if t >= inner.asks => {
+                    let counting = |terms: &[usize]| -> Vec<&(usize, usize, usize, usize)> {
+                        group
+                            .iter()
+                            .filter(|m| terms.contains(&m.1) && counts_for(t, m))
+                            .collect()
+                    };
+                    counting(first)
+                        .into_iter()
+                        .filter(|a| {
+                            test.within.is_none_or(|most| {
+                                rest.iter().all(|terms| {
+                                    counting(terms)
+                                        .iter()
+                                        .any(|m| words_between(text, a, m) <= most)
+                                })
+                            })
+                        })
+                        .map(|m| (m.2, m.3))
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .into_iter()
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            if t >= inner.asks && anchors.is_empty() {
+                continue;
+            }
+            out.push(Passed {
+                test: t,
+                sentence: group[0].0,
+                anchors,
+            });
         }
         for &(_, k, ..) in group {
             if let Some(s) = seen.get_mut(k) {
@@ -214,4 +262,97 @@ pub(super) fn asks(
         }
     }
     out
+}
+
+/// The number of words strictly between two matches `(_, _, start, end)` of `text`; none
+/// when they overlap.
+fn words_between(
+    text: &str,
+    a: &(usize, usize, usize, usize),
+    b: &(usize, usize, usize, usize),
+) -> usize {
+    let (from, to) = if a.2 <= b.2 { (a.3, b.2) } else { (b.3, a.2) };
+    text.get(from..to)
+        .map_or(0, |gap| gap.split_whitespace().count())
+}
+
+/// The asks among the passed tests.
+pub(super) fn ask_hits(inner: &Inner, passed: &[Passed]) -> Vec<AskHit> {
+    passed
+        .iter()
+        .filter(|p| p.test < inner.asks)
+        .map(|p| AskHit {
+            ask: AskId(p.test as u32),
+            sentence: p.sentence,
+        })
+        .collect()
+}
+
+/// Adds the mentions of the rules the sentences pass (rule 9): one per rule and sentence,
+/// unless the sentence already counts a mention of the rule's category (a term, or an
+/// earlier rule), placed on the first anchor that overlaps no other mention. `hits` stays
+/// sorted by start and non-overlapping.
+pub(super) fn add_rule_hits(
+    inner: &Inner,
+    hits: &mut Vec<Hit>,
+    passed: &[Passed],
+    sentences: &[Range<usize>],
+) {
+    let categories_of = |hit: &Hit| {
+        let all = inner
+            .term_categories
+            .get(hit.term.index())
+            .map_or(&[][..], Vec::as_slice);
+        let excluded = hit.excluded;
+        all.iter()
+            .enumerate()
+            .filter(move |(k, _)| excluded & (1 << k) == 0)
+            .map(|(_, c)| *c)
+    };
+    let mut added: Vec<Hit> = Vec::new();
+    for p in passed.iter().filter(|p| p.test >= inner.asks) {
+        let term = TermId((inner.first_rule + p.test - inner.asks) as u32);
+        let Some(&category) = inner
+            .term_categories
+            .get(term.index())
+            .and_then(|c| c.first())
+        else {
+            continue;
+        };
+        let Some(range) = sentences.get(p.sentence) else {
+            continue;
+        };
+        let from = hits.partition_point(|h| h.start < range.start);
+        let in_sentence = hits[from..]
+            .iter()
+            .take_while(|h| h.start < range.end)
+            .chain(
+                added
+                    .iter()
+                    .filter(|h| range.start <= h.start && h.start < range.end),
+            );
+        if in_sentence
+            .filter(|h| h.end <= range.end)
+            .any(|h| categories_of(h).any(|c| c == category))
+        {
+            continue;
+        }
+        let free = |&&(start, end): &&(usize, usize)| {
+            let after = hits.partition_point(|h| h.end <= start);
+            hits.get(after).is_none_or(|h| h.start >= end)
+                && added.iter().all(|h| h.end <= start || end <= h.start)
+        };
+        if let Some(&(start, end)) = p.anchors.iter().find(free) {
+            added.push(Hit {
+                term,
+                start,
+                end,
+                excluded: 0,
+            });
+        }
+    }
+    if !added.is_empty() {
+        hits.extend(added);
+        hits.sort_unstable_by_key(|h| h.start);
+    }
 }

@@ -395,6 +395,17 @@ const ASKS: &[AskCase] = &[
     ("ask-exclude-all-term", "energy / community ! energy efficiency", &["Community energy efficiency.", "Community energy efficiency and energy."], &[(0, 1)]),
 ];
 
+/// The sentences joined by spaces, with the byte range of each.
+fn joined(sentences: &[&str]) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for s in sentences {
+        ranges.push(at..at + s.len());
+        at += s.len() + 1;
+    }
+    (sentences.join(" "), ranges)
+}
+
 #[test]
 fn rule8_asks_per_sentence() {
     let mut failures = Vec::new();
@@ -421,13 +432,7 @@ fn rule8_asks_per_sentence() {
         // A category over the same words shows that category terms hide no ask terms.
         src.push_str("[[category]]\nid = \"c\"\nlabel = \"C\"\nterms = [\"Social Value Act\", \"credit union\"]\n");
         let matcher = Matcher::new(&Lexicon::parse(&src, "asks.toml").unwrap()).unwrap();
-        let text = sentences.join(" ");
-        let mut ranges = Vec::new();
-        let mut at = 0;
-        for s in sentences {
-            ranges.push(at..at + s.len());
-            at += s.len() + 1;
-        }
+        let (text, ranges) = joined(sentences);
         let got: Vec<(usize, usize)> = matcher
             .find_asks(&text, &ranges)
             .iter()
@@ -519,4 +524,113 @@ fn never_panics_on_odd_text() {
         }
         let _ = matcher.find_asks(text, &[0..text.len(), 5..5, 0..1000]);
     }
+}
+
+/// A rule-9 case: name, sentences, expected mentions as (term, matched text).
+type RuleCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
+#[rustfmt::skip]
+const RULES: &[RuleCase] = &[
+    ("cues-in-one-sentence", &["We will use procurement for local jobs."], &[("rule:buying", "procurement")]),
+    ("cues-in-two-sentences", &["We will use procurement.", "Local jobs matter."], &[]),
+    ("category-already-counted", &["Procurement with social value for local jobs."], &[("social value", "social value")]),
+    ("another-category-counted", &["Co-operative procurement for local jobs."], &[("co-operative*", "Co-operative"), ("rule:buying", "procurement")]),
+    ("once-per-sentence", &["Procure locally and use procurement locally."], &[("rule:buying", "Procure")]),
+    ("anchor-inside-exclude", &["Procurement reform creates local jobs."], &[]),
+    ("next-anchor-past-exclude", &["Procurement reform and procurement for local jobs."], &[("rule:buying", "procurement")]),
+    ("anchor-under-a-term", &["A procurement co-operative buys locally."], &[("procurement co-operative*", "procurement co-operative")]),
+    ("free-anchor-after-a-term", &["A procurement co-operative and procurement for local jobs."], &[("procurement co-operative*", "procurement co-operative"), ("rule:buying", "procurement")]),
+    ("within-near", &["Give workers rights to convert their firms."], &[("rule:near", "workers")]),
+    // "also-near" has no `within`, so it takes the sentence that "near" leaves.
+    ("within-far", &["Workers, as all of us have long known, can convert their firms."], &[("rule:also-near", "Workers")]),
+    ("within-second-anchor", &["Workers, as all of us know, see workers convert their firms."], &[("rule:near", "workers")]),
+    ("earlier-rule-counts-for-category", &["Workers convert their firms; workers convert their firms."], &[("rule:near", "Workers")]),
+];
+
+const RULES_LEXICON: &str = r#"
+[lexicon]
+name = "t"
+version = "1"
+[[category]]
+id = "value"
+label = "V"
+terms = ["social value"]
+[[category]]
+id = "co-ops"
+label = "C"
+terms = ["co-operative*", "procurement co-operative*"]
+[[rule]]
+id = "buying"
+label = "B"
+category = "value"
+cues = [["procurement", "procure"], ["local jobs", "locally"]]
+exclude = ["procurement reform"]
+[[rule]]
+id = "near"
+label = "N"
+category = "co-ops"
+cues = [["workers"], ["convert"], ["their firms"]]
+within = 3
+[[rule]]
+id = "also-near"
+label = "N2"
+category = "co-ops"
+cues = [["workers"], ["their firms"]]
+"#;
+
+#[test]
+fn rule9_rules_per_sentence() {
+    let matcher = Matcher::new(&Lexicon::parse(RULES_LEXICON, "rules.toml").unwrap()).unwrap();
+    let mut failures = Vec::new();
+    for &(name, sentences, expected) in RULES {
+        let (text, ranges) = joined(sentences);
+        let (hits, _) = matcher.scan(&text, &ranges);
+        assert!(
+            hits.windows(2).all(|w| w[0].end <= w[1].start),
+            "{name}: hits overlap or are out of order: {hits:?}"
+        );
+        let got: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| (matcher.term_text(h.term), &text[h.start..h.end]))
+            .collect();
+        if got != expected {
+            failures.push(format!("{name}: expected {expected:?}, got {got:?}"));
+        }
+        // Rules need sentences: find_mentions finds terms only.
+        assert!(
+            matcher
+                .find_mentions(&text)
+                .iter()
+                .all(|h| !matcher.is_rule(h.term)),
+            "{name}"
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn rule9_a_rule_mention_counts_for_its_category_only() {
+    let lexicon = Lexicon::parse(RULES_LEXICON, "rules.toml").unwrap();
+    let matcher = Matcher::new(&lexicon).unwrap();
+    let text = "We will use procurement for local jobs.";
+    let whole = 0..text.len();
+    let (hits, asks) = matcher.scan(text, std::slice::from_ref(&whole));
+    assert!(asks.is_empty());
+    let [hit] = hits.as_slice() else {
+        panic!("{hits:?}")
+    };
+    assert!(matcher.is_rule(hit.term));
+    let categories: Vec<&str> = matcher
+        .hit_categories(hit)
+        .map(|c| lexicon.categories()[c.index()].id.as_str())
+        .collect();
+    assert_eq!(categories, ["value"]);
+    // Rule term ids come after the terms, in file order.
+    assert_eq!(matcher.term_count(), 3 + 3);
+    assert_eq!(matcher.term_text(TermId(3)), "rule:buying");
+    assert!(!matcher.is_rule(TermId(2)));
 }

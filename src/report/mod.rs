@@ -3,17 +3,18 @@
 //! nothing and open no files. The JSON form is the source of truth: `mashup
 //! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 3
+//! # The JSON format (`--format json`), schema version 4
 //!
 //! A machine-checkable description is in `docs/report.schema.json` (JSON
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 3. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 4. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
 //! - `lexicon`: `{"name", "version", "categories": [{"id", "label"}], "asks":
-//!   [{"id", "label"}]}`, the lexicon used; categories and asks in file order.
+//!   [{"id", "label"}], "rules": [{"id", "label", "category"}]}`, the lexicon
+//!   used; categories, asks and rules in file order.
 //! - `documents`: one entry per document, and per path that could not be
 //!   used, sorted by path:
 //!   - `path`: as given or found; `party`: from the index (the file name when
@@ -34,14 +35,16 @@
 //!     more than `mentions`),
 //!     `policies_by_category` and `pledged_policies_by_category` (`{category
 //!     id: n}`, sentences with a mention of the category),
-//!     `by_term` (`{term as written in the lexicon: n}`), `asks` (`{ask id:
+//!     `by_term` (`{term as written in the lexicon, or rule:ID for the
+//!     mentions of a rule: n}`), `asks` (`{ask id:
 //!     sentences satisfying it}`, so an ask's policies), `ask_pledges` (`{ask
 //!     id: those sentences that are pledges}`); ids with zero counts are left
 //!     out;
 //!   - `excerpts`: every mention, in text order: `{"page" (1-based),
 //!     "sentence" (0-based index on the page; same page and sentence = same
 //!     sentence), "categories" (the category ids the mention counts for: one,
-//!     or several when its term is listed in several categories), "term",
+//!     or several when its term is listed in several categories), "term" (as
+//!     in `by_term`),
 //!     "matched" (the text as printed),
 //!     "text" (the sentence, cut around the match beyond 400 characters),
 //!     "pledge" (bool), "stance" ("for", "against", or null when not a pledge
@@ -96,7 +99,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The whole result of a scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -149,6 +152,19 @@ pub struct LexiconInfo {
     pub categories: Vec<Labelled>,
     /// Asks in lexicon order.
     pub asks: Vec<Labelled>,
+    /// Sentence rules in lexicon order.
+    pub rules: Vec<RuleInfo>,
+}
+
+/// A sentence rule of the lexicon, named `rule:ID` where its mentions are counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: String,
+    /// What it finds, for people.
+    pub label: String,
+    /// The category its mentions count for.
+    pub category: String,
 }
 
 /// An id with its human label.
@@ -284,6 +300,15 @@ impl Report {
                     .map(|a| Labelled {
                         id: a.id.clone(),
                         label: a.label.clone(),
+                    })
+                    .collect(),
+                rules: lexicon
+                    .rules()
+                    .iter()
+                    .map(|r| RuleInfo {
+                        id: r.id.clone(),
+                        label: r.label.clone(),
+                        category: r.category.clone(),
                     })
                     .collect(),
             },
@@ -493,7 +518,7 @@ pub(crate) mod tests {
     #[test]
     fn totals_and_unread() {
         let report = sample_report();
-        assert_eq!(report.schema_version, 3);
+        assert_eq!(report.schema_version, 4);
         assert_eq!(
             (report.totals.policies, report.totals.pledged_policies),
             (2, 1)
