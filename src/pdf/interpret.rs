@@ -11,6 +11,7 @@
 //! (a 50-million-glyph string, a million `q`s) costs seconds and megabytes,
 //! not minutes and gigabytes.
 
+use super::annotations::Appearance;
 use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
 use super::geometry::Matrix;
@@ -153,6 +154,8 @@ pub(crate) struct Interpreter<'a, 'p> {
     unsaved_marks: usize,
     /// Set when glyphs were dropped for a budget; flagged once per page.
     glyphs_dropped: bool,
+    /// The page's initial transformation, where annotation appearances start.
+    page_ctm: Matrix,
 }
 
 impl<'a, 'p> Interpreter<'a, 'p> {
@@ -181,12 +184,29 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             unsaved_states: 0,
             unsaved_marks: 0,
             glyphs_dropped: false,
+            page_ctm: ctm,
         }
     }
 
-    /// Runs a page's content stream with the given resources in scope.
-    pub(crate) fn run(&mut self, content: &[u8], resources: &Resources<'a>) {
+    /// Runs a page's content stream with the given resources in scope, then
+    /// paints the page's annotation appearances over it.
+    pub(crate) fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Resources<'a>,
+        appearances: &[Appearance<'a>],
+    ) {
         self.run_operations(content, resources);
+        for appearance in appearances {
+            // Each appearance starts from the initial graphics state of the page.
+            self.stack.clear();
+            self.state = GraphicsState {
+                ctm: appearance.placement.then(&self.page_ctm),
+                text: TextState::default(),
+            };
+            (self.text_matrix, self.line_matrix) = (Matrix::IDENTITY, Matrix::IDENTITY);
+            self.draw_form(appearance.id, appearance.stream, resources);
+        }
         while let Some(mc) = self.marked.pop() {
             self.close_marked(mc);
         }
@@ -448,6 +468,18 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             Ok(b"Form") => {}
             _ => return None,
         }
+        self.draw_form(id, stream, resources)
+    }
+
+    /// Paints a Form XObject in the current state (its own `/Matrix` and
+    /// resources applied), unless it is nested too deep or paints itself.
+    fn draw_form(
+        &mut self,
+        id: Option<ObjectId>,
+        stream: &'a lopdf::Stream,
+        resources: &Resources<'a>,
+    ) -> Option<()> {
+        let doc = self.doc;
         if self.forms.len() >= MAX_FORM_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
             return None;
         }
@@ -588,14 +620,14 @@ mod tests {
         let mut fonts = FontCache::new();
         let mut page = PageGlyphs::new(1, 612.0, 792.0);
         Interpreter::new(&doc, &mut fonts, &mut page, Matrix::IDENTITY, &mut budget)
-            .run(&content, &scope);
+            .run(&content, &scope, &[]);
         assert_eq!(page.glyphs().len(), 3);
         assert_eq!(budget.glyphs, 0);
         assert_eq!(budget.operations, 10 - 5);
         // Spent, the budget stops the next page at once; restored, it reads it again.
         let mut again = PageGlyphs::new(2, 612.0, 792.0);
         Interpreter::new(&doc, &mut fonts, &mut again, Matrix::IDENTITY, &mut budget)
-            .run(&content, &scope);
+            .run(&content, &scope, &[]);
         assert_eq!(again.glyphs().len(), 0);
         budget.restore_budget();
         let mut restored = PageGlyphs::new(3, 612.0, 792.0);
@@ -606,7 +638,7 @@ mod tests {
             Matrix::IDENTITY,
             &mut budget,
         )
-        .run(&content, &scope);
+        .run(&content, &scope, &[]);
         assert_eq!(restored.glyphs().len(), 6);
         assert_eq!(budget.operations, MAX_DOCUMENT_OPERATIONS - 5);
     }

@@ -9,6 +9,7 @@
 //! page keeps memory flat however long the document is. Fonts are parsed once
 //! per document and shared by every page.
 
+mod annotations;
 mod content;
 mod error;
 pub(crate) mod font;
@@ -109,16 +110,16 @@ impl PdfDocument {
         // Put the page box's lower-left corner at the origin so that layout
         // can reason about margins.
         let ctm = Matrix::translate(-x0, -y0);
-        let content = match doc.get_page_content_with_limit(page_id, interpret::MAX_STREAM_BYTES) {
-            Ok(content) => content,
-            Err(_) => {
+        let content = doc
+            .get_page_content_with_limit(page_id, interpret::MAX_STREAM_BYTES)
+            .unwrap_or_else(|_| {
                 page.warnings += 1;
-                return page;
-            }
-        };
+                Vec::new()
+            });
         let scope = resources::Resources::of_page(doc, page_id);
+        let appearances = annotations::appearances(doc, page_id);
         interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared)
-            .run(&content, &scope);
+            .run(&content, &scope, &appearances);
         self.last_sizes = page.sizes();
         page
     }

@@ -1,0 +1,138 @@
+//! Annotation appearances. Form fields, free-text notes, stamps and widgets
+//! draw their text in an appearance stream (`/AP /N`), not in the page's
+//! content stream, and readers paint those streams over the page: pdftotext
+//! and MuPDF print their text, so a field's value or a typed note is part of
+//! what the page says. Each appearance is a Form XObject placed in the
+//! annotation's `/Rect` (PDF 32000-1:2008, 12.5.5).
+
+use super::geometry::Matrix;
+use super::resources::{number, rectangle};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+/// Annotations drawn per page at most: real pages have a few dozen; a
+/// crafted one could list millions of references to one annotation.
+const MAX_ANNOTATIONS: usize = 2_000;
+
+/// Annotation flags (`/F`) that keep an annotation off the page.
+const HIDDEN: i64 = 1 << 1;
+const NO_VIEW: i64 = 1 << 5;
+
+/// One appearance to draw: its form stream, and the matrix that places the
+/// form's bounding box on the annotation's rectangle (applied before the
+/// page's own transformation, after the form's `/Matrix`).
+pub(crate) struct Appearance<'a> {
+    pub(crate) id: Option<ObjectId>,
+    pub(crate) stream: &'a Stream,
+    pub(crate) placement: Matrix,
+}
+
+/// The visible appearances of the annotations of `page`, in `/Annots` order.
+pub(crate) fn appearances(doc: &Document, page: ObjectId) -> Vec<Appearance<'_>> {
+    let Some(annots) = doc
+        .get_dictionary(page)
+        .ok()
+        .and_then(|d| d.get(b"Annots").ok())
+        .and_then(|a| doc.dereference(a).ok())
+        .and_then(|(_, a)| a.as_array().ok())
+    else {
+        return Vec::new();
+    };
+    annots
+        .iter()
+        .take(MAX_ANNOTATIONS)
+        .filter_map(|a| doc.dereference(a).ok()?.1.as_dict().ok())
+        .filter_map(|annot| appearance(doc, annot))
+        .collect()
+}
+
+fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance<'a>> {
+    let flags = annot.get(b"F").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
+    if flags & (HIDDEN | NO_VIEW) != 0 {
+        return None;
+    }
+    // A popup shows its parent's /Contents in a window, not on the page.
+    if annot.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Popup") {
+        return None;
+    }
+    let normal = doc.dereference(annot.get(b"AP").ok()?).ok()?.1.as_dict().ok()?;
+    let (mut id, mut object) = doc.dereference(normal.get(b"N").ok()?).ok()?;
+    // Several appearance states (a check box's on and off): /AS names the one shown.
+    if let Object::Dictionary(states) = object {
+        let state = annot.get(b"AS").and_then(Object::as_name).ok()?;
+        (id, object) = doc.dereference(states.get(state).ok()?).ok()?;
+    }
+    let stream = object.as_stream().ok()?;
+    let rect = rectangle(doc, annot.get(b"Rect").ok()?)?;
+    let form_matrix = stream
+        .dict
+        .get(b"Matrix")
+        .ok()
+        .and_then(|m| doc.dereference(m).ok())
+        .and_then(|(_, m)| m.as_array().ok())
+        .and_then(|a| {
+            let v: Vec<f64> = a.iter().filter_map(number).collect();
+            <[f64; 6]>::try_from(v).ok()
+        })
+        .map(Matrix)
+        .unwrap_or(Matrix::IDENTITY);
+    let bbox = stream
+        .dict
+        .get(b"BBox")
+        .ok()
+        .and_then(|b| rectangle(doc, b))
+        .unwrap_or(rect);
+    Some(Appearance {
+        id,
+        stream,
+        placement: placement(bbox, &form_matrix, rect)?,
+    })
+}
+
+/// The matrix A of 12.5.5: the form's bounding box, transformed by its
+/// matrix, scaled and moved onto the annotation's rectangle.
+fn placement(bbox: [f64; 4], form_matrix: &Matrix, rect: [f64; 4]) -> Option<Matrix> {
+    let corners = [
+        form_matrix.apply(bbox[0], bbox[1]),
+        form_matrix.apply(bbox[2], bbox[1]),
+        form_matrix.apply(bbox[0], bbox[3]),
+        form_matrix.apply(bbox[2], bbox[3]),
+    ];
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for (x, y) in corners {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let scale = |span: f64, target: f64| if span.abs() > 1e-9 { target / span } else { 1.0 };
+    let sx = scale(x1 - x0, rect[2] - rect[0]);
+    let sy = scale(y1 - y0, rect[3] - rect[1]);
+    let m = Matrix([sx, 0.0, 0.0, sy, rect[0] - x0 * sx, rect[1] - y0 * sy]);
+    m.is_finite().then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_box_is_placed_on_its_rectangle() {
+        let m = placement([0.0, 0.0, 100.0, 20.0], &Matrix::IDENTITY, [50.0, 700.0, 250.0, 740.0]).unwrap();
+        assert_eq!(m.apply(0.0, 0.0), (50.0, 700.0));
+        assert_eq!(m.apply(100.0, 20.0), (250.0, 740.0));
+    }
+
+    #[test]
+    fn a_rotated_form_matrix_is_fitted_after_rotation() {
+        // A quarter turn: the box [0 0 100 20] becomes [-20 0 0 100].
+        let turn = Matrix([0.0, 1.0, -1.0, 0.0, 0.0, 0.0]);
+        let m = placement([0.0, 0.0, 100.0, 20.0], &turn, [10.0, 10.0, 30.0, 110.0]).unwrap();
+        let full = turn.then(&m);
+        assert_eq!(full.apply(0.0, 0.0), (30.0, 10.0));
+        assert_eq!(full.apply(100.0, 20.0), (10.0, 110.0));
+    }
+
+    #[test]
+    fn an_empty_box_is_moved_not_scaled() {
+        let m = placement([5.0, 5.0, 5.0, 5.0], &Matrix::IDENTITY, [0.0, 0.0, 10.0, 10.0]).unwrap();
+        assert_eq!(m.0[0], 1.0);
+        assert_eq!(m.apply(5.0, 5.0), (0.0, 0.0));
+    }
+}
