@@ -465,6 +465,9 @@ fn extract_file(
             doc.pages.len()
         );
     }
+    for (page, warning) in doc.warnings() {
+        eprintln!("mashup: {}: page {page}: {warning}", file.display());
+    }
     if let Some(parent) = output.and_then(Path::parent) {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent).map_err(|source| Error::Output {

@@ -46,7 +46,11 @@ pub(crate) fn appearances(doc: &Document, page: ObjectId) -> Vec<Appearance<'_>>
 }
 
 fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance<'a>> {
-    let flags = annot.get(b"F").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
+    let flags = annot
+        .get(b"F")
+        .ok()
+        .and_then(|f| f.as_i64().ok())
+        .unwrap_or(0);
     if flags & (HIDDEN | NO_VIEW) != 0 {
         return None;
     }
@@ -54,7 +58,12 @@ fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance
     if annot.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Popup") {
         return None;
     }
-    let normal = doc.dereference(annot.get(b"AP").ok()?).ok()?.1.as_dict().ok()?;
+    let normal = doc
+        .dereference(annot.get(b"AP").ok()?)
+        .ok()?
+        .1
+        .as_dict()
+        .ok()?;
     let (mut id, mut object) = doc.dereference(normal.get(b"N").ok()?).ok()?;
     // Several appearance states (a check box's on and off): /AS names the one shown.
     if let Object::Dictionary(states) = object {
@@ -101,7 +110,13 @@ fn placement(bbox: [f64; 4], form_matrix: &Matrix, rect: [f64; 4]) -> Option<Mat
     for (x, y) in corners {
         (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
     }
-    let scale = |span: f64, target: f64| if span.abs() > 1e-9 { target / span } else { 1.0 };
+    let scale = |span: f64, target: f64| {
+        if span.abs() > 1e-9 {
+            target / span
+        } else {
+            1.0
+        }
+    };
     let sx = scale(x1 - x0, rect[2] - rect[0]);
     let sy = scale(y1 - y0, rect[3] - rect[1]);
     let m = Matrix([sx, 0.0, 0.0, sy, rect[0] - x0 * sx, rect[1] - y0 * sy]);
@@ -114,7 +129,12 @@ mod tests {
 
     #[test]
     fn a_box_is_placed_on_its_rectangle() {
-        let m = placement([0.0, 0.0, 100.0, 20.0], &Matrix::IDENTITY, [50.0, 700.0, 250.0, 740.0]).unwrap();
+        let m = placement(
+            [0.0, 0.0, 100.0, 20.0],
+            &Matrix::IDENTITY,
+            [50.0, 700.0, 250.0, 740.0],
+        )
+        .unwrap();
         assert_eq!(m.apply(0.0, 0.0), (50.0, 700.0));
         assert_eq!(m.apply(100.0, 20.0), (250.0, 740.0));
     }
@@ -131,7 +151,12 @@ mod tests {
 
     #[test]
     fn an_empty_box_is_moved_not_scaled() {
-        let m = placement([5.0, 5.0, 5.0, 5.0], &Matrix::IDENTITY, [0.0, 0.0, 10.0, 10.0]).unwrap();
+        let m = placement(
+            [5.0, 5.0, 5.0, 5.0],
+            &Matrix::IDENTITY,
+            [0.0, 0.0, 10.0, 10.0],
+        )
+        .unwrap();
         assert_eq!(m.0[0], 1.0);
         assert_eq!(m.apply(5.0, 5.0), (0.0, 0.0));
     }

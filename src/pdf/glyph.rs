@@ -89,8 +89,9 @@ pub struct PageGlyphs {
     pub images: u32,
     /// Character codes whose text could not be recovered; each shows as U+FFFD.
     pub unmapped: u32,
-    /// Recoverable problems met on the page (unknown fonts, bad operands, ...).
-    pub warnings: u32,
+    /// What went wrong on the page: nothing stops a page, but a reader must
+    /// be told when text may be missing.
+    pub problems: PageProblems,
     glyphs: Vec<Glyph>,
     text: String,
 }
@@ -221,5 +222,54 @@ mod tests {
         assert_eq!(page.glyphs().len(), 2);
         assert_eq!(page.text_of(&page.glyphs()[1]), "fi");
         assert_eq!(page.glyphs()[1].advance, 10.0);
+    }
+}
+
+/// The problems met while interpreting one page, by kind. Reading never stops
+/// for them; [`PageProblems::warnings`] says which ones may have cost text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageProblems {
+    /// The page's content could not be read at all, and why (a stream that
+    /// is missing, cannot be decoded, or inflates past the limit).
+    pub unreadable_content: Option<String>,
+    /// Places where a content stream had to be skipped, or a stream that
+    /// ended in the middle of an object.
+    pub damaged_content: u32,
+    /// The page's or the document's work limit ran out: the rest of the page
+    /// was dropped.
+    pub truncated: bool,
+    /// Operators skipped for unusable operands, and text shown with no font
+    /// set. Common in real files and mostly harmless, so counted, not warned.
+    pub bad_operators: u32,
+    /// Fonts that could not be read fully (their text may be unmapped, which
+    /// the unmapped count reports).
+    pub degraded_fonts: u32,
+}
+
+impl PageProblems {
+    /// True when nothing went wrong.
+    pub fn is_empty(&self) -> bool {
+        *self == PageProblems::default()
+    }
+
+    /// The problems that may have cost the page text, in words for a user.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(why) = &self.unreadable_content {
+            out.push(format!(
+                "its content could not be read ({why}): its text is lost"
+            ));
+        }
+        if self.damaged_content > 0 {
+            out.push(format!(
+                "its content stream is damaged ({} place{} skipped): text may be missing",
+                self.damaged_content,
+                if self.damaged_content == 1 { "" } else { "s" }
+            ));
+        }
+        if self.truncated {
+            out.push("it hit the work limit: the rest of the page was dropped".to_string());
+        }
+        out
     }
 }

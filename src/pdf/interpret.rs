@@ -211,7 +211,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             self.close_marked(mc);
         }
         if self.glyphs_dropped {
-            self.page.warnings += 1;
+            self.page.problems.truncated = true;
         }
     }
 
@@ -223,16 +223,16 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         while let Some(op) = lexer.next_operation() {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS || self.shared.operations == 0 {
-                self.page.warnings += 1;
+                self.page.problems.truncated = true;
                 break;
             }
             self.shared.operations -= 1;
             if self.execute(&op, resources).is_none() {
-                self.page.warnings += 1;
+                self.page.problems.bad_operators += 1;
             }
         }
         // Bytes the lexer had to skip, or a stream it could not finish.
-        self.page.warnings += lexer.recoveries() + u32::from(lexer.failed());
+        self.page.problems.damaged_content += lexer.recoveries() + u32::from(lexer.failed());
         // A stream that pushes more states than it pops must not leak them.
         self.stack.truncate(stack_depth);
         (self.unsaved_states, self.unsaved_marks) = unsaved;
@@ -266,7 +266,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 let id = FontId(font.id());
                 if !font.issues().is_empty() {
                     // A degraded font still draws, but the page is flagged.
-                    self.page.warnings += 1;
+                    self.page.problems.degraded_fonts += 1;
                 }
                 self.state.text.font = Some((font, id));
             }
@@ -377,7 +377,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     /// Draws a string operand: one glyph per character code.
     fn show(&mut self, bytes: &[u8]) {
         let Some((font, font_id)) = self.state.text.font.clone() else {
-            self.page.warnings += 1;
+            self.page.problems.bad_operators += 1;
             return;
         };
         let ts = &self.state.text;
@@ -588,7 +588,7 @@ mod tests {
         content.extend_from_slice(b") Tj ET");
         let page = first_page(content);
         assert_eq!(page.glyphs().len(), MAX_PAGE_GLYPHS);
-        assert!(page.warnings > 0);
+        assert!(page.problems.truncated);
     }
 
     #[test]
@@ -619,15 +619,21 @@ mod tests {
         let scope = Resources::of_page(&doc, page_id);
         let mut fonts = FontCache::new();
         let mut page = PageGlyphs::new(1, 612.0, 792.0);
-        Interpreter::new(&doc, &mut fonts, &mut page, Matrix::IDENTITY, &mut budget)
-            .run(&content, &scope, &[]);
+        Interpreter::new(&doc, &mut fonts, &mut page, Matrix::IDENTITY, &mut budget).run(
+            &content,
+            &scope,
+            &[],
+        );
         assert_eq!(page.glyphs().len(), 3);
         assert_eq!(budget.glyphs, 0);
         assert_eq!(budget.operations, 10 - 5);
         // Spent, the budget stops the next page at once; restored, it reads it again.
         let mut again = PageGlyphs::new(2, 612.0, 792.0);
-        Interpreter::new(&doc, &mut fonts, &mut again, Matrix::IDENTITY, &mut budget)
-            .run(&content, &scope, &[]);
+        Interpreter::new(&doc, &mut fonts, &mut again, Matrix::IDENTITY, &mut budget).run(
+            &content,
+            &scope,
+            &[],
+        );
         assert_eq!(again.glyphs().len(), 0);
         budget.restore_budget();
         let mut restored = PageGlyphs::new(3, 612.0, 792.0);

@@ -20,7 +20,7 @@ mod repair;
 mod resources;
 
 pub use error::{Error, ErrorKind};
-pub use glyph::{Direction, FontId, Glyph, PageGlyphs};
+pub use glyph::{Direction, FontId, Glyph, PageGlyphs, PageProblems};
 
 use geometry::Matrix;
 use lopdf::{Document, LoadOptions, ObjectId, Stream};
@@ -64,6 +64,7 @@ impl PdfDocument {
                 None => Error::new(ErrorKind::NeedsPassword, ""),
             });
         };
+        repair::recover_stream_ends(&mut doc, bytes);
         repair::resolve_indirect_filters(&mut doc);
         let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         if pages.is_empty() {
@@ -112,14 +113,17 @@ impl PdfDocument {
         let ctm = Matrix::translate(-x0, -y0);
         let content = doc
             .get_page_content_with_limit(page_id, interpret::MAX_STREAM_BYTES)
-            .unwrap_or_else(|_| {
-                page.warnings += 1;
+            .unwrap_or_else(|e| {
+                page.problems.unreadable_content = Some(e.to_string());
                 Vec::new()
             });
         let scope = resources::Resources::of_page(doc, page_id);
         let appearances = annotations::appearances(doc, page_id);
-        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared)
-            .run(&content, &scope, &appearances);
+        interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared).run(
+            &content,
+            &scope,
+            &appearances,
+        );
         self.last_sizes = page.sizes();
         page
     }

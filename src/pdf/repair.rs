@@ -1,7 +1,9 @@
 //! Repairs applied once after loading, for damage that lopdf reads but does
 //! not undo: stream dictionaries whose /Filter or /DecodeParms are indirect
 //! references (legal, and used by some SAP-made PDFs; lopdf then leaves the
-//! stream undecoded and its text unread).
+//! stream undecoded and its text unread), and streams whose /Length is
+//! missing or wrong (lopdf then keeps an empty or cut stream, and a page's
+//! text is lost without a word).
 
 use lopdf::{Document, Object, ObjectId};
 
@@ -47,6 +49,94 @@ fn resolve(doc: &Document, value: &Object) -> Option<Object> {
         }
         _ => None,
     }
+}
+
+/// Re-reads, from the file's bytes, every stream whose /Length does not frame
+/// it (missing, not a number, or not followed by `endstream`), taking its data
+/// up to the `endstream` keyword as poppler and MuPDF do. Only for streams
+/// found at their cross-reference offset, and not in encrypted files (their
+/// stored bytes are ciphertext that lopdf has already decrypted). Returns the
+/// number of streams recovered.
+pub(crate) fn recover_stream_ends(doc: &mut Document, bytes: &[u8]) -> usize {
+    // lopdf drops /Encrypt from the trailer once it has decrypted the objects.
+    if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() {
+        return 0;
+    }
+    let mut fixes: Vec<(ObjectId, Vec<u8>)> = Vec::new();
+    for (id, object) in &doc.objects {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        let Some(lopdf::xref::XrefEntry::Normal { offset, .. }) = doc.reference_table.get(id.0)
+        else {
+            continue;
+        };
+        let Some(start) = stream_data_start(bytes, *offset as usize, *id) else {
+            continue;
+        };
+        let length = stream
+            .dict
+            .get(b"Length")
+            .ok()
+            .and_then(|l| doc.dereference(l).ok())
+            .and_then(|(_, l)| l.as_i64().ok())
+            .and_then(|l| usize::try_from(l).ok());
+        if length.is_some_and(|l| framed(bytes, start, l)) {
+            continue;
+        }
+        let Some(end) = find(&bytes[start..], b"endstream").map(|e| start + e) else {
+            continue;
+        };
+        // The end-of-line before `endstream` belongs to the keyword, not the data.
+        let mut data_end = end;
+        if bytes[..data_end].ends_with(b"\r\n") {
+            data_end -= 2;
+        } else if bytes[..data_end].ends_with(b"\n") || bytes[..data_end].ends_with(b"\r") {
+            data_end -= 1;
+        }
+        let data = &bytes[start..data_end.max(start)];
+        if data != stream.content.as_slice() {
+            fixes.push((*id, data.to_vec()));
+        }
+    }
+    let recovered = fixes.len();
+    for (id, data) in fixes {
+        if let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) {
+            stream.dict.set("Length", data.len() as i64);
+            stream.set_content(data);
+        }
+    }
+    recovered
+}
+
+/// Where the data of stream object `id` starts, when its object header is at
+/// `offset`: just after the end-of-line that follows the `stream` keyword.
+fn stream_data_start(bytes: &[u8], offset: usize, id: ObjectId) -> Option<usize> {
+    let at = offset + skip_whitespace(bytes.get(offset..)?);
+    let header = format!("{} {} obj", id.0, id.1);
+    if !bytes.get(at..)?.starts_with(header.as_bytes()) {
+        return None;
+    }
+    // The dictionary of a stream object is short; `stream` follows it.
+    let window = &bytes[at..bytes.len().min(at + 64 * 1024)];
+    let keyword = find(window, b"stream")?;
+    let mut start = at + keyword + b"stream".len();
+    if bytes.get(start) == Some(&b'\r') {
+        start += 1;
+    }
+    if bytes.get(start) == Some(&b'\n') {
+        start += 1;
+    }
+    Some(start)
+}
+
+/// Whether `length` bytes of data from `start` end where `endstream` begins
+/// (after optional white space).
+fn framed(bytes: &[u8], start: usize, length: usize) -> bool {
+    let Some(after) = start.checked_add(length).and_then(|e| bytes.get(e..)) else {
+        return false;
+    };
+    after[skip_whitespace(after)..].starts_with(b"endstream")
 }
 
 #[cfg(test)]
@@ -280,5 +370,66 @@ mod encrypt_tests {
         assert_eq!(dictionary_length(b"<</A(>>)>>rest"), Some(10));
         assert_eq!(dictionary_length(b"<</A<<>>/B<41>>>x"), Some(16));
         assert_eq!(dictionary_length(b"<</A(unclosed"), None);
+    }
+
+    /// A one-page file whose content stream has the given dictionary.
+    fn with_content_dict(dict: &str) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 50] /Contents 4 0 R >>".to_string(),
+            format!("{dict}\nstream\nBT /F1 12 Tf 10 20 Td (Hello, world!) Tj ET\nendstream"),
+        ];
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer << /Root 1 0 R /Size 5 >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        out
+    }
+
+    fn content_after_repair(bytes: &[u8]) -> (usize, Vec<u8>) {
+        let mut doc = Document::load_mem(bytes).unwrap();
+        let recovered = recover_stream_ends(&mut doc, bytes);
+        let page = *doc.get_pages().get(&1).unwrap();
+        (recovered, doc.get_page_content(page))
+    }
+
+    #[test]
+    fn a_stream_without_length_ends_at_endstream() {
+        // lopdf recovers this one itself when `endobj` ends its line.
+        let (_, content) = content_after_repair(&with_content_dict("<< >>"));
+        assert_eq!(content, b"BT /F1 12 Tf 10 20 Td (Hello, world!) Tj ET\n");
+        // It does not when `xref` follows `endobj` on the same line (pdf.js issue 1293).
+        let bytes = with_content_dict("<< >>");
+        let text = String::from_utf8(bytes).unwrap();
+        let at = text.rfind("endobj\nxref").unwrap();
+        let mut joined = text.clone();
+        joined.replace_range(at..at + "endobj\nxref".len(), "endobj xref");
+        let xref = joined.find("xref").unwrap();
+        let start = joined.rfind("startxref\n").unwrap() + "startxref\n".len();
+        let end = start + joined[start..].find('\n').unwrap();
+        joined.replace_range(start..end, &xref.to_string());
+        let (recovered, content) = content_after_repair(joined.as_bytes());
+        assert_eq!(recovered, 1);
+        assert_eq!(content, b"BT /F1 12 Tf 10 20 Td (Hello, world!) Tj ET\n");
+    }
+
+    #[test]
+    fn wrong_lengths_still_give_the_whole_stream() {
+        for length in [7, 43, 99999] {
+            let dict = format!("<< /Length {length} >>");
+            let (_, content) = content_after_repair(&with_content_dict(&dict));
+            assert_eq!(content.len(), 44, "/Length {length}");
+        }
     }
 }

@@ -141,6 +141,15 @@ pub struct AskExcerpt {
     pub stance: Option<Stance>,
 }
 
+/// A problem on one page of a document that was read anyway.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageWarning {
+    /// 1-based page number.
+    pub page: u32,
+    /// What went wrong, in words for the user.
+    pub message: String,
+}
+
 /// Everything found in one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocResult {
@@ -162,6 +171,9 @@ pub struct DocResult {
     pub pages_without_text: Vec<u32>,
     /// Character codes whose text could not be recovered.
     pub unmapped_chars: u64,
+    /// What went wrong on pages that were read anyway, where text may be
+    /// missing (a damaged or undecodable content stream, the work limit).
+    pub warnings: Vec<PageWarning>,
     /// Word, mention and ask counts.
     #[serde(flatten)]
     pub counts: Counts,
@@ -198,6 +210,7 @@ impl DocResult {
             pages: 0,
             pages_without_text: Vec::new(),
             unmapped_chars: 0,
+            warnings: Vec::new(),
             counts: Counts::default(),
             excerpts: Vec::new(),
             ask_excerpts: Vec::new(),
@@ -361,6 +374,11 @@ pub fn scan_document(
         Vec::new()
     };
     result.unmapped_chars = doc.pages.iter().map(|p| p.unmapped as u64).sum();
+    result.warnings = doc
+        .warnings()
+        .into_iter()
+        .map(|(page, message)| PageWarning { page, message })
+        .collect();
     if input.kind == InputKind::Pdf && doc.lacks_text_layer() {
         result.status = Status::NoTextLayer;
         result.error = None;

@@ -24,6 +24,8 @@ pub enum ReadError {
     Io(std::io::Error),
     /// The PDF could not be opened.
     Pdf(pdf::Error),
+    /// The PDF opened, but the content of none of its pages could be read.
+    Unreadable(String),
 }
 
 impl fmt::Display for ReadError {
@@ -31,6 +33,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "cannot read file: {e}"),
             ReadError::Pdf(e) => e.fmt(f),
+            ReadError::Unreadable(why) => f.write_str(why),
         }
     }
 }
@@ -45,6 +48,15 @@ pub struct DocumentText {
 }
 
 impl DocumentText {
+    /// What went wrong on each page that may have cost text: (page number,
+    /// warning), in page order.
+    pub fn warnings(&self) -> Vec<(u32, String)> {
+        self.pages
+            .iter()
+            .flat_map(|p| p.warnings.iter().map(move |w| (p.number, w.clone())))
+            .collect()
+    }
+
     /// Numbers of the pages with no text at all.
     pub fn pages_without_text(&self) -> Vec<u32> {
         self.pages
@@ -85,9 +97,22 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError>
     };
     let mut doc = PdfDocument::open(bytes, &open).map_err(ReadError::Pdf)?;
     // Each page's glyphs are dropped as soon as it is laid out.
-    Ok((0..doc.page_count())
+    let pages: Vec<Page> = (0..doc.page_count())
         .map(|i| text::layout_page(&doc.page(i), &options.layout))
-        .collect())
+        .collect();
+    // A document none of whose pages could be read is an error, not an empty
+    // manifesto: its silence would otherwise count as "no mentions".
+    if pages.iter().all(|p| p.unreadable && p.is_empty()) {
+        let why = pages
+            .first()
+            .and_then(|p| p.warnings.first())
+            .cloned()
+            .unwrap_or_default();
+        return Err(ReadError::Unreadable(format!(
+            "no page's content could be read (page 1: {why})"
+        )));
+    }
+    Ok(pages)
 }
 
 /// A text file: form feeds separate pages, blank lines separate blocks.

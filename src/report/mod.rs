@@ -25,6 +25,10 @@
 //!     in `error`, otherwise null);
 //!   - `pages`; `pages_without_text` (1-based page numbers);
 //!     `unmapped_chars` (character codes whose text could not be recovered);
+//!     `warnings` (`[{"page", "message"}]`: problems on pages read anyway
+//!     where text may be missing: a content stream that could not be read or
+//!     is damaged, a page cut at the work limit; a document none of whose
+//!     pages could be read is an `error` instead);
 //!   - `words` (words of body text), `mentions` (lexicon matches), `pledges`
 //!     (mentions whose sentence is a pledge, see [`crate::pledge`]),
 //!     `policies` (distinct sentences with at least one mention: one sentence
@@ -74,7 +78,8 @@
 //! - `warnings`: `[{"path", "message"}]`, what the reader should know
 //!   though no document was lost: an index that names none of the scanned
 //!   files, or scanned files it has no row for (their party is the file
-//!   name). Also printed on stderr.
+//!   name), printed on stderr too; and one per document whose pages were
+//!   read with problems (its first pages' `warnings`), shown under the table.
 //!
 //! Counts in `parties` and `totals` cover documents with status `ok` only.
 
@@ -119,7 +124,8 @@ pub struct Report {
     /// The best quote per category, ask and party.
     pub mashup: Mashup,
     /// What the reader should know though no document was lost (an index
-    /// that names none of the scanned files, files it has no row for).
+    /// that names none of the scanned files, files it has no row for, and one
+    /// entry per document whose pages were read with problems).
     pub warnings: Vec<Warning>,
 }
 
@@ -277,6 +283,11 @@ impl Report {
                 .then(a.party.cmp(&b.party))
         });
         let mashup = Mashup::build(lexicon, &documents, &parties);
+        let documents_warned: Vec<(String, Vec<crate::pipeline::PageWarning>)> = documents
+            .iter()
+            .filter(|d| !d.warnings.is_empty())
+            .map(|d| (d.path.clone(), d.warnings.clone()))
+            .collect();
         Report {
             schema_version: SCHEMA_VERSION,
             generator: Generator {
@@ -316,19 +327,17 @@ impl Report {
             parties,
             totals,
             mashup,
-            warnings: Vec::new(),
+            warnings: page_warnings(&documents_warned),
         }
     }
 
     /// The report with the corpus's warnings (see [`crate::corpus::Corpus::warnings`]).
     pub fn with_warnings(mut self, warnings: &[crate::corpus::Problem]) -> Report {
-        self.warnings = warnings
-            .iter()
-            .map(|w| Warning {
-                path: w.path.display().to_string(),
-                message: w.message.clone(),
-            })
-            .collect();
+        let corpus = warnings.iter().map(|w| Warning {
+            path: w.path.display().to_string(),
+            message: w.message.clone(),
+        });
+        self.warnings = corpus.chain(self.warnings).collect();
         self
     }
 
@@ -365,6 +374,34 @@ fn per_10k(count: u64, words: u64) -> f64 {
         return 0.0;
     }
     (count as f64 * 10_000.0 / words as f64 * 10.0).round() / 10.0
+}
+
+/// Pages listed by name in a document's warning; the rest are counted (all of
+/// them are in the document's `warnings` in the JSON).
+const PAGES_NAMED_PER_WARNING: usize = 3;
+
+/// One warning per document whose pages were read with problems.
+fn page_warnings(documents: &[(String, Vec<crate::pipeline::PageWarning>)]) -> Vec<Warning> {
+    documents
+        .iter()
+        .map(|(path, warnings)| {
+            let mut message: Vec<String> = warnings
+                .iter()
+                .take(PAGES_NAMED_PER_WARNING)
+                .map(|w| format!("page {}: {}", w.page, w.message))
+                .collect();
+            if warnings.len() > PAGES_NAMED_PER_WARNING {
+                message.push(format!(
+                    "and {} more",
+                    warnings.len() - PAGES_NAMED_PER_WARNING
+                ));
+            }
+            Warning {
+                path: path.clone(),
+                message: message.join("; "),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -87,6 +87,9 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?,
         }
     }
+    for w in &report.warnings {
+        writeln!(out, "warning: {}: {}", w.path, w.message)?;
+    }
     Ok(())
 }
 

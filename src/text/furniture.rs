@@ -554,8 +554,7 @@ mod tests {
                     dir: Direction::Right,
                 })
                 .collect(),
-            images: 0,
-            unmapped: 0,
+            ..Page::default()
         }
     }
 

@@ -105,6 +105,11 @@ pub struct Page {
     pub images: u32,
     /// Character codes whose text could not be recovered.
     pub unmapped: u32,
+    /// What went wrong reading the page that may have cost it text, in words
+    /// for a user (see [`crate::pdf::PageProblems::warnings`]).
+    pub warnings: Vec<String>,
+    /// The page's content could not be read at all.
+    pub unreadable: bool,
 }
 
 impl Page {
@@ -154,6 +159,8 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         blocks,
         images: page.images,
         unmapped: page.unmapped,
+        warnings: page.problems.warnings(),
+        unreadable: page.problems.unreadable_content.is_some(),
     }
 }
 
