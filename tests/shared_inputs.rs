@@ -98,3 +98,39 @@ fn extract_separates_pages_with_form_feeds() {
     assert_eq!(text.matches('\u{c}').count(), 11, "12 pages, 11 form feeds");
     assert!(text.to_lowercase().contains("labour"));
 }
+
+/// pdf.js's 905 reduced bug-report PDFs: text from at least as many files as
+/// mutool gets text from (607, `../shared/pdfjs/BASELINE.tsv`), and no panic.
+/// `benches/pdfjs.sh` gives the per-file figures against pdftotext.
+#[test]
+fn pdfjs_cases_give_text_where_mutool_does() {
+    let Some(shared) = shared_dir() else { return };
+    let files: Vec<_> = std::fs::read_dir(shared.join("pdfjs/files"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert_eq!(files.len(), 905);
+    let out = tempfile::tempdir().unwrap();
+    let assert = mashup()
+        .args(["extract", "--all", "-j", "2", "--output-dir"])
+        .arg(out.path())
+        .args(&files)
+        .assert();
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let with_text = files
+        .iter()
+        .filter(|f| {
+            let target: std::path::PathBuf = f
+                .components()
+                .filter(|c| matches!(c, std::path::Component::Normal(_)))
+                .collect();
+            std::fs::read_to_string(out.path().join(target).with_extension("txt"))
+                .is_ok_and(|t| t.split_whitespace().next().is_some())
+        })
+        .count();
+    assert!(with_text >= 607, "text from only {with_text} of 905 files");
+}

@@ -232,6 +232,9 @@ pub struct PageProblems {
     /// The page's content could not be read at all, and why (a stream that
     /// is missing, cannot be decoded, or inflates past the limit).
     pub unreadable_content: Option<String>,
+    /// Content streams that were missing or could not be decoded, while
+    /// others of the page could (each named, with the reason).
+    pub stream_errors: Vec<String>,
     /// Places where a content stream had to be skipped, or a stream that
     /// ended in the middle of an object.
     pub damaged_content: u32,
@@ -259,6 +262,9 @@ impl PageProblems {
             out.push(format!(
                 "its content could not be read ({why}): its text is lost"
             ));
+        }
+        for error in &self.stream_errors {
+            out.push(format!("{error}: text may be missing"));
         }
         if self.damaged_content > 0 {
             out.push(format!(

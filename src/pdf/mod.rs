@@ -111,12 +111,7 @@ impl PdfDocument {
         // Put the page box's lower-left corner at the origin so that layout
         // can reason about margins.
         let ctm = Matrix::translate(-x0, -y0);
-        let content = doc
-            .get_page_content_with_limit(page_id, interpret::MAX_STREAM_BYTES)
-            .unwrap_or_else(|e| {
-                page.problems.unreadable_content = Some(e.to_string());
-                Vec::new()
-            });
+        let content = page_content(doc, page_id, &mut page.problems);
         let scope = resources::Resources::of_page(doc, page_id);
         let appearances = annotations::appearances(doc, page_id);
         interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared).run(
@@ -127,6 +122,82 @@ impl PdfDocument {
         self.last_sizes = page.sizes();
         page
     }
+}
+
+/// The page's content streams, decoded and joined by line breaks. Unlike
+/// lopdf's `get_page_content`, which drops a missing stream and passes an
+/// undecodable one on as raw bytes without a word, each such stream is named
+/// in `problems`: it is read as it stands only when its bytes look like
+/// operators (a wrong /Filter on plain content), and the page is unreadable
+/// when none of its streams could be read.
+fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) -> Vec<u8> {
+    let mut content = Vec::new();
+    let mut failures = Vec::new();
+    let ids = doc.get_page_contents(page_id);
+    for id in &ids {
+        let what = format!("content stream {} {} R", id.0, id.1);
+        let Ok(stream) = doc.get_object(*id).and_then(lopdf::Object::as_stream) else {
+            failures.push(format!("{what} is missing"));
+            continue;
+        };
+        let remaining = interpret::MAX_STREAM_BYTES.saturating_sub(content.len());
+        let plain = stream.filters().map(|f| f.is_empty()).unwrap_or(true);
+        let decoded = if plain {
+            Ok(Cow::Borrowed(stream.content.as_slice()))
+        } else {
+            stream
+                .decompressed_content_with_limit(remaining)
+                .map(Cow::Owned)
+        };
+        match decoded {
+            // Inflating bytes that are not a deflate stream (a stream decrypted
+            // with the wrong key, say) can give nothing at all rather than an error.
+            Ok(data) if data.is_empty() && !plain && stream.content.len() > EMPTY_DEFLATE_BYTES => {
+                failures.push(format!(
+                    "{what} decodes to nothing (damaged, or not decrypted)"
+                ));
+            }
+            Ok(data) if data.len() <= remaining => content.extend_from_slice(&data),
+            Ok(_)
+            | Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                failures.push(format!("{what} inflates past the limit"));
+            }
+            Err(e) if looks_like_operators(&stream.content) => {
+                failures.push(format!(
+                    "{what} could not be decoded ({e}), read as it stands"
+                ));
+                content.extend_from_slice(&stream.content);
+            }
+            Err(e) => failures.push(format!("{what} could not be decoded ({e})")),
+        }
+        content.push(b'\n');
+    }
+    if !failures.is_empty() {
+        if failures.len() == ids.len() && !failures.iter().any(|f| f.ends_with("as it stands")) {
+            problems.unreadable_content = Some(failures.join("; "));
+        } else {
+            problems.stream_errors = failures;
+        }
+    }
+    content
+}
+
+/// Deflating nothing takes a few bytes (8 with the zlib wrapper, a few more
+/// from some producers); a stream this long or shorter may decode to nothing
+/// honestly, a blank page's.
+const EMPTY_DEFLATE_BYTES: usize = 32;
+
+/// Whether raw stream bytes read as content operators: nearly all printable
+/// ASCII or white space, as an uncompressed content stream is.
+fn looks_like_operators(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(4096)];
+    let texty = sample
+        .iter()
+        .filter(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
+        .count();
+    !sample.is_empty() && texty * 100 >= sample.len() * 95
 }
 
 /// Loads the document; `None` when it is encrypted and the password (or the
