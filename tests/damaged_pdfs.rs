@@ -225,3 +225,34 @@ fn a_document_with_no_readable_page_is_an_error_not_an_empty_manifesto() {
         .unwrap()
         .contains("no page's content could be read"));
 }
+
+#[test]
+fn fields_and_notes_without_appearances_show_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page =
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Annots [4 0 R 5 0 R 6 0 R] >>";
+    // A text field whose type and value sit on its parent field.
+    let widget: &[u8] =
+        b"<< /Type /Annot /Subtype /Widget /Parent 7 0 R /Rect [20 150 280 170] /F 4 >>";
+    let note: &[u8] =
+        b"<< /Type /Annot /Subtype /FreeText /Rect [20 100 280 120] /DA (/Helv 10 Tf 0 g) /Contents (Mutual aid) >>";
+    // A check box has no text to show.
+    let check: &[u8] = b"<< /Type /Annot /Subtype /Widget /FT /Btn /V /Yes /Rect [20 50 30 60] >>";
+    let field: &[u8] = b"<< /FT /Tx /T (name) /V (Social enterprise zone) /Kids [4 0 R] >>";
+    let path = write(
+        &dir,
+        "form.pdf",
+        &pdf(&[CATALOG, PAGES, page, widget, note, check, field]),
+    );
+    let assert = mashup()
+        .args(["extract", "--all"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let field_at = text.find("Social enterprise zone").expect(&text);
+    let note_at = text.find("Mutual aid").expect(&text);
+    // Top to bottom, as on the page.
+    assert!(field_at < note_at, "{text}");
+    assert!(!text.contains("Yes"), "{text}");
+}

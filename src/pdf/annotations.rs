@@ -3,7 +3,10 @@
 //! content stream, and readers paint those streams over the page: pdftotext
 //! and MuPDF print their text, so a field's value or a typed note is part of
 //! what the page says. Each appearance is a Form XObject placed in the
-//! annotation's `/Rect` (PDF 32000-1:2008, 12.5.5).
+//! annotation's `/Rect` (PDF 32000-1:2008, 12.5.5). A text field or a
+//! free-text note with no appearance (the form asks the viewer to make one,
+//! `/NeedAppearances`) still has its text: the field's value `/V` or the
+//! note's `/Contents`, which we set in its rectangle as viewers do.
 
 use super::geometry::Matrix;
 use super::resources::{number, rectangle};
@@ -26,8 +29,24 @@ pub(crate) struct Appearance<'a> {
     pub(crate) placement: Matrix,
 }
 
-/// The visible appearances of the annotations of `page`, in `/Annots` order.
-pub(crate) fn appearances(doc: &Document, page: ObjectId) -> Vec<Appearance<'_>> {
+/// Text an annotation shows with no appearance stream: a text field's value or
+/// a free-text note's contents, to be set on one line in `rect`.
+pub(crate) struct PlainText {
+    pub(crate) rect: [f64; 4],
+    pub(crate) size: f64,
+    pub(crate) text: String,
+}
+
+/// What the annotations of a page draw: their appearances, and the text of
+/// those that have none.
+#[derive(Default)]
+pub(crate) struct Annotations<'a> {
+    pub(crate) appearances: Vec<Appearance<'a>>,
+    pub(crate) plain: Vec<PlainText>,
+}
+
+/// The visible annotations of `page`, in `/Annots` order.
+pub(crate) fn annotations(doc: &Document, page: ObjectId) -> Annotations<'_> {
     let Some(annots) = doc
         .get_dictionary(page)
         .ok()
@@ -35,29 +54,87 @@ pub(crate) fn appearances(doc: &Document, page: ObjectId) -> Vec<Appearance<'_>>
         .and_then(|a| doc.dereference(a).ok())
         .and_then(|(_, a)| a.as_array().ok())
     else {
-        return Vec::new();
+        return Annotations::default();
     };
-    annots
+    let mut found = Annotations::default();
+    for annot in annots
         .iter()
         .take(MAX_ANNOTATIONS)
         .filter_map(|a| doc.dereference(a).ok()?.1.as_dict().ok())
-        .filter_map(|annot| appearance(doc, annot))
-        .collect()
+    {
+        let flags = annot
+            .get(b"F")
+            .ok()
+            .and_then(|f| f.as_i64().ok())
+            .unwrap_or(0);
+        let subtype = annot.get(b"Subtype").and_then(Object::as_name).ok();
+        // A popup shows its parent's /Contents in a window, not on the page.
+        if flags & (HIDDEN | NO_VIEW) != 0 || subtype == Some(b"Popup") {
+            continue;
+        }
+        match appearance(doc, annot) {
+            Some(shown) => found.appearances.push(shown),
+            None => found.plain.extend(plain_text(doc, annot, subtype)),
+        }
+    }
+    found
+}
+
+/// The text of a text field (`/FT /Tx`, its own or inherited from a parent
+/// field) or of a free-text note that has no appearance stream.
+fn plain_text(doc: &Document, annot: &Dictionary, subtype: Option<&[u8]>) -> Option<PlainText> {
+    let value = match subtype? {
+        b"FreeText" => annot.get(b"Contents").ok()?,
+        b"Widget" => {
+            let field = |key: &[u8]| inherited_field(doc, annot, key);
+            if field(b"FT").and_then(|t| t.as_name().ok()) != Some(&b"Tx"[..]) {
+                return None;
+            }
+            field(b"V")?
+        }
+        _ => return None,
+    };
+    let text = lopdf::decode_text_string(doc.dereference(value).ok()?.1).ok()?;
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    let rect = rectangle(doc, annot.get(b"Rect").ok()?)?;
+    // The size in the default appearance string ("/Helv 12 Tf"); 0 means
+    // "fit the box", for which the box's height is a fair guess.
+    let size = inherited_field(doc, annot, b"DA")
+        .and_then(|da| da.as_str().ok())
+        .and_then(|da| {
+            let words: Vec<&[u8]> = da.split(|b| b.is_ascii_whitespace()).collect();
+            let at = words.iter().position(|w| *w == b"Tf")?;
+            std::str::from_utf8(words.get(at.checked_sub(1)?)?)
+                .ok()?
+                .parse::<f64>()
+                .ok()
+        })
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .unwrap_or_else(|| ((rect[3] - rect[1]) * 0.7).clamp(4.0, 12.0));
+    Some(PlainText { rect, size, text })
+}
+
+/// A field attribute, from the widget or the fields above it (`/Parent`).
+fn inherited_field<'a>(doc: &'a Document, annot: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = annot;
+    for _ in 0..32 {
+        if let Ok(value) = node.get(key) {
+            return doc.dereference(value).ok().map(|(_, v)| v);
+        }
+        node = doc
+            .dereference(node.get(b"Parent").ok()?)
+            .ok()?
+            .1
+            .as_dict()
+            .ok()?;
+    }
+    None
 }
 
 fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance<'a>> {
-    let flags = annot
-        .get(b"F")
-        .ok()
-        .and_then(|f| f.as_i64().ok())
-        .unwrap_or(0);
-    if flags & (HIDDEN | NO_VIEW) != 0 {
-        return None;
-    }
-    // A popup shows its parent's /Contents in a window, not on the page.
-    if annot.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Popup") {
-        return None;
-    }
     let normal = doc
         .dereference(annot.get(b"AP").ok()?)
         .ok()?

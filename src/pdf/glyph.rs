@@ -128,6 +128,37 @@ impl PageGlyphs {
         page
     }
 
+    /// Sets `text` on one line in the rectangle `rect` (page space before
+    /// `ctm`), at `size` points with an average advance: text that has no
+    /// font (a form field's value with no appearance), so its words need
+    /// only to be in the right place and order.
+    pub(crate) fn push_plain_text(
+        &mut self,
+        text: &str,
+        rect: [f64; 4],
+        size: f64,
+        ctm: &super::geometry::Matrix,
+    ) {
+        let advance = size * 0.5;
+        let baseline = rect[1] + ((rect[3] - rect[1]) - size).max(0.0) / 2.0 + size * 0.2;
+        for (i, c) in text.chars().enumerate() {
+            let (x, y) = ctm.apply(rect[0] + 2.0 + i as f64 * advance, baseline);
+            let mut buf = [0u8; 4];
+            let glyph = Glyph {
+                x: x as f32,
+                y: y as f32,
+                advance: advance as f32,
+                size: size as f32,
+                dir: Direction::Right,
+                font: FontId(u32::MAX),
+                invisible: false,
+                start: 0,
+                len: 0,
+            };
+            self.push(glyph, c.encode_utf8(&mut buf));
+        }
+    }
+
     pub(crate) fn push(&mut self, mut glyph: Glyph, text: &str) {
         glyph.start = self.text.len() as u32;
         glyph.len = text.len() as u32;

@@ -113,12 +113,15 @@ impl PdfDocument {
         let ctm = Matrix::translate(-x0, -y0);
         let content = page_content(doc, page_id, &mut page.problems);
         let scope = resources::Resources::of_page(doc, page_id);
-        let appearances = annotations::appearances(doc, page_id);
+        let annotations = annotations::annotations(doc, page_id);
         interpret::Interpreter::new(doc, &mut self.fonts, &mut page, ctm, &mut self.shared).run(
             &content,
             &scope,
-            &appearances,
+            &annotations.appearances,
         );
+        for plain in &annotations.plain {
+            page.push_plain_text(&plain.text, plain.rect, plain.size, &ctm);
+        }
         self.last_sizes = page.sizes();
         page
     }
