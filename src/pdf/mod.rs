@@ -50,14 +50,20 @@ impl PdfDocument {
         if !looks_like_pdf(bytes) {
             return Err(Error::new(ErrorKind::NotPdf, "no %PDF header"));
         }
-        let opened = match load(bytes, options)? {
-            Some(doc) if !is_locked(&doc) => Some(doc),
-            // lopdf only authenticates against an indirect /Encrypt object.
-            _ => match repair::move_direct_encrypt_dict(bytes) {
-                Some(patched) => load(&patched, options)?.filter(|doc| !is_locked(doc)),
-                None => None,
-            },
-        };
+        let mut opened = load(bytes, options)?.filter(|doc| !is_locked(doc));
+        // Encryption lopdf does not open as it stands: an /Encrypt dictionary
+        // held directly in the trailer (it authenticates only an indirect
+        // one), or a trailer without /ID.
+        let repairs: [fn(&[u8]) -> Option<Vec<u8>>; 2] =
+            [repair::move_direct_encrypt_dict, repair::add_empty_id];
+        for repair in repairs {
+            if opened.is_some() {
+                break;
+            }
+            if let Some(patched) = repair(bytes) {
+                opened = load(&patched, options)?.filter(|doc| !is_locked(doc));
+            }
+        }
         let Some(mut doc) = opened else {
             return Err(match options.password {
                 Some(_) => Error::new(ErrorKind::WrongPassword, ""),

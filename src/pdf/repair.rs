@@ -241,6 +241,25 @@ pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Gives an encrypted file whose trailer has no /ID the empty one that
+/// readers assume (`/ID [<> <>]`): the file key is derived from the first ID,
+/// and lopdf refuses to derive it without one. The trailer follows the
+/// cross-reference table, so inserting into it moves no object.
+pub(crate) fn add_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
+    let trailer_at = rfind(bytes, b"trailer")?;
+    let startxref_at = trailer_at + find(&bytes[trailer_at..], b"startxref")?;
+    let trailer = &bytes[trailer_at..startxref_at];
+    if find(trailer, b"/Encrypt").is_none() || find(trailer, b"/ID").is_some() {
+        return None;
+    }
+    let open = trailer_at + find(trailer, b"<<")? + 2;
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    out.extend_from_slice(&bytes[..open]);
+    out.extend_from_slice(b"/ID [<> <>]");
+    out.extend_from_slice(&bytes[open..]);
+    Some(out)
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -431,5 +450,23 @@ mod encrypt_tests {
             let (_, content) = content_after_repair(&with_content_dict(&dict));
             assert_eq!(content.len(), 44, "/Length {length}");
         }
+    }
+
+    #[test]
+    fn an_encrypted_trailer_without_id_gets_the_empty_one() {
+        let bytes = b"%PDF-1.4\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 1 /Encrypt 2 0 R>>\nstartxref\n9\n%%EOF\n";
+        let patched = add_empty_id(bytes).unwrap();
+        let text = String::from_utf8(patched).unwrap();
+        assert!(
+            text.contains("trailer\n<</ID [<> <>]/Size 1 /Encrypt 2 0 R>>"),
+            "{text}"
+        );
+        // Everything before the trailer stays where it was.
+        assert!(text.starts_with("%PDF-1.4\nxref\n0 1\n"));
+        // Not encrypted, or already with an /ID: left alone.
+        assert!(add_empty_id(b"xref\ntrailer\n<</Size 1>>\nstartxref\n0\n").is_none());
+        assert!(
+            add_empty_id(b"trailer\n<</Encrypt 2 0 R /ID [<01> <01>]>>\nstartxref\n0\n").is_none()
+        );
     }
 }
