@@ -54,8 +54,7 @@ impl PdfDocument {
         // Encryption lopdf does not open as it stands: an /Encrypt dictionary
         // held directly in the trailer (it authenticates only an indirect
         // one), or a trailer without /ID.
-        let repairs: [fn(&[u8]) -> Option<Vec<u8>>; 2] =
-            [repair::move_direct_encrypt_dict, repair::add_empty_id];
+        let repairs: [ByteRepair; 2] = [repair::move_direct_encrypt_dict, repair::add_empty_id];
         for repair in repairs {
             if opened.is_some() {
                 break;
@@ -208,6 +207,10 @@ fn looks_like_operators(bytes: &[u8]) -> bool {
         .count();
     !sample.is_empty() && texty * 100 >= sample.len() * 95
 }
+
+/// A rewrite of a file's bytes that may let lopdf open it; `None` when it
+/// does not apply.
+type ByteRepair = fn(&[u8]) -> Option<Vec<u8>>;
 
 /// Loads the document; `None` when it is encrypted and the password (or the
 /// empty one) does not open it.
