@@ -256,3 +256,25 @@ fn fields_and_notes_without_appearances_show_their_text() {
     assert!(field_at < note_at, "{text}");
     assert!(!text.contains("Yes"), "{text}");
 }
+
+#[test]
+fn a_file_that_lost_its_header_is_read_and_junk_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = stream_without_length();
+    let headless = write(&dir, "headless.pdf", &whole[b"%PDF-1.4\n".len()..]);
+    mashup()
+        .arg("extract")
+        .arg(&headless)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hello, world!"));
+    let junk = write(&dir, "junk.pdf", b"Dear colleague,\n1 0 obj is not a PDF\n");
+    mashup()
+        .arg("extract")
+        .arg(&junk)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "junk.pdf: not a readable PDF (no %PDF header)",
+        ));
+}

@@ -47,9 +47,18 @@ pub struct PdfDocument {
 impl PdfDocument {
     /// Parses a PDF held in memory.
     pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<PdfDocument, Error> {
-        if !looks_like_pdf(bytes) {
+        // A file that starts with its first object but lost its header is read
+        // as poppler and MuPDF read it: with one put back (the objects then sit
+        // a few bytes past their offsets, which lopdf's xref repair finds).
+        let with_header;
+        let bytes = if looks_like_pdf(bytes) {
+            bytes
+        } else if starts_with_object(bytes) {
+            with_header = [&b"%PDF-1.4\n"[..], bytes].concat();
+            &with_header[..]
+        } else {
             return Err(Error::new(ErrorKind::NotPdf, "no %PDF header"));
-        }
+        };
         let mut opened = load(bytes, options)?.filter(|doc| !is_locked(doc));
         // Encryption lopdf does not open as it stands: an /Encrypt dictionary
         // held directly in the trailer (it authenticates only an indirect
@@ -233,6 +242,27 @@ fn is_locked(doc: &Document) -> bool {
 }
 
 /// A PDF's header may follow some junk; readers accept it within the first KiB.
+/// Whether the first line that is not a comment is an object header
+/// ("1 0 obj").
+fn starts_with_object(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let Some(line) = head
+        .split(|b| *b == b'\n' || *b == b'\r')
+        .map(|l| l.trim_ascii())
+        .find(|l| !l.is_empty() && !l.starts_with(b"%"))
+    else {
+        return false;
+    };
+    let words: Vec<&[u8]> = line
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 3
+        && words[0].iter().all(u8::is_ascii_digit)
+        && words[1].iter().all(u8::is_ascii_digit)
+        && words[2].starts_with(b"obj")
+}
+
 fn looks_like_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")
