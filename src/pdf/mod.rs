@@ -62,8 +62,12 @@ impl PdfDocument {
         let mut opened = load(bytes, options)?.filter(|doc| !is_locked(doc));
         // Encryption lopdf does not open as it stands: an /Encrypt dictionary
         // held directly in the trailer (it authenticates only an indirect
-        // one), or a trailer without /ID.
-        let repairs: [ByteRepair; 2] = [repair::move_direct_encrypt_dict, repair::add_empty_id];
+        // one), a trailer without /ID, or encryption of attachments only.
+        let repairs: [ByteRepair; 3] = [
+            repair::move_direct_encrypt_dict,
+            repair::add_empty_id,
+            repair::drop_identity_only_encryption,
+        ];
         for repair in repairs {
             if opened.is_some() {
                 break;

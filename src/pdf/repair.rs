@@ -260,6 +260,59 @@ pub(crate) fn add_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Opens a file whose encryption covers only its attachments: its security
+/// handler sets `/StmF` and `/StrF` to `/Identity` (the document's streams and
+/// strings are stored as they are) and keeps a password for embedded files
+/// (`/EFF`, `/AuthEvent /EFOpen`). Readers show such a document without a
+/// password; lopdf asks for one, so the trailer's `/Encrypt` key is renamed
+/// (same length, so no offset moves) and the file reads as unencrypted.
+pub(crate) fn drop_identity_only_encryption(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    let mut from = 0;
+    while let Some(at) = find(&bytes[from..], b"/Encrypt").map(|a| from + a) {
+        from = at + b"/Encrypt".len();
+        let rest = &bytes[from..];
+        let mut words = rest[skip_whitespace(rest)..]
+            .split(|b| b.is_ascii_whitespace())
+            .filter(|w| !w.is_empty());
+        let (Some(number), Some(generation), Some(r)) = (words.next(), words.next(), words.next())
+        else {
+            continue;
+        };
+        if !r.starts_with(b"R") {
+            continue;
+        }
+        let header = [number, b" ", generation, b" obj"].concat();
+        let Some(object) = find(bytes, &header) else {
+            continue;
+        };
+        let body = &bytes[object..];
+        let body = &body[..find(body, b"endobj").unwrap_or(body.len())];
+        if name_value(body, b"/StmF") == Some(&b"/Identity"[..])
+            && name_value(body, b"/StrF") == Some(&b"/Identity"[..])
+        {
+            let patched = out.get_or_insert_with(|| bytes.to_vec());
+            patched[at..at + b"/Encrypt".len()].copy_from_slice(b"/Encrypx");
+        }
+    }
+    out
+}
+
+/// The name after the first `key` in `dict` ("/StmF /Identity" gives
+/// "/Identity").
+fn name_value<'a>(dict: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
+    let after = &dict[find(dict, key)? + key.len()..];
+    let value = &after[skip_whitespace(after)..];
+    if !value.starts_with(b"/") {
+        return None;
+    }
+    let end = value[1..]
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || b"/<>[]()".contains(b))
+        .map_or(value.len(), |p| p + 1);
+    Some(&value[..end])
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -468,5 +521,22 @@ mod encrypt_tests {
         assert!(
             add_empty_id(b"trailer\n<</Encrypt 2 0 R /ID [<01> <01>]>>\nstartxref\n0\n").is_none()
         );
+    }
+
+    #[test]
+    fn encryption_of_attachments_only_is_dropped_and_real_encryption_kept() {
+        let file = |stmf: &str| {
+            format!(
+                "%PDF-1.6\n12 0 obj\n<< /Filter /Standard /V 5 /R 6 /StmF {stmf}\n/StrF /Identity \
+                 /EFF /StdCF >>\nendobj\ntrailer\n<< /Root 1 0 R /Encrypt 12 0 R >>\n"
+            )
+        };
+        let open = file("/Identity");
+        let patched = drop_identity_only_encryption(open.as_bytes()).unwrap();
+        assert_eq!(patched.len(), open.len());
+        assert!(String::from_utf8(patched)
+            .unwrap()
+            .contains("/Encrypx 12 0 R"));
+        assert!(drop_identity_only_encryption(file("/StdCF").as_bytes()).is_none());
     }
 }
