@@ -134,3 +134,50 @@ fn pdfjs_cases_give_text_where_mutool_does() {
         .count();
     assert!(with_text >= 607, "text from only {with_text} of 905 files");
 }
+
+/// Encryption as readers open it: attachments-only encryption and a missing
+/// /ID need no password; a real password is still asked for, and a wrong one
+/// refused.
+#[test]
+fn encrypted_files_open_as_readers_open_them() {
+    let Some(shared) = shared_dir() else { return };
+    for file in [
+        "pdfjs/files/auth-event-ef-open.pdf",
+        "pdfjs/files/encrypted-attachment.pdf",
+    ] {
+        mashup()
+            .args(["extract", "--all"])
+            .arg(shared.join(file))
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Example"));
+    }
+    mashup()
+        .arg("extract")
+        .arg(shared.join("pdfs/pdfminer.six/samples/encryption/encrypted_doc_no_id.pdf"))
+        .assert()
+        .success();
+    let r6 = shared.join("pdfs/pdfminer.six/samples/encryption/aes-256-r6.pdf");
+    for password in ["usersecret", "ownersecret"] {
+        mashup()
+            .args(["extract", "--password", password])
+            .arg(&r6)
+            .assert()
+            .success()
+            .stdout(predicates::str::contains("Hello World"));
+    }
+    let locked = shared
+        .join("pdfs/sample-files/005-libreoffice-writer-password/libreoffice-writer-password.pdf");
+    mashup()
+        .arg("extract")
+        .arg(&locked)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("needs a password"));
+    mashup()
+        .args(["extract", "--password", "wrong"])
+        .arg(&locked)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("does not open it"));
+}
