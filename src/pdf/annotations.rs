@@ -16,6 +16,9 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 /// crafted one could list millions of references to one annotation.
 const MAX_ANNOTATIONS: usize = 2_000;
 
+/// Characters of one field value or note set on the page at most.
+const MAX_PLAIN_CHARS: usize = 10_000;
+
 /// Annotation flags (`/F`) that keep an annotation off the page.
 const HIDDEN: i64 = 1 << 1;
 const NO_VIEW: i64 = 1 << 5;
@@ -95,7 +98,14 @@ fn plain_text(doc: &Document, annot: &Dictionary, subtype: Option<&[u8]>) -> Opt
         _ => return None,
     };
     let text = lopdf::decode_text_string(doc.dereference(value).ok()?.1).ok()?;
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Fields and notes are short; a crafted one must not become millions of glyphs.
+    let text: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_PLAIN_CHARS)
+        .collect();
     if text.is_empty() {
         return None;
     }
