@@ -260,6 +260,24 @@ pub struct Matcher {
     inner: Arc<Inner>,
 }
 
+impl Inner {
+    fn term_categories(&self, id: TermId) -> &[CategoryId] {
+        self.term_categories
+            .get(id.index())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// See [`Matcher::hit_categories`]; also used while rule mentions are placed.
+    fn hit_categories(&self, hit: &Hit) -> impl Iterator<Item = CategoryId> + '_ {
+        let excluded = hit.excluded;
+        self.term_categories(hit.term)
+            .iter()
+            .enumerate()
+            .filter(move |(k, _)| excluded & (1 << k) == 0)
+            .map(|(_, c)| *c)
+    }
+}
+
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
@@ -419,21 +437,13 @@ impl Matcher {
 
     /// The categories a term belongs to, in lexicon order (one, or several).
     pub fn term_categories(&self, id: TermId) -> &[CategoryId] {
-        self.inner
-            .term_categories
-            .get(id.index())
-            .map_or(&[], Vec::as_slice)
+        self.inner.term_categories(id)
     }
 
     /// The categories a hit counts for: its term's, less those whose `exclude` phrases hold
     /// the match (rule 6). Never empty for a hit this matcher found.
     pub fn hit_categories(&self, hit: &Hit) -> impl Iterator<Item = CategoryId> + '_ {
-        let excluded = hit.excluded;
-        self.term_categories(hit.term)
-            .iter()
-            .enumerate()
-            .filter(move |(k, _)| excluded & (1 << k) == 0)
-            .map(|(_, c)| *c)
+        self.inner.hit_categories(hit)
     }
 
     /// Number of category terms and rules; [`TermId`]s index `0..term_count()`, terms in

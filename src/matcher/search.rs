@@ -98,10 +98,7 @@ pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hi
         exclusions.sort_unstable_by_key(|&(s, e, _)| (s, e));
         let longest = exclusions.iter().map(|&(s, e, _)| e - s).max().unwrap_or(0);
         terms.retain_mut(|(c, id, excluded)| {
-            let categories = inner
-                .term_categories
-                .get(id.index())
-                .map_or(&[][..], Vec::as_slice);
+            let categories = inner.term_categories(*id);
             let upto = exclusions.partition_point(|&(s, _, _)| s <= c.start);
             for &(_, _, k) in exclusions[..upto]
                 .iter()
@@ -228,21 +225,25 @@ pub(super) fn sentence_tests(
                             .filter(|m| terms.contains(&m.1) && counts_for(t, m))
                             .collect()
                     };
-                    counting(first)
+                    // The other lists' matches, found once for all anchors.
+                    let others: Vec<_> = match test.within {
+                        Some(_) => rest.iter().map(|terms| counting(terms)).collect(),
+                        None => Vec::new(),
+                    };
+                    let mut anchors: Vec<(usize, usize)> = counting(first)
                         .into_iter()
                         .filter(|a| {
                             test.within.is_none_or(|most| {
-                                rest.iter().all(|terms| {
-                                    counting(terms)
-                                        .iter()
-                                        .any(|m| words_between(text, a, m) <= most)
+                                others.iter().all(|matches| {
+                                    matches.iter().any(|m| words_between(text, a, m) <= most)
                                 })
                             })
                         })
                         .map(|m| (m.2, m.3))
-                        .collect::<std::collections::BTreeSet<_>>()
-                        .into_iter()
-                        .collect()
+                        .collect();
+                    anchors.sort_unstable();
+                    anchors.dedup();
+                    anchors
                 }
                 _ => Vec::new(),
             };
@@ -298,25 +299,10 @@ pub(super) fn add_rule_hits(
     passed: &[Passed],
     sentences: &[Range<usize>],
 ) {
-    let categories_of = |hit: &Hit| {
-        let all = inner
-            .term_categories
-            .get(hit.term.index())
-            .map_or(&[][..], Vec::as_slice);
-        let excluded = hit.excluded;
-        all.iter()
-            .enumerate()
-            .filter(move |(k, _)| excluded & (1 << k) == 0)
-            .map(|(_, c)| *c)
-    };
     let mut added: Vec<Hit> = Vec::new();
     for p in passed.iter().filter(|p| p.test >= inner.asks) {
         let term = TermId((inner.first_rule + p.test - inner.asks) as u32);
-        let Some(&category) = inner
-            .term_categories
-            .get(term.index())
-            .and_then(|c| c.first())
-        else {
+        let Some(&category) = inner.term_categories(term).first() else {
             continue;
         };
         let Some(range) = sentences.get(p.sentence) else {
@@ -333,7 +319,7 @@ pub(super) fn add_rule_hits(
             );
         if in_sentence
             .filter(|h| h.end <= range.end)
-            .any(|h| categories_of(h).any(|c| c == category))
+            .any(|h| inner.hit_categories(h).any(|c| c == category))
         {
             continue;
         }

@@ -9,7 +9,7 @@
 //! note's `/Contents`, which we set in its rectangle as viewers do.
 
 use super::geometry::Matrix;
-use super::resources::{number, rectangle};
+use super::resources::{form_matrix, rectangle};
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 /// Annotations drawn per page at most: real pages have a few dozen; a
@@ -159,18 +159,7 @@ fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance
     }
     let stream = object.as_stream().ok()?;
     let rect = rectangle(doc, annot.get(b"Rect").ok()?)?;
-    let form_matrix = stream
-        .dict
-        .get(b"Matrix")
-        .ok()
-        .and_then(|m| doc.dereference(m).ok())
-        .and_then(|(_, m)| m.as_array().ok())
-        .and_then(|a| {
-            let v: Vec<f64> = a.iter().filter_map(number).collect();
-            <[f64; 6]>::try_from(v).ok()
-        })
-        .map(Matrix)
-        .unwrap_or(Matrix::IDENTITY);
+    let form_matrix = form_matrix(doc, &stream.dict);
     let bbox = stream
         .dict
         .get(b"BBox")

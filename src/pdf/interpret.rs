@@ -16,7 +16,7 @@ use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
 use super::geometry::Matrix;
 use super::glyph::{Direction, FontId, Glyph, PageGlyphs};
-use super::resources::{number, resolve_dict, Resources};
+use super::resources::{form_matrix, resolve_dict, Resources};
 use lopdf::{Document, Object, ObjectId};
 use std::sync::Arc;
 
@@ -484,13 +484,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             return None;
         }
         let content = self.shared.form_content(id, stream)?;
-        let form_matrix = stream
-            .dict
-            .get(b"Matrix")
-            .ok()
-            .and_then(|m| m.as_array().ok())
-            .and_then(|a| matrix(a))
-            .unwrap_or(Matrix::IDENTITY);
+        let form_matrix = form_matrix(doc, &stream.dict);
         let form_resources = resources.for_form(doc, &stream.dict);
         self.stack.push(self.state.clone());
         self.state.ctm = form_matrix.then(&self.state.ctm);
@@ -531,17 +525,6 @@ fn hypot(a: f64, b: f64) -> f64 {
     } else {
         a.hypot(b)
     }
-}
-
-fn matrix(args: &[Object]) -> Option<Matrix> {
-    if args.len() < 6 {
-        return None;
-    }
-    let mut m = [0.0; 6];
-    for (slot, arg) in m.iter_mut().zip(args) {
-        *slot = number(arg)?;
-    }
-    Some(Matrix(m))
 }
 
 #[cfg(test)]

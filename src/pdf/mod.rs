@@ -154,23 +154,17 @@ impl PdfDocument {
 fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) -> Vec<u8> {
     let mut content = Vec::new();
     let mut failures = Vec::new();
-    let ids = doc.get_page_contents(page_id);
-    for id in &ids {
+    // Streams whose bytes went into the content, decoded or as they stand.
+    let mut read = 0;
+    for id in doc.get_page_contents(page_id) {
         let what = format!("content stream {} {} R", id.0, id.1);
-        let Ok(stream) = doc.get_object(*id).and_then(lopdf::Object::as_stream) else {
+        let Ok(stream) = doc.get_object(id).and_then(lopdf::Object::as_stream) else {
             failures.push(format!("{what} is missing"));
             continue;
         };
         let remaining = interpret::MAX_STREAM_BYTES.saturating_sub(content.len());
-        let plain = stream.filters().map(|f| f.is_empty()).unwrap_or(true);
-        let decoded = if plain {
-            Ok(Cow::Borrowed(stream.content.as_slice()))
-        } else {
-            stream
-                .decompressed_content_with_limit(remaining)
-                .map(Cow::Owned)
-        };
-        match decoded {
+        let plain = !has_filters(stream);
+        match decoded(stream, remaining) {
             // Inflating bytes that are not a deflate stream (a stream decrypted
             // with the wrong key, say) can give nothing at all rather than an error.
             Ok(data) if data.is_empty() && !plain && stream.content.len() > EMPTY_DEFLATE_BYTES => {
@@ -178,7 +172,10 @@ fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) 
                     "{what} decodes to nothing (damaged, or not decrypted)"
                 ));
             }
-            Ok(data) if data.len() <= remaining => content.extend_from_slice(&data),
+            Ok(data) if data.len() <= remaining => {
+                content.extend_from_slice(&data);
+                read += 1;
+            }
             Ok(_)
             | Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
@@ -190,13 +187,14 @@ fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) 
                     "{what} could not be decoded ({e}), read as it stands"
                 ));
                 content.extend_from_slice(&stream.content);
+                read += 1;
             }
             Err(e) => failures.push(format!("{what} could not be decoded ({e})")),
         }
         content.push(b'\n');
     }
     if !failures.is_empty() {
-        if failures.len() == ids.len() && !failures.iter().any(|f| f.ends_with("as it stands")) {
+        if read == 0 {
             problems.unreadable_content = Some(failures.join("; "));
         } else {
             problems.stream_errors = failures;
@@ -274,11 +272,22 @@ fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// A stream's decoded bytes, or its raw bytes when it has no filter.
 fn stream_bytes(stream: &Stream) -> Option<Cow<'_, [u8]>> {
-    if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
-        return Some(Cow::Borrowed(&stream.content));
+    decoded(stream, interpret::MAX_STREAM_BYTES).ok()
+}
+
+/// Whether a stream names any filter.
+fn has_filters(stream: &Stream) -> bool {
+    stream.filters().is_ok_and(|f| !f.is_empty())
+}
+
+/// A stream's bytes through its filters, inflating at most `limit` bytes; its
+/// raw bytes when it has no filter.
+fn decoded(stream: &Stream, limit: usize) -> Result<Cow<'_, [u8]>, lopdf::Error> {
+    if has_filters(stream) {
+        stream
+            .decompressed_content_with_limit(limit)
+            .map(Cow::Owned)
+    } else {
+        Ok(Cow::Borrowed(&stream.content))
     }
-    stream
-        .decompressed_content_with_limit(interpret::MAX_STREAM_BYTES)
-        .ok()
-        .map(Cow::Owned)
 }

@@ -184,8 +184,7 @@ mod tests {
 /// keeps its offset. `None` when the file is not of that shape (for example
 /// when it uses a cross-reference stream).
 pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
-    let trailer_at = rfind(bytes, b"trailer")?;
-    let startxref_at = trailer_at + find(&bytes[trailer_at..], b"startxref")?;
+    let (trailer_at, startxref_at) = last_trailer(bytes)?;
     let xref_at = parse_uint(&bytes[startxref_at + b"startxref".len()..])?;
     if bytes.get(xref_at..xref_at + 4)? != b"xref" || xref_at >= trailer_at {
         return None;
@@ -246,8 +245,7 @@ pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
 /// and lopdf refuses to derive it without one. The trailer follows the
 /// cross-reference table, so inserting into it moves no object.
 pub(crate) fn add_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
-    let trailer_at = rfind(bytes, b"trailer")?;
-    let startxref_at = trailer_at + find(&bytes[trailer_at..], b"startxref")?;
+    let (trailer_at, startxref_at) = last_trailer(bytes)?;
     let trailer = &bytes[trailer_at..startxref_at];
     if find(trailer, b"/Encrypt").is_none() || find(trailer, b"/ID").is_some() {
         return None;
@@ -311,6 +309,15 @@ fn name_value<'a>(dict: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
         .position(|b| b.is_ascii_whitespace() || b"/<>[]()".contains(b))
         .map_or(value.len(), |p| p + 1);
     Some(&value[..end])
+}
+
+/// Where the last `trailer` keyword is, and the `startxref` after it.
+fn last_trailer(bytes: &[u8]) -> Option<(usize, usize)> {
+    let trailer_at = rfind(bytes, b"trailer")?;
+    Some((
+        trailer_at,
+        trailer_at + find(&bytes[trailer_at..], b"startxref")?,
+    ))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

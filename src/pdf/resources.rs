@@ -1,6 +1,7 @@
 //! Resource lookup with inheritance: a page sees its own /Resources and, where
 //! it has none, its ancestors'; a Form XObject sees its own or its parent's.
 
+use super::geometry::Matrix;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// The resource dictionaries in scope, nearest first.
@@ -78,6 +79,30 @@ pub(crate) fn number(obj: &Object) -> Option<f64> {
         Object::Real(r) if r.is_finite() => Some(*r as f64),
         _ => None,
     }
+}
+
+/// A Form XObject's `/Matrix` (direct or indirect), the identity when it has
+/// none or it is not six numbers.
+pub(crate) fn form_matrix(doc: &Document, form: &Dictionary) -> Matrix {
+    let Some(array) = form
+        .get(b"Matrix")
+        .ok()
+        .and_then(|m| doc.dereference(m).ok())
+        .and_then(|(_, m)| m.as_array().ok())
+    else {
+        return Matrix::IDENTITY;
+    };
+    if array.len() < 6 {
+        return Matrix::IDENTITY;
+    }
+    let mut m = [0.0; 6];
+    for (slot, item) in m.iter_mut().zip(array) {
+        match number(item) {
+            Some(v) => *slot = v,
+            None => return Matrix::IDENTITY,
+        }
+    }
+    Matrix(m)
 }
 
 /// A rectangle `[x0 y0 x1 y1]`, normalised so that x0 <= x1 and y0 <= y1.

@@ -283,11 +283,7 @@ impl Report {
                 .then(a.party.cmp(&b.party))
         });
         let mashup = Mashup::build(lexicon, &documents, &parties);
-        let documents_warned: Vec<(String, Vec<crate::pipeline::PageWarning>)> = documents
-            .iter()
-            .filter(|d| !d.warnings.is_empty())
-            .map(|d| (d.path.clone(), d.warnings.clone()))
-            .collect();
+        let warnings = page_warnings(&documents);
         Report {
             schema_version: SCHEMA_VERSION,
             generator: Generator {
@@ -327,7 +323,7 @@ impl Report {
             parties,
             totals,
             mashup,
-            warnings: page_warnings(&documents_warned),
+            warnings,
         }
     }
 
@@ -381,23 +377,25 @@ fn per_10k(count: u64, words: u64) -> f64 {
 const PAGES_NAMED_PER_WARNING: usize = 3;
 
 /// One warning per document whose pages were read with problems.
-fn page_warnings(documents: &[(String, Vec<crate::pipeline::PageWarning>)]) -> Vec<Warning> {
+fn page_warnings(documents: &[DocResult]) -> Vec<Warning> {
     documents
         .iter()
-        .map(|(path, warnings)| {
-            let mut message: Vec<String> = warnings
+        .filter(|d| !d.warnings.is_empty())
+        .map(|d| {
+            let mut message: Vec<String> = d
+                .warnings
                 .iter()
                 .take(PAGES_NAMED_PER_WARNING)
                 .map(|w| format!("page {}: {}", w.page, w.message))
                 .collect();
-            if warnings.len() > PAGES_NAMED_PER_WARNING {
+            if d.warnings.len() > PAGES_NAMED_PER_WARNING {
                 message.push(format!(
                     "and {} more",
-                    warnings.len() - PAGES_NAMED_PER_WARNING
+                    d.warnings.len() - PAGES_NAMED_PER_WARNING
                 ));
             }
             Warning {
-                path: path.clone(),
+                path: d.path.clone(),
                 message: message.join("; "),
             }
         })
