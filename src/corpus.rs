@@ -92,6 +92,71 @@ pub struct Corpus {
     pub warnings: Vec<Problem>,
 }
 
+/// One of N deterministic shares of a corpus (`--shard I/N`), for running a
+/// scan on many machines: share I takes the inputs at positions I, I+N,
+/// I+2N, ... of the corpus sorted by path, so the shares are disjoint, cover
+/// everything, and differ in size by at most one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Shard {
+    /// 0-based share, below `count`.
+    pub index: u32,
+    /// Number of shares.
+    pub count: u32,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    /// Parses `I/N` (0-based I below N).
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let (i, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("'{s}' is not I/N (such as 0/4)"))?;
+        let number = |x: &str| {
+            x.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("'{s}' is not I/N: '{x}' is not a number"))
+        };
+        let (index, count) = (number(i)?, number(n)?);
+        if count == 0 || index >= count {
+            return Err(format!(
+                "'{s}': the share I must be below the count N (0/{count} to {}/{count})",
+                count.saturating_sub(1)
+            ));
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl fmt::Display for Shard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+impl Corpus {
+    /// Keeps only `shard`'s share of the inputs and of the unusable paths
+    /// (each is a line of the report, so each belongs to exactly one share).
+    /// Warnings are about the whole corpus and stay in every share.
+    pub fn shard(&mut self, shard: Shard) {
+        let mut paths: Vec<&Path> = self
+            .inputs
+            .iter()
+            .map(|i| i.path.as_path())
+            .chain(self.problems.iter().map(|p| p.path.as_path()))
+            .collect();
+        paths.sort_unstable();
+        let mine: std::collections::HashSet<PathBuf> = paths
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i as u64 % u64::from(shard.count) == u64::from(shard.index))
+            .map(|(_, p)| p.to_path_buf())
+            .collect();
+        self.inputs.retain(|i| mine.contains(&i.path));
+        self.problems.retain(|p| mine.contains(&p.path));
+    }
+}
+
 /// One row of an index: metadata for a file.
 #[derive(Debug, Deserialize)]
 struct IndexRow {

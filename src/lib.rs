@@ -15,8 +15,11 @@
 //! (what one document holds) and [`report::Report`] (what is published).
 #![deny(missing_docs)]
 
+pub mod cache;
 pub mod cli;
 pub mod corpus;
+pub mod fingerprint;
+pub mod jsonl;
 pub mod lexicon;
 pub mod matcher;
 mod output;

@@ -71,6 +71,9 @@ pub use term::Term;
 pub struct Lexicon {
     name: String,
     version: String,
+    /// The source's content hash: two lexicons with the same name and
+    /// version but edited terms must not share cached results.
+    hash: String,
     categories: Vec<Category>,
     asks: Vec<Ask>,
     rules: Vec<Rule>,
@@ -186,6 +189,13 @@ impl Lexicon {
     /// The lexicon's version from `[lexicon]`, recorded in reports so counts can be traced.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The content hash of the lexicon's source text (`blake3:` and 64 hex
+    /// digits): what cached results and JSON Lines parts are checked against,
+    /// since an edit need not change the name or version.
+    pub fn hash(&self) -> &str {
+        &self.hash
     }
 
     /// Categories in file order; `CategoryId::index` indexes this slice.

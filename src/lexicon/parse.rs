@@ -164,6 +164,7 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
     let mut lexicon = Lexicon {
         name: String::new(),
         version: String::new(),
+        hash: crate::fingerprint::content_hash(source.as_bytes()),
         categories: Vec::new(),
         asks: Vec::new(),
         rules: Vec::new(),

@@ -10,9 +10,13 @@
 
 mod read;
 
-pub use read::{read_document, DocumentText, ReadError, ReadOptions};
+pub use read::{
+    read_bytes, read_document, BodyText, DocumentText, PageBody, ReadError, ReadOptions,
+};
 
+use crate::cache::{self, Cache};
 use crate::corpus::{Corpus, Input, InputKind};
+use crate::fingerprint;
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
 use crate::pledge::{PledgeReader, Stance};
@@ -155,6 +159,9 @@ pub struct PageWarning {
 pub struct DocResult {
     /// The document's path as given or found.
     pub path: String,
+    /// The file's content hash (`blake3:` and 64 hex digits; see
+    /// [`crate::fingerprint`]), `None` when it could not be read from disk.
+    pub content_hash: Option<String>,
     /// The party.
     pub party: String,
     /// Election year, when known.
@@ -202,6 +209,7 @@ impl DocResult {
     pub fn failed(path: &Path, party: &str, message: String) -> DocResult {
         DocResult {
             path: path.display().to_string(),
+            content_hash: None,
             party: party.to_string(),
             year: None,
             country: None,
@@ -236,34 +244,65 @@ pub struct Instrument<'a> {
     pub matcher: &'a Matcher,
 }
 
+/// Everything a scan reads documents with.
+#[derive(Clone, Copy)]
+pub struct ScanContext<'a> {
+    /// What counts as a mention.
+    pub instrument: Instrument<'a>,
+    /// How documents are read.
+    pub options: &'a ReadOptions,
+    /// Where extracted text and results are kept between runs, if anywhere.
+    pub cache: Option<&'a Cache>,
+}
+
 /// Reads and matches every input of the corpus on `jobs` threads (all cores
-/// when `None`). Problems of the corpus come back as failed results too.
+/// when `None`), handing each result to `sink` as soon as it is done, in no
+/// particular order, so that nothing is kept per document here. Problems of
+/// the corpus come to `sink` as failed results too.
 pub fn scan(
     corpus: &Corpus,
-    instrument: Instrument<'_>,
-    options: &ReadOptions,
+    context: ScanContext<'_>,
     jobs: Option<usize>,
     progress: &(dyn Fn(Progress<'_>) + Sync),
-) -> Vec<DocResult> {
-    let work = || -> Vec<DocResult> {
+    sink: &(dyn Fn(DocResult) + Sync),
+) {
+    for problem in &corpus.problems {
+        sink(DocResult::failed(
+            &problem.path,
+            "",
+            problem.message.clone(),
+        ));
+    }
+    let work = || {
         map_largest_first(
             &corpus.inputs,
             |input| file_size(&input.path),
             |input| {
                 progress(Progress::Started(&input.path));
-                let result = scan_document(input, instrument, options);
+                let result = scan_document(input, context);
                 progress(Progress::Finished(&input.path));
-                result
+                sink(result);
             },
-        )
+        );
     };
-    let mut results = on_workers(jobs, corpus.inputs.len(), work);
-    results.extend(
-        corpus
-            .problems
-            .iter()
-            .map(|p| DocResult::failed(&p.path, "", p.message.clone())),
-    );
+    on_workers(jobs, corpus.inputs.len(), work);
+}
+
+/// [`scan`] into a vector sorted by path, for callers that want every result
+/// in memory (tests, small corpora).
+pub fn scan_to_vec(
+    corpus: &Corpus,
+    context: ScanContext<'_>,
+    jobs: Option<usize>,
+) -> Vec<DocResult> {
+    let results = std::sync::Mutex::new(Vec::new());
+    scan(corpus, context, jobs, &|_| {}, &|result| {
+        results
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(result)
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort_by(|a, b| a.path.cmp(&b.path));
     results
 }
@@ -341,75 +380,167 @@ fn worker_count(jobs: Option<usize>, items: usize) -> usize {
     wanted.min(items).max(1)
 }
 
-/// Reads and matches one document. Never panics outward.
-pub fn scan_document(
-    input: &Input,
-    instrument: Instrument<'_>,
-    options: &ReadOptions,
-) -> DocResult {
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        read_document(&input.path, input.kind, options)
-    }));
+/// Reads and matches one document, through the cache when there is one.
+/// Never panics outward.
+pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     let mut result = DocResult::failed(&input.path, &input.meta.party, String::new());
     result.year = input.meta.year;
     result.country = input.meta.country.clone();
-    let doc = match outcome {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => {
-            result.error = Some(e.to_string());
-            return result;
-        }
-        Err(panic) => {
-            result.error = Some(format!(
-                "internal error while reading: {}",
-                panic_message(&panic)
-            ));
+    let bytes = match std::fs::read(&input.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            result.error = Some(ReadError::Io(e).to_string());
             return result;
         }
     };
-    result.pages = doc.pages.len() as u32;
+    let hash = fingerprint::content_hash(&bytes);
+    let keys = context
+        .cache
+        .map(|cache| (cache, CacheKeys::new(&hash, input, context)));
+    result.content_hash = Some(hash);
+    if let Some((cache, keys)) = &keys {
+        if let Some(cached) = cache.get::<DocResult>(cache::Kind::Results, &keys.results) {
+            return DocResult {
+                path: result.path,
+                ..cached
+            };
+        }
+    }
+    let cached_text = keys
+        .as_ref()
+        .and_then(|(cache, keys)| cache.get::<ReadOutcome>(cache::Kind::Text, &keys.text));
+    let read = match cached_text {
+        Some(read) => read,
+        None => {
+            let (read, lasting) = read_body(&bytes, input.kind, context.options);
+            if let (Some((cache, keys)), true) = (&keys, lasting) {
+                cache.put(cache::Kind::Text, &keys.text, &read);
+            }
+            read
+        }
+    };
+    drop(bytes);
+    let body = match read {
+        ReadOutcome::Read(body) => body,
+        ReadOutcome::Failed(message) => {
+            result.error = Some(message);
+            return remember(result, &keys);
+        }
+    };
+    result.pages = body.pages.len() as u32;
     result.pages_without_text = if input.kind == InputKind::Pdf {
-        doc.pages_without_text()
+        body.pages
+            .iter()
+            .filter(|p| !p.has_text)
+            .map(|p| p.number)
+            .collect()
     } else {
         Vec::new()
     };
-    result.unmapped_chars = doc.pages.iter().map(|p| p.unmapped as u64).sum();
-    result.warnings = doc
-        .warnings()
-        .into_iter()
-        .map(|(page, message)| PageWarning { page, message })
+    result.unmapped_chars = body.pages.iter().map(|p| p.unmapped as u64).sum();
+    result.warnings = body
+        .pages
+        .iter()
+        .flat_map(|p| {
+            p.warnings.iter().map(|message| PageWarning {
+                page: p.number,
+                message: message.clone(),
+            })
+        })
         .collect();
-    if input.kind == InputKind::Pdf && doc.lacks_text_layer() {
+    if body.lacks_text_layer {
         result.status = Status::NoTextLayer;
         result.error = None;
-        return result;
+        return remember(result, &keys);
     }
     match catch_unwind(AssertUnwindSafe(|| {
-        match_document(&doc, instrument, &mut result)
+        match_document(&body, context.instrument, &mut result)
     })) {
         Ok(()) => {
             result.status = Status::Ok;
             result.error = None;
+            remember(result, &keys)
         }
         Err(panic) => {
             result.error = Some(format!(
                 "internal error while matching: {}",
                 panic_message(&panic)
             ));
+            result
         }
+    }
+}
+
+/// What reading a file gave: its body text, or why there is none. Cached
+/// per file content, so a file that cannot be read is not tried again
+/// either.
+#[derive(Debug, Serialize, Deserialize)]
+enum ReadOutcome {
+    Read(BodyText),
+    Failed(String),
+}
+
+/// Reads a document's body text. The flag is false when the outcome must
+/// not be cached: a panic is a bug of this build, not a fact about the file.
+fn read_body(bytes: &[u8], kind: InputKind, options: &ReadOptions) -> (ReadOutcome, bool) {
+    match catch_unwind(AssertUnwindSafe(|| read_bytes(bytes, kind, options))) {
+        Ok(Ok(doc)) => (ReadOutcome::Read(BodyText::of(&doc, kind)), true),
+        Ok(Err(e)) => (ReadOutcome::Failed(e.to_string()), true),
+        Err(panic) => (
+            ReadOutcome::Failed(format!(
+                "internal error while reading: {}",
+                panic_message(&panic)
+            )),
+            false,
+        ),
+    }
+}
+
+/// The cache keys of one document: everything its entries depend on.
+struct CacheKeys {
+    text: String,
+    results: String,
+}
+
+impl CacheKeys {
+    fn new(content_hash: &str, input: &Input, context: ScanContext<'_>) -> CacheKeys {
+        let build = fingerprint::build_id();
+        let options = format!("{:?}", context.options);
+        let kind = format!("{:?}", input.kind);
+        let text = fingerprint::key_of(&[
+            content_hash.as_bytes(),
+            build.as_bytes(),
+            options.as_bytes(),
+            kind.as_bytes(),
+        ]);
+        let meta = serde_json::to_string(&input.meta).unwrap_or_default();
+        let results = fingerprint::key_of(&[
+            text.as_bytes(),
+            context.instrument.lexicon.hash().as_bytes(),
+            meta.as_bytes(),
+        ]);
+        CacheKeys { text, results }
+    }
+}
+
+/// Stores a finished result in the cache (without its path: the same file
+/// may be found under another name) and returns it.
+fn remember(result: DocResult, keys: &Option<(&Cache, CacheKeys)>) -> DocResult {
+    if let Some((cache, keys)) = keys {
+        cache.put(cache::Kind::Results, &keys.results, &result);
     }
     result
 }
 
-fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut DocResult) {
+fn match_document(doc: &BodyText, instrument: Instrument<'_>, result: &mut DocResult) {
     let Instrument { lexicon, matcher } = instrument;
     // One reader per document: a "We will:" list may run over a page break,
     // and the party's own name counts as a pledge's subject.
     let mut pledges = PledgeReader::for_party(&result.party);
     for page in &doc.pages {
-        let body = page.body_text();
-        result.counts.words += count_words(&body) as u64;
-        let sentences = sentence_ranges(&body);
+        let body = &page.body;
+        result.counts.words += count_words(body) as u64;
+        let sentences = sentence_ranges(body);
         let judged: Vec<_> = sentences
             .iter()
             .map(|s| {
@@ -419,7 +550,7 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
             })
             .collect();
         let pledge_of = |i: usize| judged.get(i).copied().flatten();
-        let (mentions, asks) = matcher.scan(&body, &sentences);
+        let (mentions, asks) = matcher.scan(body, &sentences);
         // The page's policies: each sentence with a mention, whether it is a
         // pledge, and the categories mentioned in it. A hit outside every
         // sentence (segmentation missed it) is a policy of its own.
@@ -463,7 +594,7 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
                 categories,
                 term: term.to_string(),
                 matched: body.get(hit.start..hit.end).unwrap_or("").to_string(),
-                text: excerpt(&body, sentence, hit.start..hit.end),
+                text: excerpt(body, sentence, hit.start..hit.end),
                 pledge: pledge.is_some(),
                 stance: pledge.and_then(|p| p.stance),
             });
@@ -494,7 +625,7 @@ fn match_document(doc: &DocumentText, instrument: Instrument<'_>, result: &mut D
                 page: page.number,
                 sentence: ask_hit.sentence as u32,
                 ask: ask.clone(),
-                text: excerpt(&body, sentence.clone(), sentence),
+                text: excerpt(body, sentence.clone(), sentence),
                 pledge: pledge.is_some(),
                 stance: pledge.and_then(|p| p.stance),
             });
@@ -630,7 +761,13 @@ mod tests {
             lexicon: &lexicon,
             matcher: &matcher,
         };
-        let result = scan_document(&input, instrument, &ReadOptions::default());
+        let options = ReadOptions::default();
+        let context = ScanContext {
+            instrument,
+            options: &options,
+            cache: None,
+        };
+        let result = scan_document(&input, context);
         let c = &result.counts;
         assert_eq!((c.mentions, c.pledges), (5, 3));
         assert_eq!((c.policies, c.pledged_policies), (3, 1));
@@ -643,6 +780,78 @@ mod tests {
             map(&[("coops", 1), ("eo", 1)])
         );
         assert_eq!(c.by_category, map(&[("coops", 4), ("eo", 1)]));
+    }
+
+    /// Entries of one kind in a cache folder.
+    fn entries(dir: &Path, kind: &str) -> usize {
+        walkdir::WalkDir::new(dir.join("v1").join(kind))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .count()
+    }
+
+    /// A cached result is the result; an unchanged file is not read again
+    /// (its text entry can go), a changed lexicon re-matches the cached
+    /// text, and a changed file is read afresh.
+    #[test]
+    fn the_cache_changes_nothing_but_the_work() {
+        let lexicon = |terms: &str| {
+            Lexicon::parse(
+                &format!(
+                    "[lexicon]\nname = \"t\"\nversion = \"1\"\n[[category]]\nid = \"c\"\nlabel = \"C\"\nterms = [{terms}]\n"
+                ),
+                "t.toml",
+            )
+            .unwrap()
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("party.txt");
+        std::fs::write(&path, "We will back co-operatives and mutuals.\n").unwrap();
+        let input = Input {
+            path: path.clone(),
+            kind: InputKind::Text,
+            meta: Default::default(),
+        };
+        let cache_dir = dir.path().join("cache");
+        let cache = Cache::open(&cache_dir).unwrap();
+        let options = ReadOptions::default();
+        let run = |lexicon: &Lexicon, cache: Option<&Cache>| {
+            let matcher = Matcher::new(lexicon).unwrap();
+            let context = ScanContext {
+                instrument: Instrument {
+                    lexicon,
+                    matcher: &matcher,
+                },
+                options: &options,
+                cache,
+            };
+            scan_document(&input, context)
+        };
+        let coops = lexicon("\"co-operative*\"");
+        let fresh = run(&coops, None);
+        assert_eq!(fresh.counts.mentions, 1);
+        assert_eq!(run(&coops, Some(&cache)), fresh);
+        assert_eq!(
+            (entries(&cache_dir, "text"), entries(&cache_dir, "results")),
+            (1, 1)
+        );
+        // The result entry alone serves an unchanged file.
+        std::fs::remove_dir_all(cache_dir.join("v1").join("text")).unwrap();
+        assert_eq!(run(&coops, Some(&cache)), fresh);
+        assert_eq!(entries(&cache_dir, "text"), 0);
+        // Another lexicon: matched again, from the text entry made now.
+        let both = lexicon("\"co-operative*\", \"mutual*\"");
+        assert_eq!(run(&both, Some(&cache)), run(&both, None));
+        assert_eq!(run(&both, Some(&cache)).counts.mentions, 2);
+        assert_eq!(
+            (entries(&cache_dir, "text"), entries(&cache_dir, "results")),
+            (1, 2)
+        );
+        // A changed file is a new entry, never the old result.
+        std::fs::write(&path, "Mutuals only.\n").unwrap();
+        assert_eq!(run(&both, Some(&cache)).counts.mentions, 1);
+        assert_eq!(cache.write_error(), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::corpus::InputKind;
 use crate::pdf::{self, OpenOptions, PdfDocument};
 use crate::text::{self, Block, LayoutParams, Line, Page};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
 
@@ -76,6 +77,53 @@ impl DocumentText {
     }
 }
 
+/// What matching needs of a read document, and all that a scan keeps of it:
+/// each page's body text and what reading it found. This is what the cache
+/// stores per file (compressed), so that a changed lexicon re-matches
+/// without reading PDFs again.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyText {
+    /// The pages in order.
+    pub pages: Vec<PageBody>,
+    /// A PDF none of whose pages has text, and some of them images: a scan.
+    pub lacks_text_layer: bool,
+}
+
+/// One page of a [`BodyText`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageBody {
+    /// 1-based page number.
+    pub number: u32,
+    /// The text that is matched (see [`Page::body_text`]).
+    pub body: String,
+    /// False when the page has no text at all (furniture included).
+    pub has_text: bool,
+    /// Character codes whose text could not be recovered.
+    pub unmapped: u32,
+    /// What went wrong reading the page that may have cost it text.
+    pub warnings: Vec<String>,
+}
+
+impl BodyText {
+    /// The body text of a document read as `kind` (only a PDF can be a scan).
+    pub fn of(doc: &DocumentText, kind: InputKind) -> BodyText {
+        BodyText {
+            pages: doc
+                .pages
+                .iter()
+                .map(|p| PageBody {
+                    number: p.number,
+                    body: p.body_text(),
+                    has_text: !p.is_empty(),
+                    unmapped: p.unmapped,
+                    warnings: p.warnings.clone(),
+                })
+                .collect(),
+            lacks_text_layer: kind == InputKind::Pdf && doc.lacks_text_layer(),
+        }
+    }
+}
+
 /// Reads a document of either kind.
 pub fn read_document(
     path: &Path,
@@ -83,9 +131,20 @@ pub fn read_document(
     options: &ReadOptions,
 ) -> Result<DocumentText, ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    read_bytes(&bytes, kind, options)
+}
+
+/// Reads a document of either kind held in memory: the whole read path
+/// (load, decrypt, interpret, lay out) without the file system, as the fuzz
+/// target drives it.
+pub fn read_bytes(
+    bytes: &[u8],
+    kind: InputKind,
+    options: &ReadOptions,
+) -> Result<DocumentText, ReadError> {
     let mut pages = match kind {
-        InputKind::Pdf => read_pdf(&bytes, options)?,
-        InputKind::Text => read_text(&String::from_utf8_lossy(&bytes)),
+        InputKind::Pdf => read_pdf(bytes, options)?,
+        InputKind::Text => read_text(&String::from_utf8_lossy(bytes)),
     };
     text::finish_document(&mut pages);
     Ok(DocumentText { pages })

@@ -192,24 +192,28 @@ fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "text",
         ],
     )?;
-    for doc in &report.documents {
-        for e in &doc.excerpts {
-            row(
-                &mut w,
-                [
-                    doc.party.as_str(),
-                    &doc.path,
-                    &e.page.to_string(),
-                    &e.categories.join("; "),
-                    &e.term,
-                    &e.matched,
-                    yes_no(e.pledge),
-                    stance(e.stance),
-                    &e.text,
-                ],
-            )?;
-        }
-    }
+    report.documents.try_for_each(
+        |e| e,
+        |doc| {
+            for e in &doc.excerpts {
+                row(
+                    &mut w,
+                    [
+                        doc.party.as_str(),
+                        &doc.path,
+                        &e.page.to_string(),
+                        &e.categories.join("; "),
+                        &e.term,
+                        &e.matched,
+                        yes_no(e.pledge),
+                        stance(e.stance),
+                        &e.text,
+                    ],
+                )?;
+            }
+            Ok(())
+        },
+    )?;
     finish(w)
 }
 
@@ -221,22 +225,26 @@ fn write_ask_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "party", "document", "page", "ask", "pledge", "stance", "text",
         ],
     )?;
-    for doc in &report.documents {
-        for a in &doc.ask_excerpts {
-            row(
-                &mut w,
-                [
-                    doc.party.as_str(),
-                    &doc.path,
-                    &a.page.to_string(),
-                    &a.ask,
-                    yes_no(a.pledge),
-                    stance(a.stance),
-                    &a.text,
-                ],
-            )?;
-        }
-    }
+    report.documents.try_for_each(
+        |e| e,
+        |doc| {
+            for a in &doc.ask_excerpts {
+                row(
+                    &mut w,
+                    [
+                        doc.party.as_str(),
+                        &doc.path,
+                        &a.page.to_string(),
+                        &a.ask,
+                        yes_no(a.pledge),
+                        stance(a.stance),
+                        &a.text,
+                    ],
+                )?;
+            }
+            Ok(())
+        },
+    )?;
     finish(w)
 }
 
@@ -259,30 +267,34 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "pledged_policies",
         ],
     )?;
-    for doc in &report.documents {
-        let status = match doc.status {
-            Status::Ok => "ok",
-            Status::NoTextLayer => "no_text_layer",
-            Status::Error => "error",
-        };
-        row(
-            &mut w,
-            [
-                doc.path.as_str(),
-                &doc.party,
-                &doc.year.map(|y| y.to_string()).unwrap_or_default(),
-                doc.country.as_deref().unwrap_or(""),
-                status,
-                doc.error.as_deref().unwrap_or(""),
-                &doc.pages.to_string(),
-                &doc.counts.words.to_string(),
-                &doc.counts.mentions.to_string(),
-                &doc.counts.pledges.to_string(),
-                &doc.counts.policies.to_string(),
-                &doc.counts.pledged_policies.to_string(),
-            ],
-        )?;
-    }
+    report.documents.try_for_each(
+        |e| e,
+        |doc| {
+            let status = match doc.status {
+                Status::Ok => "ok",
+                Status::NoTextLayer => "no_text_layer",
+                Status::Error => "error",
+            };
+            row(
+                &mut w,
+                [
+                    doc.path.as_str(),
+                    &doc.party,
+                    &doc.year.map(|y| y.to_string()).unwrap_or_default(),
+                    doc.country.as_deref().unwrap_or(""),
+                    status,
+                    doc.error.as_deref().unwrap_or(""),
+                    &doc.pages.to_string(),
+                    &doc.counts.words.to_string(),
+                    &doc.counts.mentions.to_string(),
+                    &doc.counts.pledges.to_string(),
+                    &doc.counts.policies.to_string(),
+                    &doc.counts.pledged_policies.to_string(),
+                ],
+            )?;
+            Ok(())
+        },
+    )?;
     finish(w)
 }
 
@@ -303,9 +315,9 @@ mod tests {
     /// from: party, document path, category and ask ids and labels, terms.
     #[test]
     fn no_cell_of_any_file_starts_a_formula() {
-        let mut report = crate::report::tests::sample_report();
+        let (lexicon, mut documents) = crate::report::tests::sample_parts();
         let hostile = |s: &mut String| *s = format!("=cmd|'/c calc'!{s}");
-        for doc in &mut report.documents {
+        for doc in &mut documents {
             hostile(&mut doc.path);
             hostile(&mut doc.party);
             for e in &mut doc.excerpts {
@@ -317,6 +329,7 @@ mod tests {
                 hostile(&mut a.ask);
             }
         }
+        let mut report = crate::report::Report::build(&lexicon, documents);
         for p in &mut report.parties {
             hostile(&mut p.party);
         }

@@ -2,8 +2,7 @@
 //! Chosen once, when the report is built, so every format shows the same
 //! quote (the ranking rule is in the module doc of [`crate::report`]).
 
-use super::PartyTotals;
-use crate::lexicon::Lexicon;
+use super::{Labelled, PartyTotals};
 use crate::pipeline::{DocResult, Status};
 use crate::pledge::Stance;
 use serde::{Deserialize, Serialize};
@@ -80,59 +79,78 @@ fn terms_per_sentence(doc: &DocResult) -> BTreeMap<(u32, u32), BTreeSet<&str>> {
     map
 }
 
-impl Mashup {
-    /// Picks the best quotes from the documents read.
-    pub fn build(lexicon: &Lexicon, documents: &[DocResult], parties: &[PartyTotals]) -> Mashup {
-        // (theme id, party) -> best quote so far; categories and asks apart.
-        let mut by_category = Best::new();
-        let mut by_ask = Best::new();
-        for doc in documents.iter().filter(|d| d.status == Status::Ok) {
-            let terms = terms_per_sentence(doc);
-            let distinct = |page: u32, sentence: u32| {
-                terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32)
+/// Picks the best quotes one document at a time, keeping only the best so
+/// far per theme and party: never every excerpt of an archive. The rank is a
+/// total order (down to document and sentence), so the pick does not depend
+/// on the order documents arrive in.
+#[derive(Debug, Default)]
+pub(crate) struct Picker {
+    by_category: Best,
+    by_ask: Best,
+}
+
+impl Picker {
+    /// Considers every quote of a document that was read.
+    pub(crate) fn add(&mut self, doc: &DocResult) {
+        if doc.status != Status::Ok {
+            return;
+        }
+        let terms = terms_per_sentence(doc);
+        let distinct =
+            |page: u32, sentence: u32| terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32);
+        for e in &doc.excerpts {
+            let quote = Quote {
+                document: doc.path.clone(),
+                page: e.page,
+                sentence: e.sentence,
+                text: e.text.clone(),
+                pledge: e.pledge,
+                stance: e.stance,
+                distinct_terms: distinct(e.page, e.sentence),
             };
-            for e in &doc.excerpts {
-                let quote = Quote {
-                    document: doc.path.clone(),
-                    page: e.page,
-                    sentence: e.sentence,
-                    text: e.text.clone(),
-                    pledge: e.pledge,
-                    stance: e.stance,
-                    distinct_terms: distinct(e.page, e.sentence),
-                };
-                // A mention of a term in several categories is a quote for each.
-                for category in &e.categories {
-                    keep(&mut by_category, category, &doc.party, quote.clone());
-                }
-            }
-            for a in &doc.ask_excerpts {
-                let quote = Quote {
-                    document: doc.path.clone(),
-                    page: a.page,
-                    sentence: a.sentence,
-                    text: a.text.clone(),
-                    pledge: a.pledge,
-                    stance: a.stance,
-                    distinct_terms: distinct(a.page, a.sentence),
-                };
-                keep(&mut by_ask, &a.ask, &doc.party, quote);
+            // A mention of a term in several categories is a quote for each.
+            for category in &e.categories {
+                keep(&mut self.by_category, category, &doc.party, quote.clone());
             }
         }
-        Mashup {
-            categories: themes(
-                lexicon.categories().iter().map(|c| c.id.as_str()),
-                parties,
-                &mut by_category,
-            ),
-            asks: themes(
-                lexicon.asks().iter().map(|a| a.id.as_str()),
-                parties,
-                &mut by_ask,
-            ),
+        for a in &doc.ask_excerpts {
+            let quote = Quote {
+                document: doc.path.clone(),
+                page: a.page,
+                sentence: a.sentence,
+                text: a.text.clone(),
+                pledge: a.pledge,
+                stance: a.stance,
+                distinct_terms: distinct(a.page, a.sentence),
+            };
+            keep(&mut self.by_ask, &a.ask, &doc.party, quote);
         }
     }
 
+    /// The mash-up: one theme per category and ask id, in the order given,
+    /// with one entry per party in `parties` order.
+    pub(crate) fn finish(
+        mut self,
+        categories: &[Labelled],
+        asks: &[Labelled],
+        parties: &[PartyTotals],
+    ) -> Mashup {
+        Mashup {
+            categories: themes(
+                categories.iter().map(|c| c.id.as_str()),
+                parties,
+                &mut self.by_category,
+            ),
+            asks: themes(
+                asks.iter().map(|a| a.id.as_str()),
+                parties,
+                &mut self.by_ask,
+            ),
+        }
+    }
+}
+
+impl Mashup {
     /// The best quote of `party` for category `id`.
     pub fn category_quote(&self, id: &str, party: &str) -> Option<&Quote> {
         find(&self.categories, id, party)
@@ -189,6 +207,7 @@ fn find<'a>(themes: &'a [Theme], id: &str, party: &str) -> Option<&'a Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
     use crate::pipeline::{AskExcerpt, Excerpt};
     use crate::report::Report;
     use std::path::Path;

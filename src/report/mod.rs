@@ -3,21 +3,24 @@
 //! nothing and open no files. The JSON form is the source of truth: `mashup
 //! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 4
+//! # The JSON format (`--format json`), schema version 5
 //!
 //! A machine-checkable description is in `docs/report.schema.json` (JSON
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 4. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 5. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
-//! - `lexicon`: `{"name", "version", "categories": [{"id", "label"}], "asks":
-//!   [{"id", "label"}], "rules": [{"id", "label", "category"}]}`, the lexicon
-//!   used; categories, asks and rules in file order.
+//! - `lexicon`: `{"name", "version", "hash", "categories": [{"id", "label"}],
+//!   "asks": [{"id", "label"}], "rules": [{"id", "label", "category"}]}`, the
+//!   lexicon used (`hash`: `blake3:` and 64 hex digits of its source text, so
+//!   an edited lexicon differs even under the same version); categories, asks
+//!   and rules in file order.
 //! - `documents`: one entry per document, and per path that could not be
 //!   used, sorted by path:
-//!   - `path`: as given or found; `party`: from the index (the file name when
+//!   - `path`: as given or found; `content_hash`: the file's (`blake3:` and
+//!     64 hex digits; null when it could not be read from disk); `party`: from the index (the file name when
 //!     there is none; empty for a path that is not a document);
 //!     `year` (number or null), `country` (string or null);
 //!   - `status`: `"ok"`; `"no_text_layer"` (a scan: no page has text, so its
@@ -82,29 +85,37 @@
 //!   read with problems (its first pages' `warnings`), shown under the table.
 //!
 //! Counts in `parties` and `totals` cover documents with status `ok` only.
+//!
+//! `scan --format jsonl` writes the same documents one per line as they
+//! finish, between a header and a closing line ([`crate::jsonl`]); `mashup
+//! report` and `mashup merge` build this report from such files, one
+//! document at a time ([`Tally`], [`Documents`]).
 
 mod csv;
+mod documents;
 mod html;
 mod json;
 mod markdown;
 mod mashup;
 mod svg;
 mod table;
+mod tally;
 
 pub use csv::{CsvRenderer, CSV_FILES};
+pub use documents::{Documents, Spool};
 pub use html::write_html;
 pub use json::write_json;
 pub use markdown::write_markdown;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
 pub use table::write_table;
+pub use tally::Tally;
 
 use crate::lexicon::Lexicon;
-use crate::pipeline::{Counts, DocResult, Status};
+use crate::pipeline::{Counts, DocResult};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The whole result of a scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -116,7 +127,7 @@ pub struct Report {
     /// The lexicon used.
     pub lexicon: LexiconInfo,
     /// One entry per document (and per unusable path), sorted by path.
-    pub documents: Vec<DocResult>,
+    pub documents: Documents,
     /// Totals per party.
     pub parties: Vec<PartyTotals>,
     /// Totals over everything.
@@ -147,6 +158,16 @@ pub struct Generator {
     pub version: String,
 }
 
+impl Generator {
+    /// This program.
+    pub fn this_program() -> Generator {
+        Generator {
+            name: "mashup".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
+    }
+}
+
 /// The lexicon's identity and its categories and asks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LexiconInfo {
@@ -154,12 +175,49 @@ pub struct LexiconInfo {
     pub name: String,
     /// Lexicon version.
     pub version: String,
+    /// The content hash of its source (`blake3:` and 64 hex digits): an
+    /// edited lexicon differs even when its name and version do not.
+    pub hash: String,
     /// Categories in lexicon order.
     pub categories: Vec<Labelled>,
     /// Asks in lexicon order.
     pub asks: Vec<Labelled>,
     /// Sentence rules in lexicon order.
     pub rules: Vec<RuleInfo>,
+}
+
+impl LexiconInfo {
+    /// What a report records of `lexicon`.
+    pub fn of(lexicon: &Lexicon) -> LexiconInfo {
+        let labelled = |id: &str, label: &str| Labelled {
+            id: id.to_string(),
+            label: label.to_string(),
+        };
+        LexiconInfo {
+            name: lexicon.name().to_string(),
+            version: lexicon.version().to_string(),
+            hash: lexicon.hash().to_string(),
+            categories: lexicon
+                .categories()
+                .iter()
+                .map(|c| labelled(&c.id, &c.label))
+                .collect(),
+            asks: lexicon
+                .asks()
+                .iter()
+                .map(|a| labelled(&a.id, &a.label))
+                .collect(),
+            rules: lexicon
+                .rules()
+                .iter()
+                .map(|r| RuleInfo {
+                    id: r.id.clone(),
+                    label: r.label.clone(),
+                    category: r.category.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A sentence rule of the lexicon, named `rule:ID` where its mentions are counted.
@@ -201,7 +259,7 @@ pub struct PartyTotals {
 }
 
 /// Totals over the whole scan.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
     /// Entries in `documents`.
     pub documents: u32,
@@ -224,107 +282,13 @@ pub struct Totals {
 }
 
 impl Report {
-    /// Builds the report from per-document results.
+    /// Builds the report from per-document results held in memory.
     pub fn build(lexicon: &Lexicon, documents: Vec<DocResult>) -> Report {
-        let mut parties: BTreeMap<String, PartyTotals> = BTreeMap::new();
-        let mut totals = Totals {
-            documents: documents.len() as u32,
-            ok: 0,
-            no_text_layer: 0,
-            failed: 0,
-            words: 0,
-            mentions: 0,
-            pledges: 0,
-            policies: 0,
-            pledged_policies: 0,
-        };
+        let mut tally = Tally::new(LexiconInfo::of(lexicon));
         for doc in &documents {
-            match doc.status {
-                Status::Ok => totals.ok += 1,
-                Status::NoTextLayer => totals.no_text_layer += 1,
-                Status::Error => totals.failed += 1,
-            }
-            if doc.party.is_empty() {
-                continue;
-            }
-            let party = parties
-                .entry(doc.party.clone())
-                .or_insert_with(|| PartyTotals {
-                    party: doc.party.clone(),
-                    documents: 0,
-                    unread: 0,
-                    counts: Counts::default(),
-                    per_10k_words: 0.0,
-                    policies_per_10k_words: 0.0,
-                });
-            if doc.status == Status::Ok {
-                party.documents += 1;
-                party.counts += &doc.counts;
-                totals.words += doc.counts.words;
-                totals.mentions += doc.counts.mentions;
-                totals.pledges += doc.counts.pledges;
-                totals.policies += doc.counts.policies;
-                totals.pledged_policies += doc.counts.pledged_policies;
-            } else {
-                party.unread += 1;
-            }
+            tally.add(doc);
         }
-        let mut parties: Vec<PartyTotals> = parties.into_values().collect();
-        for p in &mut parties {
-            p.per_10k_words = per_10k(p.counts.mentions, p.counts.words);
-            p.policies_per_10k_words = per_10k(p.counts.policies, p.counts.words);
-        }
-        // Ranked by policies, the unit a reader counts, then by mentions.
-        parties.sort_by(|a, b| {
-            b.counts
-                .policies
-                .cmp(&a.counts.policies)
-                .then(b.counts.mentions.cmp(&a.counts.mentions))
-                .then(a.party.cmp(&b.party))
-        });
-        let mashup = Mashup::build(lexicon, &documents, &parties);
-        let warnings = page_warnings(&documents);
-        Report {
-            schema_version: SCHEMA_VERSION,
-            generator: Generator {
-                name: "mashup".into(),
-                version: env!("CARGO_PKG_VERSION").into(),
-            },
-            lexicon: LexiconInfo {
-                name: lexicon.name().to_string(),
-                version: lexicon.version().to_string(),
-                categories: lexicon
-                    .categories()
-                    .iter()
-                    .map(|c| Labelled {
-                        id: c.id.clone(),
-                        label: c.label.clone(),
-                    })
-                    .collect(),
-                asks: lexicon
-                    .asks()
-                    .iter()
-                    .map(|a| Labelled {
-                        id: a.id.clone(),
-                        label: a.label.clone(),
-                    })
-                    .collect(),
-                rules: lexicon
-                    .rules()
-                    .iter()
-                    .map(|r| RuleInfo {
-                        id: r.id.clone(),
-                        label: r.label.clone(),
-                        category: r.category.clone(),
-                    })
-                    .collect(),
-            },
-            documents,
-            parties,
-            totals,
-            mashup,
-            warnings,
-        }
+        tally.finish(Documents::from_vec(documents), Vec::new())
     }
 
     /// The report with the corpus's warnings (see [`crate::corpus::Corpus::warnings`]).
@@ -349,7 +313,7 @@ impl Report {
 
     /// Documents that could not be counted (errors and scans), in path order.
     pub fn unread(&self) -> impl Iterator<Item = &DocResult> {
-        self.documents.iter().filter(|d| d.status != Status::Ok)
+        self.documents.unread().iter()
     }
 
     /// True when some document failed (the exit status is then 1).
@@ -372,40 +336,10 @@ fn per_10k(count: u64, words: u64) -> f64 {
     (count as f64 * 10_000.0 / words as f64 * 10.0).round() / 10.0
 }
 
-/// Pages listed by name in a document's warning; the rest are counted (all of
-/// them are in the document's `warnings` in the JSON).
-const PAGES_NAMED_PER_WARNING: usize = 3;
-
-/// One warning per document whose pages were read with problems.
-fn page_warnings(documents: &[DocResult]) -> Vec<Warning> {
-    documents
-        .iter()
-        .filter(|d| !d.warnings.is_empty())
-        .map(|d| {
-            let mut message: Vec<String> = d
-                .warnings
-                .iter()
-                .take(PAGES_NAMED_PER_WARNING)
-                .map(|w| format!("page {}: {}", w.page, w.message))
-                .collect();
-            if d.warnings.len() > PAGES_NAMED_PER_WARNING {
-                message.push(format!(
-                    "and {} more",
-                    d.warnings.len() - PAGES_NAMED_PER_WARNING
-                ));
-            }
-            Warning {
-                path: d.path.clone(),
-                message: message.join("; "),
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::pipeline::{AskExcerpt, Excerpt};
+    use crate::pipeline::{AskExcerpt, Excerpt, Status};
     use crate::pledge::Stance;
     use std::path::Path;
 
@@ -418,6 +352,12 @@ pub(crate) mod tests {
     /// A small report with awkward text: a party name with markup, a scan,
     /// a failed file, a pledge, an ask.
     pub(crate) fn sample_report() -> Report {
+        let (lexicon, documents) = sample_parts();
+        Report::build(&lexicon, documents)
+    }
+
+    /// The lexicon and documents of [`sample_report`].
+    pub(crate) fn sample_parts() -> (Lexicon, Vec<DocResult>) {
         let lexicon = Lexicon::parse(
             r#"
             [lexicon]
@@ -507,7 +447,7 @@ pub(crate) mod tests {
         scan.counts.words = 0;
         scan.pages_without_text = vec![1, 2, 3];
         let broken = DocResult::failed(Path::new("d.pdf"), "Party B", "not a PDF".into());
-        Report::build(&lexicon, vec![a, b, scan, broken])
+        (lexicon, vec![a, b, scan, broken])
     }
 
     /// Every problem the schema finds in `value`.
@@ -553,7 +493,7 @@ pub(crate) mod tests {
     #[test]
     fn totals_and_unread() {
         let report = sample_report();
-        assert_eq!(report.schema_version, 4);
+        assert_eq!(report.schema_version, SCHEMA_VERSION);
         assert_eq!(
             (report.totals.policies, report.totals.pledged_policies),
             (2, 1)

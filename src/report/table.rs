@@ -71,7 +71,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         t.pledges,
         thousands(t.words)
     )?;
-    for doc in &report.documents {
+    for doc in report.unread() {
         match doc.status {
             Status::Ok => {}
             Status::NoTextLayer => writeln!(

@@ -1,0 +1,35 @@
+//! `mashup merge`: the JSON Lines parts of a sharded scan into one report,
+//! the same byte for byte as one scan of all the files would have written.
+
+use super::report::{check_rendered_format, render};
+use super::{Error, Format, Outcome};
+use crate::jsonl;
+use clap::Args;
+use std::path::PathBuf;
+
+/// Arguments of `mashup merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The parts (`mashup scan --shard I/N --format jsonl -o PART.jsonl`), in any order.
+    #[arg(value_name = "PART.jsonl", required = true)]
+    pub parts: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE (a folder for csv) instead of stdout; written whole or not at all.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `mashup merge`. Exit status 1 when a merged document had failed, as
+/// for the scan itself; 2 when the parts cannot be merged.
+pub(super) fn run(args: MergeArgs) -> Result<Outcome, Error> {
+    check_rendered_format(args.format, args.output.as_deref())?;
+    let report = jsonl::merge(&args.parts)?;
+    render(&report, args.format, args.output.as_deref())?;
+    Ok(if report.has_failures() {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}

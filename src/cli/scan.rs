@@ -1,0 +1,343 @@
+//! `mashup scan`: read documents, match them, and write the report.
+//!
+//! Each document's result goes to disk as soon as it is done, as a line of
+//! JSON Lines: into the output itself with `--format jsonl`, otherwise into
+//! a temporary file that the report is then written from, one document at a
+//! time. What stays in memory is the running totals, so a scan of an archive
+//! needs no more memory than a scan of a folder.
+
+use super::report::render;
+use super::{check_output, load_lexicon, Error, Format, Outcome};
+use crate::cache::Cache;
+use crate::corpus::{self, Shard};
+use crate::fingerprint;
+use crate::jsonl::{Header, PartWriter, ScanOptions};
+use crate::matcher::Matcher;
+use crate::pipeline::{self, DocResult, Instrument, Progress, ReadOptions, ScanContext, Status};
+use crate::report::{Documents, Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSION};
+use clap::Args;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Arguments of `mashup scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan (folders are searched for *.pdf and *.txt).
+    #[arg(value_name = "PATH", required_unless_present = "files_from")]
+    pub paths: Vec<PathBuf>,
+    /// Also scan the paths listed in FILE, one per line ("-" for stdin).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Lexicon file (TOML) [default: the built-in social-economy lexicon].
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// CSV with header `file,party,year[,country]` naming each file's party.
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to FILE (a folder for csv) instead of stdout; written whole or not at
+    /// all (jsonl: line by line as documents finish, with a closing line at the end).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Number of documents read in parallel [default: all cores].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Password for encrypted PDFs.
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+    /// Scan only share I of N (0-based) of the sorted inputs; merge the parts with `mashup merge`.
+    #[arg(long, value_name = "I/N")]
+    pub shard: Option<Shard>,
+    /// Keep extracted text and results in DIR and reuse them for unchanged files.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// Continue an interrupted scan: reuse what it finished, from the cache (--cache DIR, or
+    /// $MASHUP_CACHE_DIR, or ~/.cache/mashup).
+    #[arg(long)]
+    pub resume: bool,
+    /// Print files, pages, megabytes, seconds and pages per second on stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+}
+
+/// What the workers hand their results to: the part being written and the
+/// running totals, behind one lock (a document takes far longer to read
+/// than its line takes to write).
+struct Collector<W: Write> {
+    writer: PartWriter<W>,
+    tally: Tally,
+    /// Where each document's JSON lies in the part, for reading it back.
+    entries: Vec<(String, u64, usize)>,
+    pages: u64,
+    /// The first write that failed; later documents are then only counted.
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Collector<W> {
+    fn add(&mut self, doc: DocResult) {
+        self.tally.add(&doc);
+        self.pages += u64::from(doc.pages);
+        if self.error.is_some() {
+            return;
+        }
+        match self.writer.document(&doc).and_then(|at| {
+            self.writer.flush()?;
+            Ok(at)
+        }) {
+            Ok((offset, len)) => self.entries.push((doc.path, offset, len)),
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+/// Runs `mashup scan`.
+pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
+    check_output(args.format, args.output.as_deref())?;
+    let started = Instant::now();
+    let lexicon = load_lexicon(args.lexicon.as_deref())?;
+    let matcher = Matcher::new(&lexicon)?;
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(read_path_list(list)?);
+    }
+    let mut corpus = corpus::collect(&paths, args.index.as_deref());
+    for warning in &corpus.warnings {
+        eprintln!("mashup: warning: {warning}");
+    }
+    if let Some(shard) = args.shard {
+        corpus.shard(shard);
+    }
+    let cache = open_cache(&args)?;
+    let options = ReadOptions {
+        password: args.password.clone(),
+        ..ReadOptions::default()
+    };
+    let header = Header {
+        schema_version: SCHEMA_VERSION,
+        generator: Generator::this_program(),
+        lexicon: LexiconInfo::of(&lexicon),
+        options: ScanOptions {
+            index: args.index.as_deref().map(|p| match std::fs::read(p) {
+                Ok(bytes) => fingerprint::content_hash(&bytes),
+                Err(_) => "unreadable".into(),
+            }),
+            password: args.password.is_some(),
+        },
+        shard: args.shard,
+    };
+    let warnings: Vec<Warning> = corpus
+        .warnings
+        .iter()
+        .map(|w| Warning {
+            path: w.path.display().to_string(),
+            message: w.message.clone(),
+        })
+        .collect();
+
+    // Where documents go as they finish: the output itself for JSON Lines,
+    // otherwise a temporary file the report is written from.
+    let jsonl_target = args.format == Format::Jsonl;
+    let (sink, spool_file): (Box<dyn Write + Send>, Option<std::fs::File>) = if jsonl_target {
+        match &args.output {
+            Some(path) => (Box::new(create_output(path)?), None),
+            None => (Box::new(io::stdout()), None),
+        }
+    } else {
+        let spool_error = |source| Error::Output {
+            target: "a temporary file".into(),
+            source,
+        };
+        let file = tempfile::tempfile().map_err(spool_error)?;
+        let reader = file.try_clone().map_err(spool_error)?;
+        (Box::new(file), Some(reader))
+    };
+    let target = || match (&args.output, jsonl_target) {
+        (Some(path), true) => path.display().to_string(),
+        (None, true) => "standard output".into(),
+        _ => "a temporary file".into(),
+    };
+    let output_error = |source| Error::Output {
+        target: target(),
+        source,
+    };
+    let mut writer =
+        PartWriter::new(BufWriter::with_capacity(1 << 16, sink), header).map_err(output_error)?;
+    for w in &warnings {
+        writer.warning(w).map_err(output_error)?;
+    }
+    let collector = Mutex::new(Collector {
+        writer,
+        tally: Tally::new(LexiconInfo::of(&lexicon)),
+        entries: Vec::new(),
+        pages: 0,
+        error: None,
+    });
+
+    let bar = progress_bar(corpus.inputs.len());
+    let on_progress = |event: Progress<'_>| {
+        let Some(bar) = &bar else { return };
+        match event {
+            Progress::Started(path) => bar.set_message(path.display().to_string()),
+            Progress::Finished(_) => bar.inc(1),
+        }
+    };
+    let context = ScanContext {
+        instrument: Instrument {
+            lexicon: &lexicon,
+            matcher: &matcher,
+        },
+        options: &options,
+        cache: cache.as_ref(),
+    };
+    pipeline::scan(
+        &corpus,
+        context,
+        args.jobs.map(usize::from),
+        &on_progress,
+        &|doc| collector.lock().unwrap_or_else(|e| e.into_inner()).add(doc),
+    );
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let collector = collector.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = collector.error {
+        return Err(output_error(e));
+    }
+    if let Some(e) = cache.as_ref().and_then(Cache::write_error) {
+        eprintln!("mashup: warning: the cache could not be written ({e}); results are complete");
+    }
+    collector.writer.finish().map_err(output_error)?;
+    for doc in collector
+        .tally
+        .unread()
+        .iter()
+        .filter(|d| d.status == Status::Error)
+    {
+        eprintln!(
+            "mashup: {}: {}",
+            doc.path,
+            doc.error.as_deref().unwrap_or("failed")
+        );
+    }
+    let failed = collector
+        .tally
+        .unread()
+        .iter()
+        .any(|d| d.status == Status::Error);
+    if args.stats {
+        print_stats(&corpus, collector.pages, started);
+    }
+    if let Some(file) = spool_file {
+        let mut spool = Spool::new();
+        let number = spool.add_file(file, PathBuf::from("(scan spool)"));
+        for (path, offset, len) in &collector.entries {
+            spool.add(path, number, *offset, *len);
+        }
+        let unread = collector.tally.unread().to_vec();
+        let report = collector
+            .tally
+            .finish(Documents::spooled(spool, unread), warnings);
+        render(&report, args.format, args.output.as_deref())?;
+    }
+    Ok(if failed {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+/// The paths listed in `list` ("-" for stdin), one per line; blank lines
+/// are skipped.
+fn read_path_list(list: &Path) -> Result<Vec<PathBuf>, Error> {
+    let read_error = |source| Error::ReadReport {
+        path: list.display().to_string(),
+        source,
+    };
+    let reader: Box<dyn BufRead> = if list == Path::new("-") {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(io::BufReader::new(
+            std::fs::File::open(list).map_err(read_error)?,
+        ))
+    };
+    let mut paths = Vec::new();
+    for line in reader.lines() {
+        let line = line.map_err(read_error)?;
+        let line = line.trim_end_matches('\r');
+        if !line.trim().is_empty() {
+            paths.push(PathBuf::from(line));
+        }
+    }
+    Ok(paths)
+}
+
+/// The cache the arguments ask for, opened; a folder that cannot be made is
+/// a usage error (before any reading).
+fn open_cache(args: &ScanArgs) -> Result<Option<Cache>, Error> {
+    let dir = match (&args.cache, args.resume) {
+        (Some(dir), _) => dir.clone(),
+        (None, true) => Cache::default_dir().ok_or_else(|| {
+            Error::Usage("--resume needs a cache folder: give --cache DIR (no HOME is set)".into())
+        })?,
+        (None, false) => return Ok(None),
+    };
+    Cache::open(&dir).map(Some).map_err(|e| {
+        Error::Usage(format!(
+            "cannot use the cache folder {}: {e}",
+            dir.display()
+        ))
+    })
+}
+
+/// Creates the JSON Lines output (and its folder): it is written as the scan
+/// goes, so that a cut-off scan leaves the documents it finished.
+fn create_output(path: &Path) -> Result<std::fs::File, Error> {
+    let output_error = |source| Error::Output {
+        target: path.display().to_string(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(output_error)?;
+    }
+    std::fs::File::create(path).map_err(output_error)
+}
+
+/// A progress bar on stderr, only when stderr is a terminal.
+fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// The `--stats` line: how much was read how fast.
+fn print_stats(corpus: &corpus::Corpus, pages: u64, started: Instant) {
+    let bytes: u64 = corpus
+        .inputs
+        .iter()
+        .map(|i| pipeline::file_size(&i.path))
+        .sum();
+    let seconds = started.elapsed().as_secs_f64();
+    let rate = |n: f64| if seconds > 0.0 { n / seconds } else { 0.0 };
+    let mb = bytes as f64 / 1e6;
+    eprintln!(
+        "mashup: {} files, {} pages, {:.1} MB in {:.2} s: {:.1} files/s, {:.0} pages/s, {:.1} MB/s",
+        corpus.inputs.len() + corpus.problems.len(),
+        pages,
+        mb,
+        seconds,
+        rate((corpus.inputs.len() + corpus.problems.len()) as f64),
+        rate(pages as f64),
+        rate(mb)
+    );
+}

@@ -1,0 +1,149 @@
+//! Building a report one document at a time: the totals are counts that add
+//! up, the mash-up keeps only the best quote so far per theme and party, and
+//! the documents themselves stay wherever the caller keeps them (see
+//! [`Documents`]). So a report over 100,000 files needs no more memory than
+//! one over 100, and parts of a sharded scan fold into the same report as
+//! one scan, in any order.
+
+use super::mashup::Picker;
+use super::{
+    per_10k, Documents, Generator, LexiconInfo, PartyTotals, Report, Totals, Warning,
+    SCHEMA_VERSION,
+};
+use crate::pipeline::{Counts, DocResult, Status};
+use std::collections::BTreeMap;
+
+/// A report under construction.
+#[derive(Debug)]
+pub struct Tally {
+    lexicon: LexiconInfo,
+    parties: BTreeMap<String, PartyTotals>,
+    totals: Totals,
+    picker: Picker,
+    /// Documents that could not be counted: small, and listed by renderers.
+    unread: Vec<DocResult>,
+    /// One per document read with page problems.
+    page_warnings: Vec<Warning>,
+}
+
+impl Tally {
+    /// An empty report for results matched with `lexicon`.
+    pub fn new(lexicon: LexiconInfo) -> Tally {
+        Tally {
+            lexicon,
+            parties: BTreeMap::new(),
+            totals: Totals::default(),
+            picker: Picker::default(),
+            unread: Vec::new(),
+            page_warnings: Vec::new(),
+        }
+    }
+
+    /// Counts one document in.
+    pub fn add(&mut self, doc: &DocResult) {
+        let totals = &mut self.totals;
+        totals.documents += 1;
+        match doc.status {
+            Status::Ok => totals.ok += 1,
+            Status::NoTextLayer => totals.no_text_layer += 1,
+            Status::Error => totals.failed += 1,
+        }
+        if doc.status != Status::Ok {
+            self.unread.push(doc.clone());
+        }
+        if let Some(warning) = page_warning(doc) {
+            self.page_warnings.push(warning);
+        }
+        self.picker.add(doc);
+        if doc.party.is_empty() {
+            return;
+        }
+        let party = self
+            .parties
+            .entry(doc.party.clone())
+            .or_insert_with(|| PartyTotals {
+                party: doc.party.clone(),
+                documents: 0,
+                unread: 0,
+                counts: Counts::default(),
+                per_10k_words: 0.0,
+                policies_per_10k_words: 0.0,
+            });
+        if doc.status == Status::Ok {
+            party.documents += 1;
+            party.counts += &doc.counts;
+            totals.words += doc.counts.words;
+            totals.mentions += doc.counts.mentions;
+            totals.pledges += doc.counts.pledges;
+            totals.policies += doc.counts.policies;
+            totals.pledged_policies += doc.counts.pledged_policies;
+        } else {
+            party.unread += 1;
+        }
+    }
+
+    /// The documents that could not be counted, so far.
+    pub fn unread(&self) -> &[DocResult] {
+        &self.unread
+    }
+
+    /// The finished report over `documents` (the same documents that were
+    /// added, however they are kept), with the corpus's warnings first.
+    pub fn finish(self, documents: Documents, corpus_warnings: Vec<Warning>) -> Report {
+        let mut parties: Vec<PartyTotals> = self.parties.into_values().collect();
+        for p in &mut parties {
+            p.per_10k_words = per_10k(p.counts.mentions, p.counts.words);
+            p.policies_per_10k_words = per_10k(p.counts.policies, p.counts.words);
+        }
+        // Ranked by policies, the unit a reader counts, then by mentions.
+        parties.sort_by(|a, b| {
+            b.counts
+                .policies
+                .cmp(&a.counts.policies)
+                .then(b.counts.mentions.cmp(&a.counts.mentions))
+                .then(a.party.cmp(&b.party))
+        });
+        let mashup = self
+            .picker
+            .finish(&self.lexicon.categories, &self.lexicon.asks, &parties);
+        let mut page_warnings = self.page_warnings;
+        page_warnings.sort_by(|a, b| a.path.cmp(&b.path));
+        Report {
+            schema_version: SCHEMA_VERSION,
+            generator: Generator::this_program(),
+            lexicon: self.lexicon,
+            documents,
+            parties,
+            totals: self.totals,
+            mashup,
+            warnings: corpus_warnings.into_iter().chain(page_warnings).collect(),
+        }
+    }
+}
+
+/// Pages listed by name in a document's warning; the rest are counted (all of
+/// them are in the document's `warnings` in the JSON).
+const PAGES_NAMED_PER_WARNING: usize = 3;
+
+/// The report's warning for a document whose pages were read with problems.
+fn page_warning(doc: &DocResult) -> Option<Warning> {
+    if doc.warnings.is_empty() {
+        return None;
+    }
+    let mut message: Vec<String> = doc
+        .warnings
+        .iter()
+        .take(PAGES_NAMED_PER_WARNING)
+        .map(|w| format!("page {}: {}", w.page, w.message))
+        .collect();
+    if doc.warnings.len() > PAGES_NAMED_PER_WARNING {
+        message.push(format!(
+            "and {} more",
+            doc.warnings.len() - PAGES_NAMED_PER_WARNING
+        ));
+    }
+    Some(Warning {
+        path: doc.path.clone(),
+        message: message.join("; "),
+    })
+}
