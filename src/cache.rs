@@ -1,9 +1,13 @@
 //! The cache: what a scan learnt about each file, kept on disk so that the
 //! next scan of the same files does not learn it again.
 //!
-//! Two kinds of entry, both gzip-compressed JSON, named by a key that hashes
+//! Three kinds of entry, all gzip-compressed JSON, named by a key that hashes
 //! everything the entry depends on (see [`crate::fingerprint`]):
 //!
+//! - **stat**: a file's content hash, keyed by its canonical path, size,
+//!   modification and change times, inode and device (as git's index and
+//!   ccache's direct mode do), so that a warm scan of an unchanged archive
+//!   reads no PDF at all, not even to hash it.
 //! - **text**: a document's [`BodyText`](crate::pipeline::BodyText), or why
 //!   it could not be read, keyed by the file's content hash, the program
 //!   build and the read options. A changed lexicon re-matches from it
@@ -38,6 +42,8 @@ pub enum Kind {
     Text,
     /// A document's result per file content, lexicon and metadata.
     Results,
+    /// A file's content hash per path and file-system metadata.
+    Stat,
 }
 
 impl Kind {
@@ -45,6 +51,7 @@ impl Kind {
         match self {
             Kind::Text => "text",
             Kind::Results => "results",
+            Kind::Stat => "stat",
         }
     }
 }
@@ -61,7 +68,7 @@ impl Cache {
     /// Opens (creating if needed) the cache in `dir`.
     pub fn open(dir: &Path) -> io::Result<Cache> {
         let root = dir.join(LAYOUT);
-        for kind in [Kind::Text, Kind::Results] {
+        for kind in [Kind::Text, Kind::Results, Kind::Stat] {
             std::fs::create_dir_all(root.join(kind.folder()))?;
         }
         std::fs::create_dir_all(root.join("tmp"))?;
@@ -125,6 +132,19 @@ impl Cache {
         Ok(())
     }
 
+    /// The content hash recorded for the file at `path` when its metadata
+    /// was what it is now; `None` when unknown or changed.
+    pub fn known_hash(&self, path: &Path) -> Option<String> {
+        self.get(Kind::Stat, &stat_key(path)?)
+    }
+
+    /// Records the content hash of the file at `path`, under its metadata as
+    /// read before its content (`stat`, from [`stat_key`]): if the file
+    /// changes meanwhile, the next scan sees other metadata and hashes again.
+    pub fn remember_hash(&self, stat: &str, content_hash: &str) {
+        self.put(Kind::Stat, stat, &content_hash);
+    }
+
     /// The first write that failed, if any, naming the folder.
     pub fn write_error(&self) -> Option<String> {
         self.write_error
@@ -132,6 +152,38 @@ impl Cache {
             .unwrap_or_else(|e| e.into_inner())
             .clone()
     }
+}
+
+/// The key of a file's stat entry: its canonical path and the metadata that
+/// any write changes (size, modification and change times, inode, device).
+pub fn stat_key(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    let canonical = std::fs::canonicalize(path).ok()?;
+    let mut fields: Vec<Vec<u8>> = vec![
+        canonical.to_string_lossy().as_bytes().to_vec(),
+        meta.len().to_le_bytes().to_vec(),
+    ];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for n in [
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+            meta.ino() as i64,
+            meta.dev() as i64,
+        ] {
+            fields.push(n.to_le_bytes().to_vec());
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let modified = meta.modified().ok()?;
+        fields.push(format!("{modified:?}").into_bytes());
+    }
+    let fields: Vec<&[u8]> = fields.iter().map(Vec::as_slice).collect();
+    Some(crate::fingerprint::key_of(&fields))
 }
 
 impl std::fmt::Debug for Cache {
@@ -162,6 +214,21 @@ mod tests {
         std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
         assert_eq!(cache.get::<Vec<u32>>(Kind::Text, "ab12"), None);
         assert_eq!(cache.write_error(), None);
+    }
+
+    #[test]
+    fn a_changed_file_is_not_known() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(&dir.path().join("c")).unwrap();
+        let file = dir.path().join("f.pdf");
+        std::fs::write(&file, b"one").unwrap();
+        assert_eq!(cache.known_hash(&file), None);
+        cache.remember_hash(&stat_key(&file).unwrap(), "blake3:1");
+        assert_eq!(cache.known_hash(&file).as_deref(), Some("blake3:1"));
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::fs::write(&file, b"two").unwrap();
+        assert_eq!(cache.known_hash(&file), None);
+        assert_eq!(cache.known_hash(&dir.path().join("missing.pdf")), None);
     }
 
     #[cfg(unix)]

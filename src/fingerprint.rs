@@ -23,18 +23,12 @@ pub fn key_of(fields: &[&[u8]]) -> String {
     hasher.finalize().to_hex().to_string()
 }
 
-/// What identifies this build of the program: the content hash of its own
-/// executable, so that cached text and results made by any other build
-/// (even one with the same version number, during development) are not
-/// reused; the version when the executable cannot be read.
+/// What identifies this build of the program: its version and a hash of
+/// the sources it was built from (see `build.rs`), so that cached text and
+/// results made by any other build, even one with the same version number
+/// during development, are not reused.
 pub fn build_id() -> &'static str {
-    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ID.get_or_init(|| {
-        std::env::current_exe()
-            .and_then(std::fs::read)
-            .map(|bytes| content_hash(&bytes))
-            .unwrap_or_else(|_| format!("version:{}", env!("CARGO_PKG_VERSION")))
-    })
+    concat!(env!("CARGO_PKG_VERSION"), "+", env!("MASHUP_BUILD_ID"))
 }
 
 #[cfg(test)]

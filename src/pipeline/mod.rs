@@ -386,14 +386,33 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     let mut result = DocResult::failed(&input.path, &input.meta.party, String::new());
     result.year = input.meta.year;
     result.country = input.meta.country.clone();
-    let bytes = match std::fs::read(&input.path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            result.error = Some(ReadError::Io(e).to_string());
-            return result;
+    // The content hash: from the cache's stat entry when the file has not
+    // changed since it was hashed (then the file is read only if its text
+    // is needed), else from the bytes.
+    let known = context
+        .cache
+        .and_then(|cache| cache.known_hash(&input.path));
+    let mut bytes = None;
+    let hash = match known {
+        Some(hash) => hash,
+        None => {
+            let stat = context.cache.and_then(|_| cache::stat_key(&input.path));
+            match std::fs::read(&input.path) {
+                Ok(read) => {
+                    let hash = fingerprint::content_hash(&read);
+                    if let (Some(cache), Some(stat)) = (context.cache, stat) {
+                        cache.remember_hash(&stat, &hash);
+                    }
+                    bytes = Some(read);
+                    hash
+                }
+                Err(e) => {
+                    result.error = Some(ReadError::Io(e).to_string());
+                    return result;
+                }
+            }
         }
     };
-    let hash = fingerprint::content_hash(&bytes);
     let keys = context
         .cache
         .map(|cache| (cache, CacheKeys::new(&hash, input, context)));
@@ -412,6 +431,16 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     let read = match cached_text {
         Some(read) => read,
         None => {
+            let bytes = match bytes.take() {
+                Some(bytes) => bytes,
+                None => match std::fs::read(&input.path) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        result.error = Some(ReadError::Io(e).to_string());
+                        return result;
+                    }
+                },
+            };
             let (read, lasting) = read_body(&bytes, input.kind, context.options);
             if let (Some((cache, keys)), true) = (&keys, lasting) {
                 cache.put(cache::Kind::Text, &keys.text, &read);
@@ -419,7 +448,6 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
             read
         }
     };
-    drop(bytes);
     let body = match read {
         ReadOutcome::Read(body) => body,
         ReadOutcome::Failed(message) => {
