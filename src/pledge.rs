@@ -431,6 +431,19 @@ impl PledgeReader {
     }
 }
 
+impl PledgeReader {
+    /// Reads a sentence that need not be judged, for its effect on lists
+    /// only: the same state afterwards as [`PledgeReader::sentence`] leaves.
+    /// A list opens only at a colon after a marker, and closes only while
+    /// open, so any other sentence is passed over without looking for
+    /// markers, which is most of the cost of judging.
+    pub fn pass(&mut self, sentence: &str, starts_block: bool) {
+        if self.list.is_some() || sentence.contains(':') {
+            self.sentence(sentence, starts_block);
+        }
+    }
+}
+
 /// The marker pattern whose subject is `party`'s own name (rule 5), or
 /// `None` when the party has no usable name.
 fn own_party_marker(party: &str) -> Option<Regex> {

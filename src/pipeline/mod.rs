@@ -569,16 +569,38 @@ fn match_document(doc: &BodyText, instrument: Instrument<'_>, result: &mut DocRe
         let body = &page.body;
         result.counts.words += count_words(body) as u64;
         let sentences = sentence_ranges(body);
+        let (mentions, asks) = matcher.scan(body, &sentences);
+        // Only sentences with a mention or an ask are judged; the reader
+        // still passes over every other one in order, for the lists they
+        // may open or close (cheap: only a sentence with a colon, or one
+        // read while a list is open, needs a closer look).
+        let mut wanted = vec![false; sentences.len()];
+        for hit in &mentions {
+            if let (Some(i), _) = sentence_of(&sentences, hit.start..hit.end, body.len()) {
+                wanted[i] = true;
+            }
+        }
+        for ask_hit in &asks {
+            if let Some(w) = wanted.get_mut(ask_hit.sentence) {
+                *w = true;
+            }
+        }
         let judged: Vec<_> = sentences
             .iter()
-            .map(|s| {
+            .zip(&wanted)
+            .map(|(s, &wanted)| {
                 let before = body.get(..s.start).unwrap_or("").trim_end_matches(' ');
                 let starts_block = before.is_empty() || before.ends_with('\n');
-                pledges.sentence(body.get(s.clone()).unwrap_or(""), starts_block)
+                let sentence = body.get(s.clone()).unwrap_or("");
+                if wanted {
+                    pledges.sentence(sentence, starts_block)
+                } else {
+                    pledges.pass(sentence, starts_block);
+                    None
+                }
             })
             .collect();
         let pledge_of = |i: usize| judged.get(i).copied().flatten();
-        let (mentions, asks) = matcher.scan(body, &sentences);
         // The page's policies: each sentence with a mention, whether it is a
         // pledge, and the categories mentioned in it. A hit outside every
         // sentence (segmentation missed it) is a policy of its own.

@@ -637,3 +637,43 @@ fn party_names_from_the_index() {
     assert!(names("").is_empty());
     assert!(names("SF").is_empty());
 }
+
+/// Passing over the sentences that need no judgement leaves every other
+/// sentence judged as when all are judged: lists open at a colon and close
+/// at the first block that is not an item, whichever sentences are judged.
+#[test]
+fn passing_over_sentences_judges_the_rest_the_same() {
+    let document: [(&str, bool); 9] = [
+        ("We will:", true),
+        ("• back co-operatives", true),
+        ("• not cut credit unions", true),
+        ("Our record: proud.", true),
+        ("Labour will:", true),
+        ("1. fund mutuals", true),
+        ("and this continues the item.", false),
+        ("A new paragraph ends the list.", true),
+        ("• a stray bullet", true),
+    ];
+    let all: Vec<_> = {
+        let mut reader = PledgeReader::for_party("Labour Party");
+        document
+            .iter()
+            .map(|(s, block)| reader.sentence(s, *block))
+            .collect()
+    };
+    assert!(all.iter().filter(|p| p.is_some()).count() >= 4, "{all:?}");
+    for mask in 0u32..(1 << document.len()) {
+        let mut reader = PledgeReader::for_party("Labour Party");
+        for (i, (s, block)) in document.iter().enumerate() {
+            if mask & (1 << i) != 0 {
+                assert_eq!(
+                    reader.sentence(s, *block),
+                    all[i],
+                    "sentence {i}, mask {mask:b}"
+                );
+            } else {
+                reader.pass(s, *block);
+            }
+        }
+    }
+}
