@@ -42,6 +42,17 @@ cargo fuzz run --sanitizer none --release read_pdf "$work/corpus" "${seeds[@]/#/
     -artifact_prefix="$work/artifacts/" -print_final_stats=1 2>&1 | tee "$log" | grep -E "^#|ERROR|crash|timeout|oom|DONE|INFO: fuzzed" | tail -n 40
 status=${PIPESTATUS[0]}
 set -e
+# A timeout on a busy machine may be starvation, not a hang: run each one
+# again alone and keep only those still over 2 s.
+bin=$(find target -path '*/release/read_pdf' -type f | head -1)
+for t in "$work"/artifacts/timeout-*; do
+    [ -e "$t" ] || continue
+    if "$bin" -timeout=2 -runs=1 "$t" >/dev/null 2>&1; then
+        mkdir -p "$work/not-reproduced"
+        mv "$t" "$work/not-reproduced/"
+        echo "not a hang when run alone: $(basename "$t")"
+    fi
+done
 echo
 echo "fuzzed for $seconds s with $workers worker(s); log: $log"
 echo "corpus: $(ls "$work/corpus" | wc -l) inputs"
