@@ -10,8 +10,11 @@
 # $FUZZ_WORK (default target/fuzz-work, never committed): corpus/ keeps the
 # inputs that found new coverage (a later run starts from them), artifacts/
 # the crashes (crash-*), hangs (timeout-*) and memory blow-ups (oom-*).
-# A hang is a file that takes more than 2 s, a blow-up one that needs more
-# than 500 MB: the bars of issue 11. Every artifact becomes a test in
+# A hang is a file that takes more than 2 s (libFuzzer saves it as
+# slow-unit-*; its own timeout is set to 10 s, because its alarm handler can
+# deadlock in malloc when a starved process is interrupted mid-allocation,
+# which happened here), a blow-up one that needs more than 500 MB: the bars
+# of issue 11. Every artifact becomes a test in
 # tests/fuzz_regressions.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,17 +40,17 @@ cargo fuzz build --sanitizer none --release read_pdf
 log="$work/fuzz-$(date +%Y%m%d-%H%M%S).log"
 set +e
 cargo fuzz run --sanitizer none --release read_pdf "$work/corpus" "${seeds[@]/#/../}" -- \
-    -max_total_time="$seconds" -timeout=2 -rss_limit_mb=500 -malloc_limit_mb=500 \
+    -max_total_time="$seconds" -timeout=10 -report_slow_units=2 -rss_limit_mb=500 -malloc_limit_mb=500 \
     -max_len=1048576 -fork="$workers" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -artifact_prefix="$work/artifacts/" -print_final_stats=1 2>&1 | tee "$log" | grep -E "^#|ERROR|crash|timeout|oom|DONE|INFO: fuzzed" | tail -n 40
 status=${PIPESTATUS[0]}
 set -e
-# A timeout on a busy machine may be starvation, not a hang: run each one
+# A slow unit on a busy machine may be starvation, not a hang: run each one
 # again alone and keep only those still over 2 s.
 bin=$(find target -path '*/release/read_pdf' -type f | head -1)
-for t in "$work"/artifacts/timeout-*; do
+for t in "$work"/artifacts/timeout-* "$work"/artifacts/slow-unit-*; do
     [ -e "$t" ] || continue
-    if "$bin" -timeout=2 -runs=1 "$t" >/dev/null 2>&1; then
+    if timeout 2 "$bin" -runs=1 "$t" >/dev/null 2>&1; then
         mkdir -p "$work/not-reproduced"
         mv "$t" "$work/not-reproduced/"
         echo "not a hang when run alone: $(basename "$t")"
