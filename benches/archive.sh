@@ -43,6 +43,28 @@ if [ "$have" -lt "$max" ]; then
     done
 fi
 find "$work/files" -name '*.pdf' | sort >"$work/all.txt"
+# Each copy belongs to its source's party (from ../shared/corpus/INDEX.tsv
+# and corpus/index.csv), as in a real archive: a few dozen parties over
+# thousands of files, not one party per file name.
+python3 - "$work" <<'PY'
+import csv, os, re, sys
+work = sys.argv[1]
+meta = {}
+for row in csv.DictReader(open("../shared/corpus/INDEX.tsv"), delimiter="\t"):
+    meta[os.path.basename(row["file"])] = (row["party"], row["year"], row["country"])
+for row in csv.DictReader(open("corpus/index.csv")):
+    meta[os.path.basename(row["file"])] = (row["party"], row.get("year", ""), row.get("country", ""))
+files = os.path.join(work, "files")
+with open(os.path.join(files, "index.csv"), "w", newline="") as out:
+    w = csv.writer(out)
+    w.writerow(["file", "party", "year", "country"])
+    for line in open(os.path.join(work, "all.txt")):
+        path = line.rstrip("\n")
+        source = re.sub(r"^\d{5}-", "", os.path.basename(path))
+        party, year, country = meta.get(source, (source, "", ""))
+        w.writerow([os.path.relpath(path, files), party, year, country])
+PY
+index=(--index "$work/files/index.csv")
 
 # seconds, peak KB and --stats line of one run; stdout of the run discarded.
 measure() {
@@ -61,7 +83,7 @@ report() {
         "$(python3 -c "print(f'{$mb/max($secs,0.01):.1f}')")" \
         "$(python3 -c "print(f'{$kb/1024:.0f}')")"
 }
-size_mb() { xargs -d '\n' du -cb <"$1" | tail -1 | awk '{printf "%.1f", $1/1e6}'; }
+size_mb() { xargs -d '\n' du -b <"$1" | awk '{n += $1} END {printf "%.1f", n/1e6}'; }
 
 find ../shared/corpus -name '*.pdf' | sort >"$work/corpus.txt"
 read -r secs kb < <(measure "$bin" scan --files-from "$work/corpus.txt" --format jsonl -o "$work/corpus.jsonl")
@@ -70,12 +92,12 @@ report "corpus (68 files)" "$(wc -l <"$work/corpus.txt")" "$(size_mb "$work/corp
 for n in "${sizes[@]}"; do
     head -n "$n" "$work/all.txt" >"$work/list-$n.txt"
     mb=$(size_mb "$work/list-$n.txt")
-    read -r secs kb < <(measure "$bin" scan --files-from "$work/list-$n.txt" --format jsonl -o "$work/scan-$n.jsonl")
+    read -r secs kb < <(measure "$bin" scan "${index[@]}" --files-from "$work/list-$n.txt" --format jsonl -o "$work/scan-$n.jsonl")
     report "scan $n" "$n" "$mb" "$secs" "$kb"
     rm -rf "$work/cache-$n"
-    read -r secs kb < <(measure "$bin" scan --files-from "$work/list-$n.txt" --format jsonl -o /dev/null --cache "$work/cache-$n")
+    read -r secs kb < <(measure "$bin" scan "${index[@]}" --files-from "$work/list-$n.txt" --format jsonl -o /dev/null --cache "$work/cache-$n")
     report "  cache cold" "$n" "$mb" "$secs" "$kb"
-    read -r secs kb < <(measure "$bin" scan --files-from "$work/list-$n.txt" --format jsonl -o /dev/null --cache "$work/cache-$n")
+    read -r secs kb < <(measure "$bin" scan "${index[@]}" --files-from "$work/list-$n.txt" --format jsonl -o /dev/null --cache "$work/cache-$n")
     report "  cache warm" "$n" "$mb" "$secs" "$kb"
     /usr/bin/time -f "%e %M" -o "$work/time" "$bin" merge "$work/scan-$n.jsonl" --format html -o "$work/report-$n.html"
     read -r secs kb <"$work/time"

@@ -13,6 +13,7 @@ mod markers;
 mod normalize;
 mod overprint;
 mod sentences;
+mod uax29;
 mod vertical;
 
 pub use layout::{layout_page, Block, LayoutParams, Line, Page};

@@ -10,12 +10,31 @@ use unicode_segmentation::UnicodeSegmentation;
 pub const MAX_EXCERPT_CHARS: usize = 400;
 
 /// Byte ranges of the sentences of `text`, white space trimmed, empty ones dropped.
+///
+/// Line by line (a line break always ends a sentence): a line of the
+/// characters English text is made of goes through our own implementation of
+/// the rules ([`super::uax29`], many times faster), any other through
+/// unicode-segmentation; both give the same boundaries.
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices()
-        .filter_map(|(start, s)| {
+    let mut segments = Vec::new();
+    let mut scratch = Vec::new();
+    let mut base = 0;
+    for line in text.split_inclusive('\n') {
+        if !super::uax29::sentence_segments(line, base, &mut segments, &mut scratch) {
+            segments.extend(
+                line.split_sentence_bound_indices()
+                    .map(|(i, s)| base + i..base + i + s.len()),
+            );
+        }
+        base += line.len();
+    }
+    segments
+        .into_iter()
+        .filter_map(|r| {
+            let s = &text[r.clone()];
             let lead = s.len() - s.trim_start().len();
             let trimmed = s.trim();
-            (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
+            (!trimmed.is_empty()).then(|| r.start + lead..r.start + lead + trimmed.len())
         })
         .collect()
 }
@@ -93,6 +112,39 @@ mod tests {
                 "More text."
             ]
         );
+    }
+
+    /// The sentences of every shared text, line by line through our rules,
+    /// are those unicode-segmentation finds in the whole text.
+    #[test]
+    fn the_same_sentences_as_unicode_segmentation_on_real_texts() {
+        let Some(dir) = crate::test_support::shared_file("text/manifesto-project-uk") else {
+            return;
+        };
+        let reference = |text: &str| -> Vec<Range<usize>> {
+            text.split_sentence_bound_indices()
+                .filter_map(|(start, s)| {
+                    let lead = s.len() - s.trim_start().len();
+                    let trimmed = s.trim();
+                    (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
+                })
+                .collect()
+        };
+        let mut files = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert_eq!(
+                    sentence_ranges(&text),
+                    reference(&text),
+                    "{}",
+                    path.display()
+                );
+                files += 1;
+            }
+        }
+        assert!(files >= 131, "{files} texts");
     }
 
     #[test]
