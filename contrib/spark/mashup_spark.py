@@ -8,7 +8,8 @@ executor with `SparkContext.addFile`, each of N tasks runs
 and `mashup merge` on the driver builds the report from the N parts, byte for
 byte the report one `mashup scan ARGS...` on one machine would write. The
 inputs must be readable at the same paths on every executor (shared storage),
-as for any sharded scan.
+as for any sharded scan; each task runs in the driver's working folder, so
+relative paths work and appear in the report as on one machine.
 
     spark-submit contrib/spark/mashup_spark.py \\
         --mashup target/release/mashup --shards 16 \\
@@ -57,15 +58,19 @@ def shipped_mashup():
     return path
 
 
-def run_shard(index, shards, scan_args, parts):
-    """One task: `mashup scan --shard index/shards`; returns the part's path,
-    or its lines when there is no shared folder."""
+def run_shard(index, shards, scan_args, parts, cwd):
+    """One task: `mashup scan --shard index/shards`, run in the driver's
+    working folder (on shared storage, so that relative paths name the same
+    files and come out in the report as they would on one machine); returns
+    the part's path, or its lines when there is no shared folder."""
+    if not os.path.isdir(cwd):
+        raise RuntimeError(f"shard {index}/{shards}: the driver's folder {cwd} is not on this executor")
     command = [shipped_mashup(), "scan", *scan_args,
                "--shard", f"{index}/{shards}", "--format", "jsonl"]
     if parts:
         target = os.path.join(parts, f"part-{index:05d}.jsonl")
         command += ["-o", target]
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
     # Status 1 means some documents failed: they are in the part, and the
     # merge reports them. Anything else is a failed task.
     if done.returncode not in (0, 1):
@@ -85,11 +90,12 @@ def main(argv):
     sc.addFile(binary)
     if os.path.basename(binary) != "mashup":
         raise SystemExit("--mashup must name a file called mashup (SparkFiles finds it by name)")
-    if args.parts:
-        os.makedirs(args.parts, exist_ok=True)
-    shards, scan_args, parts = args.shards, args.scan_args, args.parts
+    parts = os.path.abspath(args.parts) if args.parts else None
+    if parts:
+        os.makedirs(parts, exist_ok=True)
+    shards, scan_args, cwd = args.shards, args.scan_args, os.getcwd()
     results = (sc.parallelize(range(shards), shards)
-               .map(lambda i: run_shard(i, shards, scan_args, parts))
+               .map(lambda i: run_shard(i, shards, scan_args, parts, cwd))
                .collect())
     spark.stop()
 
