@@ -390,6 +390,28 @@ impl PledgeReader {
         }
     }
 
+    /// [`PledgeReader::for_party`] for a document whose text is `pages`:
+    /// the party's own pattern is only compiled when the first word of one
+    /// of its names occurs in the text. Names are matched with their case,
+    /// and sentences are only normalised in their spaces and apostrophes, so
+    /// a text without that word cannot match the pattern (a word with an
+    /// apostrophe is taken as present). A scan without an index takes each
+    /// file's name for its party, which no text names: compiling a pattern
+    /// per file would then cost more than judging its sentences.
+    pub fn for_party_in<'a>(party: &str, pages: impl IntoIterator<Item = &'a str>) -> PledgeReader {
+        let names = party_names(party);
+        let pages: Vec<&str> = pages.into_iter().collect();
+        let occurs = |name: &String| {
+            let word = name.split_whitespace().next().unwrap_or("");
+            word.contains('\'') || pages.iter().any(|page| page.contains(word))
+        };
+        if names.iter().any(occurs) {
+            PledgeReader::for_party(party)
+        } else {
+            PledgeReader::new()
+        }
+    }
+
     /// Judges the next sentence. `starts_block` says whether it begins a new
     /// block of text (a paragraph, a heading, a list item) rather than
     /// continuing one.

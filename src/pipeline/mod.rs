@@ -564,7 +564,8 @@ fn match_document(doc: &BodyText, instrument: Instrument<'_>, result: &mut DocRe
     let Instrument { lexicon, matcher } = instrument;
     // One reader per document: a "We will:" list may run over a page break,
     // and the party's own name counts as a pledge's subject.
-    let mut pledges = PledgeReader::for_party(&result.party);
+    let mut pledges =
+        PledgeReader::for_party_in(&result.party, doc.pages.iter().map(|p| p.body.as_str()));
     for page in &doc.pages {
         let body = &page.body;
         result.counts.words += count_words(body) as u64;
