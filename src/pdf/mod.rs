@@ -84,7 +84,12 @@ impl PdfDocument {
         };
         repair::recover_stream_ends(&mut doc, bytes);
         repair::resolve_indirect_filters(&mut doc);
-        let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        let mut pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+        if pages.is_empty() {
+            // lopdf gives up on a page tree with a loop (a node among its own
+            // kids); readers walk it and skip what they have seen.
+            pages = walk_page_tree(&doc);
+        }
         if pages.is_empty() {
             return Err(Error::new(ErrorKind::NoPages, ""));
         }
@@ -151,7 +156,62 @@ impl PdfDocument {
 /// in `problems`: it is read as it stands only when its bytes look like
 /// operators (a wrong /Filter on plain content), and the page is unreadable
 /// when none of its streams could be read.
+/// Page tree nodes visited at most (a tree of a million pages has fewer).
+const MAX_PAGE_TREE_NODES: usize = 1 << 21;
+/// Page tree levels followed at most (real trees have a handful).
+const MAX_PAGE_TREE_DEPTH: usize = 256;
+
+/// The pages of the document's page tree in order, each node visited once:
+/// a kid that is an ancestor or was seen before is skipped, as poppler and
+/// MuPDF skip it, so loops end and shared subtrees cannot multiply work.
+fn walk_page_tree(doc: &Document) -> Vec<ObjectId> {
+    let Some(root) = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|p| p.as_reference().ok())
+    else {
+        return Vec::new();
+    };
+    let mut pages = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    // Depth-first, kids in order: a stack of (node, depth), kids pushed in
+    // reverse.
+    let mut stack = vec![(root, 0usize)];
+    while let Some((id, depth)) = stack.pop() {
+        if !seen.insert(id) || seen.len() > MAX_PAGE_TREE_NODES || depth > MAX_PAGE_TREE_DEPTH {
+            continue;
+        }
+        let Ok(node) = doc.get_dictionary(id) else {
+            continue;
+        };
+        match node.get(b"Kids").and_then(lopdf::Object::as_array) {
+            Ok(kids)
+                if node.get(b"Type").and_then(lopdf::Object::as_name).ok() != Some(b"Page") =>
+            {
+                for kid in kids.iter().rev() {
+                    if let Ok(kid) = kid.as_reference() {
+                        stack.push((kid, depth + 1));
+                    }
+                }
+            }
+            _ => pages.push(id),
+        }
+    }
+    pages
+}
+
 fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) -> Vec<u8> {
+    // The page tree names the page, but its object did not load: lopdf drops
+    // an object it cannot parse (damaged, or arrays and dictionaries nested
+    // past its depth limit), and the page would otherwise look blank.
+    if doc.get_dictionary(page_id).is_err() {
+        problems.unreadable_content = Some(format!(
+            "its page object {} {} R is missing or could not be parsed (damaged, or nested too deeply)",
+            page_id.0, page_id.1
+        ));
+        return Vec::new();
+    }
     let mut content = Vec::new();
     let mut failures = Vec::new();
     // Streams whose bytes went into the content, decoded or as they stand.
