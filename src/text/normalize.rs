@@ -8,7 +8,20 @@ use unicode_normalization::UnicodeNormalization;
 /// Appends text to a line, normalising as it goes (used for glyphs and for
 /// the lines of text-file inputs alike).
 pub fn push_line_text(line: &mut String, text: &str) {
-    for ch in text.chars() {
+    line.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Printable ASCII (space included) is kept as it is: copied a run
+        // at a time, which is most text, rather than char by char.
+        let run = rest
+            .bytes()
+            .position(|b| !(0x20..=0x7e).contains(&b))
+            .unwrap_or(rest.len());
+        line.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(ch) = rest.chars().next() else {
+            break;
+        };
         match ch {
             // Alphabetic presentation forms: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ and friends.
             '\u{FB00}'..='\u{FB4F}' => line.extend(ch.nfkc()),
@@ -17,6 +30,7 @@ pub fn push_line_text(line: &mut String, text: &str) {
             c if c.is_whitespace() => line.push(' '),
             c => line.push(c),
         }
+        rest = &rest[ch.len_utf8()..];
     }
 }
 
