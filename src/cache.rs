@@ -23,11 +23,11 @@
 //! parsed is a miss, never an error. Clearing the cache is deleting its
 //! folder.
 
-use flate2::read::GzDecoder;
+use flate2::bufread::GzDecoder;
 use flate2::write::GzEncoder;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::io::{self, BufReader, BufWriter};
+use std::io::{self, BufReader, BufWriter, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -103,7 +103,13 @@ impl Cache {
     /// read (it is then simply made again).
     pub fn get<T: DeserializeOwned>(&self, kind: Kind, key: &str) -> Option<T> {
         let file = std::fs::File::open(self.entry(kind, key)).ok()?;
-        serde_json::from_reader(BufReader::new(GzDecoder::new(file))).ok()
+        // Inflated whole, then parsed: serde_json parses a slice about twice
+        // as fast as a reader.
+        let mut json = Vec::new();
+        GzDecoder::new(BufReader::new(file))
+            .read_to_end(&mut json)
+            .ok()?;
+        serde_json::from_slice(&json).ok()
     }
 
     /// Stores `value` under `key`. A failure is remembered (see

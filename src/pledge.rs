@@ -456,12 +456,19 @@ impl PledgeReader {
 impl PledgeReader {
     /// Reads a sentence that need not be judged, for its effect on lists
     /// only: the same state afterwards as [`PledgeReader::sentence`] leaves.
-    /// A list opens only at a colon after a marker, and closes only while
-    /// open, so any other sentence is passed over without looking for
-    /// markers, which is most of the cost of judging.
+    /// A list opens only at a colon after a marker, and closes only at a
+    /// block that is not an item, so only a sentence with a colon is looked
+    /// at for markers, which are most of the cost of judging.
     pub fn pass(&mut self, sentence: &str, starts_block: bool) {
-        if self.list.is_some() || sentence.contains(':') {
+        if sentence.contains(':') {
             self.sentence(sentence, starts_block);
+        } else if self.list.is_some() && starts_block {
+            // Without a colon the sentence opens nothing; it closes the
+            // open list unless it is one of its items.
+            let text = normalise(sentence);
+            if item_text(&text).is_none() {
+                self.list = None;
+            }
         }
     }
 }
