@@ -157,6 +157,13 @@ fn encrypted_files_open_as_readers_open_them() {
         .arg(shared.join("pdfs/pdfminer.six/samples/encryption/encrypted_doc_no_id.pdf"))
         .assert()
         .success();
+    // AES-256 (R6) whose crypt filters are indirect objects (/CF 7 0 R).
+    mashup()
+        .arg("extract")
+        .arg(shared.join("pdfjs/files/issue7665.pdf"))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Issue 7665"));
     let r6 = shared.join("pdfs/pdfminer.six/samples/encryption/aes-256-r6.pdf");
     for password in ["usersecret", "ownersecret"] {
         mashup()

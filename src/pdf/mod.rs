@@ -76,6 +76,20 @@ impl PdfDocument {
                 opened = load(&patched, options)?.filter(|doc| !is_locked(doc));
             }
         }
+        // Crypt filters held as indirect objects: lopdf opens the file but
+        // does not decrypt its streams with them; written in, it does. (The
+        // repair reads the bytes, since lopdf drops /Encrypt from the
+        // trailer it decrypts, and is tried on encrypted files only.)
+        if opened
+            .as_ref()
+            .is_some_and(|doc| doc.encryption_state.is_some())
+        {
+            if let Some(patched) = repair::inline_indirect_crypt_filters(bytes) {
+                if let Some(doc) = load(&patched, options)?.filter(|doc| !is_locked(doc)) {
+                    opened = Some(doc);
+                }
+            }
+        }
         let Some(mut doc) = opened else {
             return Err(match options.password {
                 Some(_) => Error::new(ErrorKind::WrongPassword, ""),

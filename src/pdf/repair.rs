@@ -178,17 +178,10 @@ mod tests {
 
 /// Rewrites a file whose trailer holds its /Encrypt dictionary directly
 /// (cpdf writes them so) into one where it is an indirect object, which is
-/// the only form lopdf can authenticate against. The dictionary is moved
-/// into a new object placed just before the cross-reference table, the table
-/// gains an entry for it, and `startxref` moves with it; every other object
-/// keeps its offset. `None` when the file is not of that shape (for example
-/// when it uses a cross-reference stream).
+/// the only form lopdf can authenticate against. `None` when the file is not
+/// of that shape (for example when it uses a cross-reference stream).
 pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
     let (trailer_at, startxref_at) = last_trailer(bytes)?;
-    let xref_at = parse_uint(&bytes[startxref_at + b"startxref".len()..])?;
-    if bytes.get(xref_at..xref_at + 4)? != b"xref" || xref_at >= trailer_at {
-        return None;
-    }
     let trailer = &bytes[trailer_at..startxref_at];
     let key_at = find(trailer, b"/Encrypt")?;
     let dict_start =
@@ -197,6 +190,110 @@ pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     let dict_end = dict_start + dictionary_length(&trailer[dict_start..])?;
+    with_new_encrypt_object(bytes, &trailer[dict_start..dict_end], key_at..dict_end)
+}
+
+/// Rewrites a file whose /Encrypt dictionary holds its crypt filters
+/// (`/CF`) as indirect objects (`/CF 7 0 R`, and `/StdCF 8 0 R` inside):
+/// lopdf reads them only when direct, and otherwise opens the file without
+/// decrypting its streams. A copy of the dictionary with them written in
+/// becomes the file's /Encrypt. `None` when the file is not of that shape.
+pub(crate) fn inline_indirect_crypt_filters(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (trailer_at, startxref_at) = last_trailer(bytes)?;
+    let trailer = &bytes[trailer_at..startxref_at];
+    let key_at = find(trailer, b"/Encrypt")?;
+    let (reference, reference_len) = reference_at(&trailer[key_at + b"/Encrypt".len()..])?;
+    let encrypt = object_dictionary(bytes, reference)?;
+    let cf_at = find(encrypt, b"/CF")? + b"/CF".len();
+    let (cf_reference, cf_len) = reference_at(&encrypt[cf_at..])?;
+    let filters = inline_references(bytes, object_dictionary(bytes, cf_reference)?)?;
+    let dict = [
+        &encrypt[..cf_at],
+        b" ",
+        &filters[..],
+        &encrypt[cf_at + cf_len..],
+    ]
+    .concat();
+    let value_end = key_at + b"/Encrypt".len() + reference_len;
+    with_new_encrypt_object(bytes, &dict, key_at..value_end)
+}
+
+/// `dict` with every value that is a reference (`N G R`) to a dictionary
+/// replaced by that dictionary (one level: crypt filters are plain).
+fn inline_references(bytes: &[u8], dict: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(dict.len() * 4);
+    let mut i = 0;
+    while i < dict.len() {
+        if dict[i].is_ascii_digit() && (i == 0 || !dict[i - 1].is_ascii_alphanumeric()) {
+            if let Some((reference, len)) = reference_at(&dict[i..]) {
+                out.extend_from_slice(object_dictionary(bytes, reference)?);
+                i += len;
+                continue;
+            }
+        }
+        out.push(dict[i]);
+        i += 1;
+    }
+    Some(out)
+}
+
+/// The reference `N G R` at the start of `bytes` (after white space), as
+/// (number, generation), and how many bytes it takes.
+fn reference_at(bytes: &[u8]) -> Option<((usize, usize), usize)> {
+    let mut at = skip_whitespace(bytes);
+    let mut numbers = [0usize; 2];
+    for n in &mut numbers {
+        let digits = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        *n = parse_uint(&bytes[at..at + digits])?;
+        at += digits;
+        at += skip_whitespace(&bytes[at..]);
+    }
+    (bytes.get(at) == Some(&b'R')).then_some(((numbers[0], numbers[1]), at + 1))
+}
+
+/// The `<< ... >>` dictionary of object `N G` (its last definition in the
+/// file), as written.
+fn object_dictionary(bytes: &[u8], (number, generation): (usize, usize)) -> Option<&[u8]> {
+    let header = format!("{number} {generation} obj");
+    let mut from = bytes.len();
+    // The last definition whose header is not the tail of a longer number.
+    let at = loop {
+        let at = rfind(&bytes[..from], header.as_bytes())?;
+        if at == 0 || !bytes[at - 1].is_ascii_digit() {
+            break at;
+        }
+        from = at;
+    };
+    let body = &bytes[at + header.len()..];
+    let start = skip_whitespace(body);
+    if !body[start..].starts_with(b"<<") {
+        return None;
+    }
+    Some(&body[start..start + dictionary_length(&body[start..])?])
+}
+
+/// `bytes` with `dict` as a new object placed just before the classic
+/// cross-reference table, which gains an entry for it, and the trailer's
+/// /Encrypt value (the trailer bytes `encrypt`, key included) pointing at
+/// it; `startxref` moves with the table, and every other object keeps its
+/// offset. `None` when the file has a cross-reference stream instead.
+fn with_new_encrypt_object(
+    bytes: &[u8],
+    dict: &[u8],
+    encrypt: std::ops::Range<usize>,
+) -> Option<Vec<u8>> {
+    let (trailer_at, startxref_at) = last_trailer(bytes)?;
+    let xref_at = parse_uint(&bytes[startxref_at + b"startxref".len()..])?;
+    if bytes.get(xref_at..xref_at + 4)? != b"xref" || xref_at >= trailer_at {
+        return None;
+    }
+    let trailer = &bytes[trailer_at..startxref_at];
     let size_at = find(trailer, b"/Size")?;
     let size_digits =
         size_at + b"/Size".len() + skip_whitespace(&trailer[size_at + b"/Size".len()..]);
@@ -207,12 +304,7 @@ pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
             .take_while(|b| b.is_ascii_digit())
             .count();
 
-    let object = [
-        format!("{size} 0 obj\n").as_bytes(),
-        &trailer[dict_start..dict_end],
-        b"\nendobj\n",
-    ]
-    .concat();
+    let object = [format!("{size} 0 obj\n").as_bytes(), dict, b"\nendobj\n"].concat();
     let mut out = Vec::with_capacity(bytes.len() + 2 * object.len() + 64);
     out.extend_from_slice(&bytes[..xref_at]);
     let object_at = out.len();
@@ -226,7 +318,7 @@ pub(crate) fn move_direct_encrypt_dict(bytes: &[u8]) -> Option<Vec<u8>> {
     // The trailer, with /Size one larger and /Encrypt pointing at the new object.
     let mut pieces = [
         (size_digits, size_end, format!("{}", size + 1)),
-        (key_at, dict_end, format!("/Encrypt {size} 0 R")),
+        (encrypt.start, encrypt.end, format!("/Encrypt {size} 0 R")),
     ];
     pieces.sort_by_key(|p| p.0);
     let mut cursor = 0;
