@@ -133,6 +133,52 @@ fn pdfjs_cases_give_text_where_mutool_does() {
         })
         .count();
     assert!(with_text >= 607, "text from only {with_text} of 905 files");
+
+    // Never silent: where pdftotext or mutool gets words and we get none,
+    // stderr names the file (a warning or an error).
+    let baseline = std::fs::read_to_string(shared.join("pdfjs/BASELINE.tsv")).unwrap();
+    let header = baseline.lines().next().unwrap().split('\t');
+    let column = |name: &str| header.clone().position(|c| c == name).unwrap();
+    let (file_col, pdftotext_col, mutool_col) = (
+        column("file"),
+        column("pdftotext_words"),
+        column("mutool_words"),
+    );
+    let mut silent = Vec::new();
+    let mut checked = 0;
+    for row in baseline.lines().skip(1) {
+        let cells: Vec<&str> = row.split('\t').collect();
+        let words = |i: usize| {
+            cells
+                .get(i)
+                .and_then(|c| c.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        if words(pdftotext_col) == 0 && words(mutool_col) == 0 {
+            continue;
+        }
+        let file = shared.join("pdfjs/files").join(cells[file_col]);
+        let target: std::path::PathBuf = file
+            .components()
+            .filter(|c| matches!(c, std::path::Component::Normal(_)))
+            .collect();
+        let ours = std::fs::read_to_string(out.path().join(target).with_extension("txt"))
+            .unwrap_or_default();
+        if ours.split_whitespace().next().is_none() {
+            checked += 1;
+            if !stderr.contains(&format!("{}:", file.display())) {
+                silent.push(cells[file_col].to_string());
+            }
+        }
+    }
+    assert!(
+        silent.is_empty(),
+        "peers get text, we get none and say nothing: {silent:?}"
+    );
+    assert!(
+        checked > 0,
+        "no file where a peer gets text and we get none was checked"
+    );
 }
 
 /// Encryption as readers open it: attachments-only encryption and a missing

@@ -46,6 +46,9 @@ pub(crate) struct PlainText {
 pub(crate) struct Annotations<'a> {
     pub(crate) appearances: Vec<Appearance<'a>>,
     pub(crate) plain: Vec<PlainText>,
+    /// Set buttons and choice fields with no appearance: a reader would
+    /// draw a check mark or the chosen item; nothing is read for them.
+    pub(crate) unshown_fields: u32,
 }
 
 /// The visible annotations of `page`, in `/Annots` order.
@@ -77,10 +80,29 @@ pub(crate) fn annotations(doc: &Document, page: ObjectId) -> Annotations<'_> {
         }
         match appearance(doc, annot) {
             Some(shown) => found.appearances.push(shown),
-            None => found.plain.extend(plain_text(doc, annot, subtype)),
+            None => match plain_text(doc, annot, subtype) {
+                Some(plain) => found.plain.push(plain),
+                None if subtype == Some(b"Widget") && is_set_choice(doc, annot) => {
+                    found.unshown_fields += 1
+                }
+                None => {}
+            },
         }
     }
     found
+}
+
+/// A button that is on, or a choice field with a value.
+fn is_set_choice(doc: &Document, annot: &Dictionary) -> bool {
+    let field = |key: &[u8]| inherited_field(doc, annot, key);
+    let value = field(b"V");
+    match field(b"FT").and_then(|t| t.as_name().ok()) {
+        Some(b"Btn") => value
+            .and_then(|v| v.as_name().ok())
+            .is_some_and(|v| v != b"Off"),
+        Some(b"Ch") => value.is_some(),
+        _ => false,
+    }
 }
 
 /// The text of a text field (`/FT /Tx`, its own or inherited from a parent

@@ -278,6 +278,12 @@ pub struct PageProblems {
     /// Fonts that could not be read fully (their text may be unmapped, which
     /// the unmapped count reports).
     pub degraded_fonts: u32,
+    /// Tiling patterns used on the page whose cells show text, which is not
+    /// read (pattern cells are not interpreted).
+    pub pattern_text: u32,
+    /// Form fields that are set (a ticked box, a chosen item) but have no
+    /// appearance: a reader draws one; nothing is read for them.
+    pub unshown_fields: u32,
 }
 
 impl PageProblems {
@@ -296,6 +302,25 @@ impl PageProblems {
         }
         for error in &self.stream_errors {
             out.push(format!("{error}: text may be missing"));
+        }
+        if self.unshown_fields > 0 {
+            out.push(format!(
+                "{} form field{} set but without an appearance, not read",
+                self.unshown_fields,
+                if self.unshown_fields == 1 {
+                    " is"
+                } else {
+                    "s are"
+                }
+            ));
+        }
+        if self.pattern_text > 0 {
+            out.push(format!(
+                "{} tiling pattern{} on it show{} text, which is not read",
+                self.pattern_text,
+                if self.pattern_text == 1 { "" } else { "s" },
+                if self.pattern_text == 1 { "s" } else { "" }
+            ));
         }
         if self.damaged_content > 0 {
             out.push(format!(

@@ -156,6 +156,8 @@ pub(crate) struct Interpreter<'a, 'p> {
     glyphs_dropped: bool,
     /// The page's initial transformation, where annotation appearances start.
     page_ctm: Matrix,
+    /// Pattern names already looked at on this page.
+    patterns_seen: Vec<Vec<u8>>,
 }
 
 impl<'a, 'p> Interpreter<'a, 'p> {
@@ -185,6 +187,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             unsaved_marks: 0,
             glyphs_dropped: false,
             page_ctm: ctm,
+            patterns_seen: Vec::new(),
         }
     }
 
@@ -239,6 +242,32 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     }
 
     /// Executes one operator. `None` means its operands were unusable.
+    /// True for a tiling pattern (type 1) whose cell shows text: its cells
+    /// are not interpreted, so that text would be lost without a word.
+    fn is_text_tiling_pattern(&self, pattern: &Object) -> bool {
+        let Some(stream) = (match pattern {
+            Object::Reference(id) => self.doc.get_object(*id).ok(),
+            other => Some(other),
+        })
+        .and_then(|o| o.as_stream().ok()) else {
+            return false;
+        };
+        if stream
+            .dict
+            .get(b"PatternType")
+            .and_then(Object::as_i64)
+            .ok()
+            != Some(1)
+        {
+            return false;
+        }
+        super::decoded(stream, MAX_STREAM_BYTES).is_ok_and(|content| {
+            content.windows(2).any(|w| w == b"BT")
+                && (content.windows(2).any(|w| w == b"Tj")
+                    || content.windows(2).any(|w| w == b"TJ"))
+        })
+    }
+
     fn execute(&mut self, op: &Operation<'_>, resources: &Resources<'a>) -> Option<()> {
         match op.operator() {
             b"q" if self.stack.len() < MAX_NESTING => self.stack.push(self.state.clone()),
@@ -312,6 +341,17 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 }
             }
             b"Do" => self.draw_xobject(op.name(0)?, resources)?,
+            b"scn" | b"SCN" => {
+                // A tiling pattern's cells are not painted here; one that
+                // draws text is counted, so its text is not lost silently.
+                let name = op.name(op.len().checked_sub(1)?)?;
+                if !self.patterns_seen.iter().any(|seen| seen == name) {
+                    self.patterns_seen.push(name.to_vec());
+                    if self.is_text_tiling_pattern(resources.lookup(self.doc, b"Pattern", name)?) {
+                        self.page.problems.pattern_text += 1;
+                    }
+                }
+            }
             b"BI" | b"EI" => self.page.images += 1,
             b"BMC" | b"BDC" if self.marked.len() >= MAX_NESTING => self.unsaved_marks += 1,
             b"EMC" if self.unsaved_marks > 0 => self.unsaved_marks -= 1,

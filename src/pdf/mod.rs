@@ -159,6 +159,7 @@ impl PdfDocument {
         for plain in &annotations.plain {
             page.push_plain_text(&plain.text, plain.rect, plain.size, &ctm);
         }
+        page.problems.unshown_fields = annotations.unshown_fields;
         self.last_sizes = page.sizes();
         page
     }
