@@ -384,23 +384,30 @@ fn assemble_line(
     // Room for one byte per glyph and a space per few: most lines are
     // ASCII, and growing the string glyph by glyph showed in profiles.
     let mut text = String::with_capacity(glyphs.len() + glyphs.len() / 4 + 8);
-    let mut pending_space = false;
-    let mut last_end: Option<f32> = None;
-    for p in glyphs {
-        if p.space {
-            pending_space = last_end.is_some();
-            continue;
+    let mut has_rtl = false;
+    line_units(page, glyphs, threshold, letter_spaced, |unit| match unit {
+        None => text.push(' '),
+        Some(glyph) => {
+            has_rtl |= !glyph.is_ascii() && glyph.chars().any(super::bidi::is_rtl);
+            push_line_text(&mut text, glyph);
         }
-        if let Some(end) = last_end {
-            let gap = p.x - end;
-            let explicit = pending_space && (!letter_spaced || gap > 0.6 * threshold);
-            if explicit || gap > threshold {
-                text.push(' ');
+    });
+    // A line with right-to-left glyphs is read again unit by unit and put
+    // in logical order (rare: most lines never get here).
+    if has_rtl {
+        let mut units: Vec<String> = Vec::new();
+        line_units(page, glyphs, threshold, letter_spaced, |unit| {
+            let mut piece = String::new();
+            match unit {
+                None => piece.push(' '),
+                Some(glyph) => push_line_text(&mut piece, glyph),
             }
+            units.push(piece);
+        });
+        let units: Vec<&str> = units.iter().map(String::as_str).collect();
+        if let Some(logical) = super::bidi::logical_order(&units) {
+            text = logical;
         }
-        pending_space = false;
-        push_line_text(&mut text, page.text_of(&page.glyphs()[p.index]));
-        last_end = Some(p.end.max(p.x));
     }
     let (x0, x1) = extent(glyphs);
     let y = baseline(glyphs);
@@ -415,6 +422,36 @@ fn assemble_line(
         bbox: [x0, y - 0.25 * size, x1, y + 0.75 * size],
         size,
         furniture: false,
+    }
+}
+
+/// Hands the units of a line to `emit` in visual order: each glyph's text
+/// (`Some`), and `None` for a word break, where the gap is wider than
+/// `threshold` or a space glyph stands in a gap wide enough.
+fn line_units<'g>(
+    page: &'g PageGlyphs,
+    glyphs: &[Placed],
+    threshold: f32,
+    letter_spaced: bool,
+    mut emit: impl FnMut(Option<&'g str>),
+) {
+    let mut pending_space = false;
+    let mut last_end: Option<f32> = None;
+    for p in glyphs {
+        if p.space {
+            pending_space = last_end.is_some();
+            continue;
+        }
+        if let Some(end) = last_end {
+            let gap = p.x - end;
+            let explicit = pending_space && (!letter_spaced || gap > 0.6 * threshold);
+            if explicit || gap > threshold {
+                emit(None);
+            }
+        }
+        pending_space = false;
+        emit(Some(page.text_of(&page.glyphs()[p.index])));
+        last_end = Some(p.end.max(p.x));
     }
 }
 

@@ -6,6 +6,7 @@
 //! the matcher sees; [`Page::render`] is what `mashup extract` prints. This
 //! stage knows nothing about PDF objects or lexicons.
 
+mod bidi;
 mod furniture;
 mod hyphenation;
 mod layout;
