@@ -138,15 +138,15 @@ impl Cache {
         Ok(())
     }
 
-    /// The content hash recorded for the file at `path` when its metadata
-    /// was what it is now; `None` when unknown or changed.
-    pub fn known_hash(&self, path: &Path) -> Option<String> {
-        self.get(Kind::Stat, &stat_key(path)?)
+    /// The content hash recorded for the file whose metadata gave `stat`
+    /// (from [`stat_key`]); `None` when unknown, or when the file changed
+    /// since (its metadata, and so its key, differ).
+    pub fn known_hash(&self, stat: &str) -> Option<String> {
+        self.get(Kind::Stat, stat)
     }
 
-    /// Records the content hash of the file at `path`, under its metadata as
-    /// read before its content (`stat`, from [`stat_key`]): if the file
-    /// changes meanwhile, the next scan sees other metadata and hashes again.
+    /// Records the content hash of the file whose metadata gave `stat` (from
+    /// [`stat_key`], read before its content).
     pub fn remember_hash(&self, stat: &str, content_hash: &str) {
         self.put(Kind::Stat, stat, &content_hash);
     }
@@ -227,14 +227,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::open(&dir.path().join("c")).unwrap();
         let file = dir.path().join("f.pdf");
+        let known = |path: &Path| stat_key(path).and_then(|stat| cache.known_hash(&stat));
         std::fs::write(&file, b"one").unwrap();
-        assert_eq!(cache.known_hash(&file), None);
+        assert_eq!(known(&file), None);
         cache.remember_hash(&stat_key(&file).unwrap(), "blake3:1");
-        assert_eq!(cache.known_hash(&file).as_deref(), Some("blake3:1"));
+        assert_eq!(known(&file).as_deref(), Some("blake3:1"));
         std::thread::sleep(std::time::Duration::from_millis(10));
         std::fs::write(&file, b"two").unwrap();
-        assert_eq!(cache.known_hash(&file), None);
-        assert_eq!(cache.known_hash(&dir.path().join("missing.pdf")), None);
+        assert_eq!(known(&file), None);
+        assert_eq!(known(&dir.path().join("missing.pdf")), None);
     }
 
     #[cfg(unix)]

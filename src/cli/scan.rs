@@ -70,7 +70,11 @@ pub struct ScanArgs {
 struct Collector<W: Write> {
     writer: PartWriter<W>,
     tally: Tally,
-    /// Where each document's JSON lies in the part, for reading it back.
+    /// True when the part is the output itself (`--format jsonl`): each
+    /// line is flushed as it is written, for whoever reads the stream, and
+    /// nothing is read back. Otherwise the part is a temporary spool, and
+    /// `entries` says where each document's JSON lies in it.
+    streaming: bool,
     entries: Vec<(String, u64, usize)>,
     pages: u64,
     /// The first write that failed; later documents are then only counted.
@@ -84,10 +88,14 @@ impl<W: Write> Collector<W> {
         if self.error.is_some() {
             return;
         }
-        match self.writer.document(&doc).and_then(|at| {
-            self.writer.flush()?;
+        let written = self.writer.document(&doc).and_then(|at| {
+            if self.streaming {
+                self.writer.flush()?;
+            }
             Ok(at)
-        }) {
+        });
+        match written {
+            Ok(_) if self.streaming => {}
             Ok((offset, len)) => self.entries.push((doc.path, offset, len)),
             Err(e) => self.error = Some(e),
         }
@@ -129,14 +137,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         },
         shard: args.shard,
     };
-    let warnings: Vec<Warning> = corpus
-        .warnings
-        .iter()
-        .map(|w| Warning {
-            path: w.path.display().to_string(),
-            message: w.message.clone(),
-        })
-        .collect();
+    let warnings: Vec<Warning> = corpus.warnings.iter().map(Warning::from).collect();
 
     // Where documents go as they finish: the output itself for JSON Lines,
     // otherwise a temporary file the report is written from.
@@ -172,6 +173,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     let collector = Mutex::new(Collector {
         writer,
         tally: Tally::new(LexiconInfo::of(&lexicon)),
+        streaming: jsonl_target,
         entries: Vec::new(),
         pages: 0,
         error: None,

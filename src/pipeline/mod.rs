@@ -288,25 +288,6 @@ pub fn scan(
     on_workers(jobs, corpus.inputs.len(), work);
 }
 
-/// [`scan`] into a vector sorted by path, for callers that want every result
-/// in memory (tests, small corpora).
-pub fn scan_to_vec(
-    corpus: &Corpus,
-    context: ScanContext<'_>,
-    jobs: Option<usize>,
-) -> Vec<DocResult> {
-    let results = std::sync::Mutex::new(Vec::new());
-    scan(corpus, context, jobs, &|_| {}, &|result| {
-        results
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(result)
-    });
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.sort_by(|a, b| a.path.cmp(&b.path));
-    results
-}
-
 /// Maps `f` over `items` on the current thread pool, largest item first,
 /// and returns the results in the order of `items`.
 ///
@@ -389,29 +370,30 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     // The content hash: from the cache's stat entry when the file has not
     // changed since it was hashed (then the file is read only if its text
     // is needed), else from the bytes.
+    // The file's metadata is read once, before its content: if the file
+    // changes meanwhile, the next scan sees other metadata and hashes again.
+    let stat = context.cache.and_then(|_| cache::stat_key(&input.path));
     let known = context
         .cache
-        .and_then(|cache| cache.known_hash(&input.path));
+        .zip(stat.as_deref())
+        .and_then(|(cache, stat)| cache.known_hash(stat));
     let mut bytes = None;
     let hash = match known {
         Some(hash) => hash,
-        None => {
-            let stat = context.cache.and_then(|_| cache::stat_key(&input.path));
-            match std::fs::read(&input.path) {
-                Ok(read) => {
-                    let hash = fingerprint::content_hash(&read);
-                    if let (Some(cache), Some(stat)) = (context.cache, stat) {
-                        cache.remember_hash(&stat, &hash);
-                    }
-                    bytes = Some(read);
-                    hash
+        None => match std::fs::read(&input.path) {
+            Ok(read) => {
+                let hash = fingerprint::content_hash(&read);
+                if let (Some(cache), Some(stat)) = (context.cache, stat) {
+                    cache.remember_hash(&stat, &hash);
                 }
-                Err(e) => {
-                    result.error = Some(ReadError::Io(e).to_string());
-                    return result;
-                }
+                bytes = Some(read);
+                hash
             }
-        }
+            Err(e) => {
+                result.error = Some(ReadError::Io(e).to_string());
+                return result;
+            }
+        },
     };
     let keys = context
         .cache

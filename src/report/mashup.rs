@@ -96,33 +96,24 @@ impl Picker {
             return;
         }
         let terms = terms_per_sentence(doc);
-        let distinct =
-            |page: u32, sentence: u32| terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32);
+        let quote = |page: u32, sentence: u32, text: &str, pledge: bool, stance| Quote {
+            document: doc.path.clone(),
+            page,
+            sentence,
+            text: text.to_string(),
+            pledge,
+            stance,
+            distinct_terms: terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32),
+        };
         for e in &doc.excerpts {
-            let quote = Quote {
-                document: doc.path.clone(),
-                page: e.page,
-                sentence: e.sentence,
-                text: e.text.clone(),
-                pledge: e.pledge,
-                stance: e.stance,
-                distinct_terms: distinct(e.page, e.sentence),
-            };
+            let quote = quote(e.page, e.sentence, &e.text, e.pledge, e.stance);
             // A mention of a term in several categories is a quote for each.
             for category in &e.categories {
                 keep(&mut self.by_category, category, &doc.party, quote.clone());
             }
         }
         for a in &doc.ask_excerpts {
-            let quote = Quote {
-                document: doc.path.clone(),
-                page: a.page,
-                sentence: a.sentence,
-                text: a.text.clone(),
-                pledge: a.pledge,
-                stance: a.stance,
-                distinct_terms: distinct(a.page, a.sentence),
-            };
+            let quote = quote(a.page, a.sentence, &a.text, a.pledge, a.stance);
             keep(&mut self.by_ask, &a.ask, &doc.party, quote);
         }
     }

@@ -149,6 +149,17 @@ pub struct Warning {
     pub message: String,
 }
 
+impl From<&crate::corpus::Problem> for Warning {
+    /// A corpus warning (see [`crate::corpus::Corpus::warnings`]) as the
+    /// report lists it.
+    fn from(problem: &crate::corpus::Problem) -> Warning {
+        Warning {
+            path: problem.path.display().to_string(),
+            message: problem.message.clone(),
+        }
+    }
+}
+
 /// Name and version of the program.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Generator {
@@ -289,16 +300,6 @@ impl Report {
             tally.add(doc);
         }
         tally.finish(Documents::from_vec(documents), Vec::new())
-    }
-
-    /// The report with the corpus's warnings (see [`crate::corpus::Corpus::warnings`]).
-    pub fn with_warnings(mut self, warnings: &[crate::corpus::Problem]) -> Report {
-        let corpus = warnings.iter().map(|w| Warning {
-            path: w.path.display().to_string(),
-            message: w.message.clone(),
-        });
-        self.warnings = corpus.chain(self.warnings).collect();
-        self
     }
 
     /// The label of a category id (the id itself when unknown).
