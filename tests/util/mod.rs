@@ -2,6 +2,8 @@
 //! and access to the real inputs in `../shared`.
 #![allow(dead_code)]
 
+pub mod pdf_bytes;
+
 use assert_cmd::Command;
 use std::path::Path;
 

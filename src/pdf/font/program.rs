@@ -6,6 +6,9 @@
 //! subset font missing `head` or `hhea`, common in PDFs, still yields its tables). The Type1 cleartext reader
 //! is hand-written: no crate parses Type1 programs, and only one array of one dictionary is needed.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use lopdf::{Dictionary, Document, Object};
 use ttf_parser::{cff, cmap, post, GlyphId, RawFace, Tag};
 
@@ -119,6 +122,8 @@ struct Sfnt<'a> {
     cmap: Option<cmap::Table<'a>>,
     post: Option<post::Table<'a>>,
     cff: Option<cff::Table<'a>>,
+    /// Glyph id to the first Unicode character mapped to it, built on first use.
+    unicode_by_gid: OnceCell<HashMap<u16, char>>,
 }
 
 impl<'a> Sfnt<'a> {
@@ -134,6 +139,7 @@ impl<'a> Sfnt<'a> {
             cff: raw
                 .table(Tag::from_bytes(b"CFF "))
                 .and_then(cff::Table::parse),
+            unicode_by_gid: OnceCell::new(),
         };
         (sfnt.cmap.is_some() || sfnt.post.is_some() || sfnt.cff.is_some()).then_some(sfnt)
     }
@@ -160,19 +166,43 @@ impl<'a> Sfnt<'a> {
     }
 
     fn unicode_of(&self, gid: GlyphId) -> Option<char> {
-        let cmap = self.cmap.as_ref()?;
-        let mut found = None;
-        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-            sub.codepoints(|cp| {
-                if found.is_none() && sub.glyph_index(cp) == Some(gid) {
-                    found = char::from_u32(cp);
-                }
+        let by_gid = self.unicode_by_gid.get_or_init(|| {
+            let mut by_gid = HashMap::new();
+            self.unicode_mappings(|c, gid| {
+                by_gid.entry(gid.0).or_insert(c);
             });
-            if found.is_some() {
-                break;
+            by_gid
+        });
+        by_gid.get(&gid.0).copied()
+    }
+
+    /// Calls `f` for every (character, glyph) of the Unicode subtables, subtable by subtable
+    /// and in code point order, skipping glyph 0 and control characters.
+    ///
+    /// ttf-parser's `Subtable::codepoints` walks each stored segment or group as it stands,
+    /// so a damaged table of thousands of overlapping whole-range groups makes billions of
+    /// calls (a fuzzed 240 KB file took minutes). Asking `glyph_index` for each code point
+    /// the format can reach is bounded whatever the table claims: the Basic Multilingual
+    /// Plane for the 16-bit formats, planes 0 to 3 (where every assigned ideograph and symbol
+    /// lives) for the 32-bit ones.
+    fn unicode_mappings(&self, mut f: impl FnMut(char, GlyphId)) {
+        let Some(cmap) = &self.cmap else { return };
+        for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+            let last = match sub.format {
+                cmap::Format::SegmentedCoverage(_)
+                | cmap::Format::ManyToOneRangeMappings(_)
+                | cmap::Format::TrimmedArray(_) => 0x3_FFFF,
+                _ => 0xFFFF,
+            };
+            for cp in 0..=last {
+                let (Some(gid), Some(c)) = (sub.glyph_index(cp), char::from_u32(cp)) else {
+                    continue;
+                };
+                if gid.0 != 0 && !c.is_control() {
+                    f(c, gid);
+                }
             }
         }
-        found
     }
 
     fn gid_text(&self, gid: GlyphId) -> Option<String> {
@@ -187,17 +217,11 @@ impl<'a> Sfnt<'a> {
 
     fn all_glyph_texts(&self, out: &mut Vec<(u32, String)>) {
         // Unicode cmaps first (gid -> char), then names for glyphs the cmap does not reach.
-        if let Some(cmap) = &self.cmap {
-            for sub in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-                sub.codepoints(|cp| {
-                    if let (Some(gid), Some(c)) = (sub.glyph_index(cp), char::from_u32(cp)) {
-                        if gid.0 != 0 && !c.is_control() && out.len() < 1 << 17 {
-                            out.push((u32::from(gid.0), c.to_string()));
-                        }
-                    }
-                });
+        self.unicode_mappings(|c, gid| {
+            if out.len() < 1 << 17 {
+                out.push((u32::from(gid.0), c.to_string()));
             }
-        }
+        });
         if let Some(post) = &self.post {
             for (gid, name) in post.names().enumerate().take(1 << 16) {
                 if let Some(text) = glyph_name_to_text(name) {
