@@ -125,6 +125,14 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     marker_regex(subject)
 });
 
+/// The words that open the `before` group of [`marker_regex`].
+static OPENING_CONDITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:if|unless|whether|when)\s").expect("fixed pattern"));
+
+/// The commitments of the `neg` group of [`marker_regex`], which end a marker.
+static NEGATIVE_COMMITMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?i:won't|wouldn't|shan't)$").expect("fixed pattern"));
+
 /// The marker pattern (rule 1) for a subject pattern: a subject that
 /// follows "if", "unless", "whether" or "when" is captured as `before`
 /// (rule 2), a contracted negative as `neg`.
@@ -259,13 +267,25 @@ fn markers(text: &str, marker: &Regex) -> Vec<Marker> {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for caps in marker.captures_iter(text) {
-        if caps.name("before").is_some() {
+    // Only the match is searched for (by the regex's DFAs, fast), not its
+    // groups (by its capture engines, many times slower on this pattern),
+    // for the groups follow from the match: `neg` is the commitment, always
+    // last, and `before` the optional opening word, always first. Only a
+    // match opening with such a word is searched again with its groups, as
+    // a party's own name could start with one.
+    for whole in find_markers(text, marker) {
+        let matched = &text[whole.clone()];
+        let opens_with_before = OPENING_CONDITION.is_match(matched);
+        if opens_with_before
+            && marker
+                .captures_at(text, whole.start)
+                .is_some_and(|caps| caps.name("before").is_some())
+        {
             continue;
         }
-        let Some(whole) = caps.get(0) else { continue };
-        let rest = &text[whole.end()..];
-        let word = whole.as_str().to_lowercase();
+        let negative = NEGATIVE_COMMITMENT.is_match(matched);
+        let rest = &text[whole.end..];
+        let word = matched.to_lowercase();
         if word.ends_with("would") && NOT_COMMITMENT.is_match(rest) {
             continue;
         }
@@ -274,19 +294,57 @@ fn markers(text: &str, marker: &Regex) -> Vec<Marker> {
         {
             continue;
         }
-        let stance = if caps.name("neg").is_some() {
+        let stance = if negative {
             negated(rest)
         } else {
             stance_after(rest)
         };
         let opens_list = LIST_OPENER.is_match(rest);
         found.push(Marker {
-            start: whole.start(),
+            start: whole.start,
             stance,
             opens_list,
         });
     }
     found
+}
+
+/// The byte ranges of `marker`'s matches in normalised `text`.
+///
+/// The regex's fast engine, a lazy DFA, gives up at the first non-ASCII
+/// byte next to a Unicode word boundary (`\b`), and the regex then runs its
+/// slow engine over the whole sentence: most sentences with a dash, a pound
+/// sign or a curly quote. So such a sentence is searched as an ASCII
+/// stand-in of one byte per character, which every part of an ASCII
+/// pattern treats as it treats the character: a letter, digit or mark
+/// becomes `x` (a word character, not `A`-`Z`, folding to no pattern
+/// letter), the long s and the Kelvin sign their ASCII folds, anything else
+/// `#` (not a word character, not a space, not a comma). `normalise` has
+/// already made every space an ASCII space and every apostrophe ASCII. A
+/// pattern with non-ASCII in it (a party's own name) searches the text as it is.
+fn find_markers(text: &str, marker: &Regex) -> Vec<std::ops::Range<usize>> {
+    if text.is_ascii() || !marker.as_str().is_ascii() {
+        return marker.find_iter(text).map(|m| m.range()).collect();
+    }
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("fixed pattern"));
+    let mut ascii = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        offsets.push(at);
+        ascii.push(match c {
+            c if c.is_ascii() => c,
+            '\u{17F}' => 's',
+            '\u{212A}' => 'k',
+            c if c.is_whitespace() => ' ',
+            c if WORD.is_match(c.encode_utf8(&mut [0; 4])) => 'x',
+            _ => '#',
+        });
+    }
+    offsets.push(text.len());
+    marker
+        .find_iter(&ascii)
+        .map(|m| offsets[m.start()]..offsets[m.end()])
+        .collect()
 }
 
 /// Rule 3 for the words after a commitment (or at the start of a list item).

@@ -677,3 +677,50 @@ fn passing_over_sentences_judges_the_rest_the_same() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// The ASCII stand-in finds exactly the markers the text itself holds,
+    /// whatever non-ASCII letters, marks, digits and symbols sit around them.
+    #[test]
+    fn markers_found_through_the_ascii_stand_in_are_the_markers_of_the_text(
+        tokens in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("we"),
+                proptest::strategy::Just("We"),
+                proptest::strategy::Just(" will"),
+                proptest::strategy::Just(" won't"),
+                proptest::strategy::Just("if "),
+                proptest::strategy::Just("Green Party"),
+                proptest::strategy::Just("Government"),
+                proptest::strategy::Just("the next "),
+                proptest::strategy::Just(" are committed to"),
+                proptest::strategy::Just(" "),
+                proptest::strategy::Just(","),
+                proptest::strategy::Just("'"),
+                proptest::strategy::Just("-"),
+                proptest::strategy::Just("A"),
+                proptest::strategy::Just("a"),
+                proptest::strategy::Just("\u{e9}"),
+                proptest::strategy::Just("\u{c9}"),
+                proptest::strategy::Just("\u{301}"),
+                proptest::strategy::Just("\u{17f}"),
+                proptest::strategy::Just("\u{212a}"),
+                proptest::strategy::Just("\u{2013}"),
+                proptest::strategy::Just("\u{a3}"),
+                proptest::strategy::Just("\u{201c}"),
+                proptest::strategy::Just("\u{661}"),
+                proptest::strategy::Just("\u{2019}"),
+                proptest::strategy::Just("\u{a0}"),
+            ],
+            0..16,
+        ),
+    ) {
+        let text = normalise(&tokens.concat());
+        let own = own_party_marker("Green Party").expect("a party pattern");
+        for marker in [&*MARKER, &own] {
+            let expected: Vec<_> = marker.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(find_markers(&text, marker), expected, "{:?}", text);
+        }
+    }
+}

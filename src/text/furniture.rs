@@ -357,7 +357,7 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     let mut starts = Vec::with_capacity(block.lines.len());
     for line in &block.lines {
         starts.push(joined.len());
-        joined.push_str(&line.text.to_lowercase());
+        joined.push_str(&line.text);
         joined.push(' ');
     }
     let spans = legal_phrases(&joined);
@@ -378,11 +378,14 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     marks
 }
 
-/// Byte ranges of registration phrases in lower-case text: "registered with
-/// the electoral commission", "a registered society under", "registered in
-/// England", "limited by guarantee", "company number 123" and the like.
-fn legal_phrases(lower: &str) -> Vec<std::ops::Range<usize>> {
-    const PHRASES: [&str; 7] = [
+/// Byte ranges of registration phrases in `text`, in any case: "registered
+/// with the electoral commission", "a registered society under",
+/// "registered in England", "limited by guarantee", "company number 123" and
+/// the like. One search for all of them: a block of running text can have
+/// thousands of lines.
+fn legal_phrases(text: &str) -> Vec<std::ops::Range<usize>> {
+    /// The phrases; those from `NUMBERED` on count only before a number.
+    const PHRASES: [&str; 11] = [
         "registered with the electoral commission",
         "registered society under",
         "registered in england",
@@ -390,24 +393,32 @@ fn legal_phrases(lower: &str) -> Vec<std::ops::Range<usize>> {
         "registered in wales",
         "limited by guarantee",
         "registered charity number",
-    ];
-    const NUMBERED: [&str; 4] = [
         "company number",
         "company no",
         "registration number",
         "registered number",
     ];
+    const NUMBERED: usize = 7;
+    static SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            // Leftmost-longest, so "company number 12" is one match, not
+            // "company no" followed by "umber".
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(PHRASES)
+                .expect("a handful of literals compile")
+        });
     let mut spans = Vec::new();
-    for p in PHRASES {
-        spans.extend(lower.match_indices(p).map(|(at, _)| at..at + p.len()));
-    }
-    for p in NUMBERED {
-        for (at, _) in lower.match_indices(p) {
-            let rest = &lower[at + p.len()..];
-            let digits = rest.trim_start_matches(['.', ':', ' ']);
-            if digits.starts_with(|c: char| c.is_ascii_digit()) {
-                spans.push(at..lower.len() - digits.len() + 1);
-            }
+    for found in SEARCH.find_iter(text) {
+        let (at, end) = (found.start(), found.end());
+        if found.pattern().as_usize() < NUMBERED {
+            spans.push(at..end);
+            continue;
+        }
+        let digits = text[end..].trim_start_matches(['.', ':', ' ']);
+        if digits.starts_with(|c: char| c.is_ascii_digit()) {
+            spans.push(at..text.len() - digits.len() + 1);
         }
     }
     spans

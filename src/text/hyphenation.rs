@@ -14,18 +14,22 @@ const HYPHENATED_PREFIXES: &[&str] = &[
     "sub", "well", "low", "high", "long", "short", "under", "over", "mid", "small", "large", "not",
 ];
 
-/// The words of a document, to decide line-end hyphens by its own usage.
-pub struct Vocabulary {
+/// The words of a document that decide its line-end hyphens, as it spells them.
+struct Vocabulary {
     words: HashSet<String, foldhash::fast::FixedState>,
 }
 
 impl Vocabulary {
-    /// Collects every word (lower-cased, hyphenated ones whole) of the pages.
+    /// Collects the words of the pages (lower-cased, hyphenated ones whole)
+    /// that are among `wanted` (lower case).
     ///
     /// Every word of the document passes through here, so a word already in
-    /// lower case (most of them) is looked up as it is and copied only the
-    /// first time it is seen.
-    pub fn of_pages(pages: &[Page]) -> Vocabulary {
+    /// lower case (most of them) is looked up as it is; only the few wanted
+    /// spellings are kept.
+    fn of_pages(
+        pages: &[Page],
+        wanted: &HashSet<String, foldhash::fast::FixedState>,
+    ) -> Vocabulary {
         let mut words: HashSet<String, _> = HashSet::default();
         let mut lower;
         for line in pages
@@ -35,16 +39,13 @@ impl Vocabulary {
         {
             for word in line.text.split_whitespace() {
                 let word = trim_punctuation(word);
-                if !word.chars().any(char::is_alphabetic) {
-                    continue;
-                }
                 let word = if word.chars().any(char::is_uppercase) {
                     lower = word.to_lowercase();
                     lower.as_str()
                 } else {
                     word
                 };
-                if !words.contains(word) {
+                if wanted.contains(word) && !words.contains(word) {
                     words.insert(word.to_owned());
                 }
             }
@@ -64,8 +65,27 @@ fn trim_punctuation(word: &str) -> &str {
 
 /// Joins line-end hyphenation in every block of every page, then removes the
 /// soft hyphens left inside lines.
+///
+/// The document's own spellings decide a hyphen, but most documents break
+/// few words at line ends: the breaks are found first, and only the
+/// spellings that could decide one are looked for in the text.
 pub fn join_hyphenated_lines(pages: &mut [Page]) {
-    let vocabulary = Vocabulary::of_pages(pages);
+    let mut wanted: HashSet<String, _> = HashSet::default();
+    for block in pages.iter().flat_map(|p| p.blocks.iter()) {
+        for pair in block.lines.windows(2) {
+            if let Some(found) = LineBreak::between(&pair[0].text, &pair[1].text) {
+                wanted.insert(found.hyphenated().to_lowercase());
+                wanted.insert(found.closed().to_lowercase());
+            }
+        }
+    }
+    let vocabulary = if wanted.is_empty() {
+        Vocabulary {
+            words: HashSet::default(),
+        }
+    } else {
+        Vocabulary::of_pages(pages, &wanted)
+    };
     for block in pages.iter_mut().flat_map(|p| p.blocks.iter_mut()) {
         for i in 1..block.lines.len() {
             let (head, tail) = block.lines.split_at_mut(i);
@@ -79,46 +99,91 @@ pub fn join_hyphenated_lines(pages: &mut [Page]) {
     }
 }
 
+/// A word broken at the end of a line: "enter-" above "prise of".
+struct LineBreak<'a> {
+    /// The upper line without its trailing hyphen.
+    stem: &'a str,
+    /// Whether the hyphen was a soft one (U+00AD), which never stays.
+    soft: bool,
+    /// The letters of the broken word on the upper line.
+    left_word: &'a str,
+    /// The lower line's first word, punctuation and all.
+    right: &'a str,
+    /// Its leading letters: the rest of the broken word.
+    right_word: &'a str,
+    /// The rest of the lower line after its first word.
+    lower_rest: &'a str,
+}
+
+impl<'a> LineBreak<'a> {
+    /// The break between two lines, if the upper ends in a hyphen after
+    /// letters and the lower starts with a lower-case word.
+    fn between(upper: &'a str, lower: &'a str) -> Option<LineBreak<'a>> {
+        let text = upper.trim_end();
+        let (stem, soft) = if let Some(s) = text.strip_suffix('\u{AD}') {
+            (s, true)
+        } else {
+            (text.strip_suffix('-')?, false)
+        };
+        let left = stem.rsplit(' ').next().unwrap_or("");
+        let left_start = left
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(left.len(), |(i, _)| i);
+        let left_word = &left[left_start..];
+        if left_word.is_empty() {
+            return None;
+        }
+        let lower_text = lower.trim_start();
+        let right_end = lower_text.find(' ').unwrap_or(lower_text.len());
+        let right = &lower_text[..right_end];
+        let letters = right
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(right.len(), |(i, _)| i);
+        let right_word = &right[..letters];
+        if !right_word.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        Some(LineBreak {
+            stem,
+            soft,
+            left_word,
+            right,
+            right_word,
+            lower_rest: &lower_text[right_end..],
+        })
+    }
+
+    fn hyphenated(&self) -> String {
+        format!("{}-{}", self.left_word, self.right_word)
+    }
+
+    fn closed(&self) -> String {
+        format!("{}{}", self.left_word, self.right_word)
+    }
+}
+
 fn join_pair(upper: &mut Line, lower: &mut Line, vocabulary: &Vocabulary) {
-    let text = upper.text.trim_end();
-    let (stem, soft) = if let Some(s) = text.strip_suffix('\u{AD}') {
-        (s, true)
-    } else if let Some(s) = text.strip_suffix('-') {
-        (s, false)
-    } else {
+    let Some(found) = LineBreak::between(&upper.text, &lower.text) else {
         return;
     };
-    let left = stem.rsplit(' ').next().unwrap_or("");
-    let left_start = left
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(left.len(), |(i, _)| i);
-    let left_word = &left[left_start..];
-    if left_word.is_empty() {
-        return;
-    }
-    let lower_text = lower.text.trim_start();
-    let right_end = lower_text.find(' ').unwrap_or(lower_text.len());
-    let right = &lower_text[..right_end];
-    let right_word: String = right.chars().take_while(|c| c.is_alphabetic()).collect();
-    if !right_word.chars().next().is_some_and(char::is_lowercase) {
-        return;
-    }
-    let hyphenated = format!("{left_word}-{right_word}");
-    let closed = format!("{left_word}{right_word}");
-    let keep_hyphen = !soft
+    let (hyphenated, closed) = (found.hyphenated(), found.closed());
+    let keep_hyphen = !found.soft
         && (vocabulary.contains(&hyphenated)
             || (!vocabulary.contains(&closed)
-                && HYPHENATED_PREFIXES.contains(&left_word.to_lowercase().as_str())));
+                && HYPHENATED_PREFIXES.contains(&found.left_word.to_lowercase().as_str())));
     let joined_word = if keep_hyphen { hyphenated } else { closed };
-    let mut new_upper = String::with_capacity(text.len() + right.len());
-    new_upper.push_str(&stem[..stem.len() - left_word.len()]);
+    let stem = found.stem;
+    let mut new_upper = String::with_capacity(stem.len() + found.right.len() + 1);
+    new_upper.push_str(&stem[..stem.len() - found.left_word.len()]);
     new_upper.push_str(&joined_word);
-    new_upper.push_str(&right[right_word.len()..]);
+    new_upper.push_str(&found.right[found.right_word.len()..]);
+    let new_lower = found.lower_rest.trim_start().to_string();
     upper.text = new_upper;
-    lower.text = lower_text[right_end..].trim_start().to_string();
+    lower.text = new_lower;
 }
 
 #[cfg(test)]

@@ -37,10 +37,36 @@ pub fn push_line_text(line: &mut String, text: &str) {
 /// Counts words the way a reader (and `wc -w`) does: runs of non-space
 /// characters that hold at least one letter or digit, so "co-operatives"
 /// is one word and a stray bullet is none.
+///
+/// Every byte of every document is counted, so this is one pass over the
+/// bytes that decodes only non-ASCII characters; it counts exactly what
+/// `split_whitespace` and `char::is_alphanumeric` would (a test checks).
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let bytes = text.as_bytes();
+    let (mut count, mut word_has_alphanumeric) = (0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, alphanumeric, len) = if b.is_ascii() {
+            // char::is_whitespace in ASCII: tab, LF, VT, FF, CR and space.
+            (
+                matches!(b, b'\t'..=b'\r' | b' '),
+                b.is_ascii_alphanumeric(),
+                1,
+            )
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            count += usize::from(word_has_alphanumeric);
+            word_has_alphanumeric = false;
+        } else {
+            word_has_alphanumeric |= alphanumeric;
+        }
+        i += len;
+    }
+    count + usize::from(word_has_alphanumeric)
 }
 
 #[cfg(test)]
@@ -69,5 +95,18 @@ mod tests {
             6
         );
         assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("\u{a0}caf\u{e9}\u{2003}\u{661}\u{b}-- x"), 3);
+    }
+
+    proptest::proptest! {
+        /// The same count as the obvious definition, on any text.
+        #[test]
+        fn count_words_agrees_with_split_whitespace(text in "\\PC*|[ a\u{a0}\u{2003}\u{b}\u{85}\u{e9}.-]*") {
+            let expected = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            proptest::prop_assert_eq!(count_words(&text), expected);
+        }
     }
 }

@@ -17,10 +17,9 @@ pub const MAX_EXCERPT_CHARS: usize = 400;
 /// unicode-segmentation; both give the same boundaries.
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     let mut segments = Vec::new();
-    let mut scratch = Vec::new();
     let mut base = 0;
     for line in text.split_inclusive('\n') {
-        if !super::uax29::sentence_segments(line, base, &mut segments, &mut scratch) {
+        if !super::uax29::sentence_segments(line, base, &mut segments) {
             segments.extend(
                 line.split_sentence_bound_indices()
                     .map(|(i, s)| base + i..base + i + s.len()),

@@ -68,54 +68,58 @@ fn class(c: char) -> Option<Class> {
 
 /// Byte ranges of the sentences of `line` (segments between boundaries, not
 /// trimmed), offset by `base`, pushed to `out`; false (and nothing pushed)
-/// when the line holds a character not handled here. `scratch` is reused
-/// from line to line.
-pub(super) fn sentence_segments(
-    line: &str,
-    base: usize,
-    out: &mut Vec<Range<usize>>,
-    scratch: &mut Vec<(usize, Class)>,
-) -> bool {
-    let chars = scratch;
-    chars.clear();
-    for (i, c) in line.char_indices() {
-        match class(c) {
-            Some(k) => chars.push((i, k)),
-            None => return false,
+/// when the line holds a character not handled here.
+///
+/// A boundary needs a terminator (and its `Close* Sp*`) or a paragraph
+/// separator just before it, and all of those are ASCII: so the line is
+/// searched for them with `memchr` and only their neighbourhoods are
+/// decoded and classified. Most bytes are never looked at one by one.
+pub(super) fn sentence_segments(line: &str, base: usize, out: &mut Vec<Range<usize>>) -> bool {
+    if !line.is_ascii() && line.chars().any(|c| !c.is_ascii() && class(c).is_none()) {
+        return false;
+    }
+    let text = Classified(line);
+    let bytes = line.as_bytes();
+    let mut cuts = Vec::new();
+    let mut after_run = 0;
+    for k in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        if k < after_run {
+            continue;
+        }
+        // The terminator's Close* Sp*, then every place up to the first
+        // character after them (or the last character of the line).
+        let mut r = k + 1;
+        while r < bytes.len() && text.class_at(r).0 == Class::Close {
+            r += text.class_at(r).1;
+        }
+        while r < bytes.len() && text.class_at(r).0 == Class::Sp {
+            r += text.class_at(r).1;
+        }
+        after_run = r;
+        let last = if r < bytes.len() {
+            r
+        } else {
+            text.last_start()
+        };
+        let mut i = k + 1;
+        while i <= last {
+            if text.breaks_before(i) {
+                cuts.push(i);
+            }
+            i += text.class_at(i).1;
         }
     }
-    // A boundary needs a terminator (and its Close* Sp*) or a paragraph
-    // separator just before it: only those places are examined.
+    for k in memchr::memchr2_iter(b'\r', b'\n', bytes) {
+        if k + 1 < bytes.len() && text.breaks_before(k + 1) {
+            cuts.push(k + 1);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
     let mut start = 0;
-    let mut cut = |i: usize, out: &mut Vec<Range<usize>>| {
-        let at = chars[i].0;
+    for at in cuts {
         out.push(base + start..base + at);
         start = at;
-    };
-    let n = chars.len();
-    let mut k = 0;
-    while k < n {
-        let kind = chars[k].1;
-        if is_saterm(kind) {
-            let mut r = k + 1;
-            while r < n && chars[r].1 == Class::Close {
-                r += 1;
-            }
-            while r < n && chars[r].1 == Class::Sp {
-                r += 1;
-            }
-            for i in k + 1..=r.min(n - 1) {
-                if breaks_before(chars, i) {
-                    cut(i, out);
-                }
-            }
-            k = r.max(k + 1);
-        } else {
-            if is_para_sep(kind) && k + 1 < n && breaks_before(chars, k + 1) {
-                cut(k + 1, out);
-            }
-            k += 1;
-        }
     }
     if start < line.len() {
         out.push(base + start..base + line.len());
@@ -131,69 +135,96 @@ fn is_saterm(k: Class) -> bool {
     matches!(k, Class::ATerm | Class::STerm)
 }
 
-/// Whether there is a sentence boundary between `chars[i - 1]` and
-/// `chars[i]`, by rules SB3 to SB11 (SB5 has nothing to do: no Extend or
-/// Format character is handled here).
-fn breaks_before(chars: &[(usize, Class)], i: usize) -> bool {
-    let prev = chars[i - 1].1;
-    let next = chars[i].1;
-    // SB3, SB4.
-    if prev == Class::Cr && next == Class::ParaSep {
-        return false;
+/// A line every character of which has a [`Class`], read by byte offsets
+/// (always at character boundaries).
+#[derive(Clone, Copy)]
+struct Classified<'a>(&'a str);
+
+impl Classified<'_> {
+    /// The class and UTF-8 length of the character at `at` (`at` < len).
+    fn class_at(self, at: usize) -> (Class, usize) {
+        let c = self.0[at..].chars().next().unwrap_or(' ');
+        (class(c).unwrap_or(Class::Other), c.len_utf8())
     }
-    if is_para_sep(prev) {
-        return true;
+
+    /// The class and start of the character before `at` (`at` > 0).
+    fn class_before(self, at: usize) -> (Class, usize) {
+        let c = self.0[..at].chars().next_back().unwrap_or(' ');
+        (class(c).unwrap_or(Class::Other), at - c.len_utf8())
     }
-    // SB6: "3.4".
-    if prev == Class::ATerm && next == Class::Numeric {
-        return false;
+
+    /// Where the line's last character starts (0 for an empty line).
+    fn last_start(self) -> usize {
+        self.0.char_indices().next_back().map_or(0, |(i, _)| i)
     }
-    // SB7: "U.S.".
-    if prev == Class::ATerm
-        && next == Class::Upper
-        && i >= 2
-        && matches!(chars[i - 2].1, Class::Upper | Class::Lower)
-    {
-        return false;
-    }
-    // SATerm Close* Sp* before the boundary?
-    let mut j = i;
-    while j > 0 && chars[j - 1].1 == Class::Sp {
-        j -= 1;
-    }
-    let spaces = j < i;
-    while j > 0 && chars[j - 1].1 == Class::Close {
-        j -= 1;
-    }
-    if j == 0 || !is_saterm(chars[j - 1].1) {
-        return false; // SB998
-    }
-    let term = chars[j - 1].1;
-    // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
-    if term == Class::ATerm {
-        let first_decisive = chars[i..].iter().map(|&(_, k)| k).find(|&k| {
-            matches!(k, Class::Upper | Class::Lower | Class::OLetter)
-                || is_para_sep(k)
-                || is_saterm(k)
-        });
-        if first_decisive == Some(Class::Lower) {
+
+    /// Whether there is a sentence boundary before the character at `i`
+    /// (0 < `i` < len), by rules SB3 to SB11 (SB5 has nothing to do: no
+    /// Extend or Format character is handled here).
+    fn breaks_before(self, i: usize) -> bool {
+        let (prev, prev_start) = self.class_before(i);
+        let (next, _) = self.class_at(i);
+        // SB3, SB4.
+        if prev == Class::Cr && next == Class::ParaSep {
             return false;
         }
+        if is_para_sep(prev) {
+            return true;
+        }
+        // SB6: "3.4".
+        if prev == Class::ATerm && next == Class::Numeric {
+            return false;
+        }
+        // SB7: "U.S.".
+        if prev == Class::ATerm
+            && next == Class::Upper
+            && prev_start > 0
+            && matches!(self.class_before(prev_start).0, Class::Upper | Class::Lower)
+        {
+            return false;
+        }
+        // SATerm Close* Sp* before the boundary?
+        let mut j = i;
+        while j > 0 && self.class_before(j).0 == Class::Sp {
+            j = self.class_before(j).1;
+        }
+        let spaces = j < i;
+        while j > 0 && self.class_before(j).0 == Class::Close {
+            j = self.class_before(j).1;
+        }
+        if j == 0 || !is_saterm(self.class_before(j).0) {
+            return false; // SB998
+        }
+        let term = self.class_before(j).0;
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+        if term == Class::ATerm {
+            let first_decisive = self.0[i..]
+                .chars()
+                .map(|c| class(c).unwrap_or(Class::Other))
+                .find(|&k| {
+                    matches!(k, Class::Upper | Class::Lower | Class::OLetter)
+                        || is_para_sep(k)
+                        || is_saterm(k)
+                });
+            if first_decisive == Some(Class::Lower) {
+                return false;
+            }
+        }
+        // SB8a
+        if matches!(next, Class::SContinue) || is_saterm(next) {
+            return false;
+        }
+        // SB9
+        if !spaces && (next == Class::Close || next == Class::Sp || is_para_sep(next)) {
+            return false;
+        }
+        // SB10
+        if next == Class::Sp || is_para_sep(next) {
+            return false;
+        }
+        // SB11
+        true
     }
-    // SB8a
-    if matches!(next, Class::SContinue) || is_saterm(next) {
-        return false;
-    }
-    // SB9
-    if !spaces && (next == Class::Close || next == Class::Sp || is_para_sep(next)) {
-        return false;
-    }
-    // SB10
-    if next == Class::Sp || is_para_sep(next) {
-        return false;
-    }
-    // SB11
-    true
 }
 
 #[cfg(test)]
@@ -204,7 +235,7 @@ mod tests {
 
     fn ours(text: &str) -> Option<Vec<Range<usize>>> {
         let mut out = Vec::new();
-        sentence_segments(text, 0, &mut out, &mut Vec::new()).then_some(out)
+        sentence_segments(text, 0, &mut out).then_some(out)
     }
 
     fn theirs(text: &str) -> Vec<Range<usize>> {
