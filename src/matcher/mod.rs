@@ -249,6 +249,10 @@ struct Inner {
     /// terms, every group needing a match of one of its terms. An ask's `all` terms are a
     /// group each and its `any` terms one group; a rule's cue lists are its groups.
     tests: Vec<SentenceTest>,
+    /// Per ask term, the tests whose first group holds it, ascending: only these can pass
+    /// in a sentence where it is the first group's match (a test with no group passes
+    /// wherever any ask term is, and is listed under every term).
+    tests_by_first_term: Vec<Vec<usize>>,
     asks: usize,
     /// The [`TermId`] of the first rule's mentions; rule `r` is `first_rule + r`.
     first_rule: usize,
@@ -380,9 +384,29 @@ impl Matcher {
         }
         let mentions = Automaton::new(&patterns, 0..mention_patterns)?;
         let ask_terms = Automaton::new(&patterns, mention_patterns..patterns.len())?;
+        let ask_term_count = patterns.len() - mention_patterns;
+        let mut tests_by_first_term = vec![Vec::new(); ask_term_count];
+        for (t, test) in tests.iter().enumerate() {
+            match test.groups.first() {
+                Some(first) => {
+                    for &k in first {
+                        if let Some(listed) = tests_by_first_term.get_mut(k) {
+                            listed.push(t);
+                        }
+                    }
+                }
+                None => tests_by_first_term
+                    .iter_mut()
+                    .for_each(|listed| listed.push(t)),
+            }
+        }
+        for listed in &mut tests_by_first_term {
+            listed.dedup();
+        }
         Ok(Matcher {
             inner: Arc::new(Inner {
-                ask_term_count: patterns.len() - mention_patterns,
+                ask_term_count,
+                tests_by_first_term,
                 patterns,
                 targets,
                 term_text,

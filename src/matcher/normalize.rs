@@ -110,24 +110,35 @@ pub(crate) fn normalize(text: &str, fold: bool) -> Normalized {
         }
         if byte < 0x80 && !byte.is_ascii_whitespace() && byte != 0x0B {
             // Fast path: a run of ASCII that maps byte for byte (a lone space between two such
-            // bytes included).
+            // bytes included), found first and then copied in stretches; an apostrophe is
+            // judged against the output so far, so it ends a stretch.
             let start = b.out.len();
             let from = i;
-            while let Some(&c) = src.get(i) {
-                if c >= 0x80 || (c == b'\'' && drops_apostrophe('\'', &b.out, text, i + 1)) {
-                    break;
-                }
-                if c.is_ascii_whitespace() || c == 0x0B {
+            loop {
+                let stretch = i;
+                while let Some(&c) = src.get(i) {
+                    let plain = c < 0x80 && !c.is_ascii_whitespace() && c != 0x0B && c != b'\'';
                     let lone_space = c == b' '
                         && src
                             .get(i + 1)
                             .is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace() && n != 0x0B);
-                    if !lone_space {
+                    if !(plain || lone_space) {
                         break;
                     }
+                    i += 1;
                 }
-                b.out.push(if fold { c.to_ascii_lowercase() } else { c });
-                i += 1;
+                let run = &src[stretch..i];
+                if fold {
+                    b.out.extend(run.iter().map(u8::to_ascii_lowercase));
+                } else {
+                    b.out.extend_from_slice(run);
+                }
+                if src.get(i) == Some(&b'\'') && !drops_apostrophe('\'', &b.out, text, i + 1) {
+                    b.out.push(b'\'');
+                    i += 1;
+                    continue;
+                }
+                break;
             }
             b.linear(from, start);
             soft_pending = false;

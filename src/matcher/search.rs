@@ -200,13 +200,22 @@ pub(super) fn sentence_tests(
     };
     let mut out = Vec::new();
     let mut seen = vec![false; inner.ask_term_count];
+    let mut possible = Vec::new();
     for group in present.chunk_by(|a, b| a.0 == b.0) {
+        possible.clear();
         for &(_, k, ..) in group {
             if let Some(s) = seen.get_mut(k) {
                 *s = true;
             }
+            if let Some(listed) = inner.tests_by_first_term.get(k) {
+                possible.extend(listed.iter().copied().take_while(|&t| t < tests));
+            }
         }
-        for (t, test) in inner.tests.iter().enumerate().take(tests) {
+        // Only tests whose first group a term of the sentence belongs to, in test order.
+        possible.sort_unstable();
+        possible.dedup();
+        for &t in &possible {
+            let test = &inner.tests[t];
             // Usually no exclusion applies and presence in the sentence is
             // enough; otherwise each term needs a match the test's own
             // exclusions leave standing.

@@ -360,7 +360,12 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
         joined.push_str(&line.text);
         joined.push(' ');
     }
-    let spans = legal_phrases(&joined);
+    // Every phrase opens with a small-print word, so it starts in a line
+    // that holds one.
+    let spans: Vec<_> = (0..block.lines.len())
+        .filter(|&i| small[i])
+        .flat_map(|i| legal_phrases(&joined, starts[i]..starts[i] + block.lines[i].text.len()))
+        .collect();
     if spans.is_empty() {
         return marks;
     }
@@ -378,12 +383,12 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     marks
 }
 
-/// Byte ranges of registration phrases in `text`, in any case: "registered
-/// with the electoral commission", "a registered society under",
-/// "registered in England", "limited by guarantee", "company number 123" and
-/// the like. One search for all of them: a block of running text can have
-/// thousands of lines.
-fn legal_phrases(text: &str) -> Vec<std::ops::Range<usize>> {
+/// Byte ranges of the registration phrases of `text` that start in
+/// `starts_in`, in any case: "registered with the electoral commission", "a
+/// registered society under", "registered in England", "limited by
+/// guarantee", "company number 123" and the like. One search for all of
+/// them, over `starts_in` and as far beyond as the longest phrase reaches.
+fn legal_phrases(text: &str, starts_in: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     /// The phrases; those from `NUMBERED` on count only before a number.
     const PHRASES: [&str; 11] = [
         "registered with the electoral commission",
@@ -409,8 +414,13 @@ fn legal_phrases(text: &str) -> Vec<std::ops::Range<usize>> {
                 .build(PHRASES)
                 .expect("a handful of literals compile")
         });
+    let longest = PHRASES.iter().map(|p| p.len()).max().unwrap_or(0);
+    let window = starts_in.start..(starts_in.end + longest).min(text.len());
     let mut spans = Vec::new();
-    for found in SEARCH.find_iter(text) {
+    for found in SEARCH.find_iter(aho_corasick::Input::new(text).span(window)) {
+        if found.start() >= starts_in.end {
+            break;
+        }
         let (at, end) = (found.start(), found.end());
         if found.pattern().as_usize() < NUMBERED {
             spans.push(at..end);

@@ -42,31 +42,43 @@ pub fn push_line_text(line: &mut String, text: &str) {
 /// bytes that decodes only non-ASCII characters; it counts exactly what
 /// `split_whitespace` and `char::is_alphanumeric` would (a test checks).
 pub fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut word_has_alphanumeric) = (0, false);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (space, alphanumeric, len) = if b.is_ascii() {
-            // char::is_whitespace in ASCII: tab, LF, VT, FF, CR and space.
-            (
-                matches!(b, b'\t'..=b'\r' | b' '),
-                b.is_ascii_alphanumeric(),
-                1,
-            )
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-        };
-        if space {
-            count += usize::from(word_has_alphanumeric);
-            word_has_alphanumeric = false;
-        } else {
-            word_has_alphanumeric |= alphanumeric;
+    /// Per ASCII byte: bit 0 a letter or digit, bit 1 white space (as
+    /// `char::is_whitespace` has it: tab, LF, VT, FF, CR and space).
+    const ASCII: [u8; 128] = {
+        let mut table = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            table[b] = if c.is_ascii_alphanumeric() {
+                1
+            } else if matches!(c, b'\t'..=b'\r' | b' ') {
+                2
+            } else {
+                0
+            };
+            b += 1;
         }
-        i += len;
+        table
+    };
+    let (mut count, mut in_counted_word) = (0usize, 0u8);
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let kind = match b {
+            0..=0x7F => ASCII[usize::from(b)],
+            // A continuation byte changes nothing: its character was
+            // classified at its first byte.
+            0x80..=0xBF => 0,
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                u8::from(c.is_alphanumeric()) | (u8::from(c.is_whitespace()) << 1)
+            }
+        };
+        // Branch-free: a space ends the word (counting it if it had a
+        // letter or digit), anything else continues it.
+        let space = kind >> 1;
+        count += usize::from(in_counted_word & space);
+        in_counted_word = (in_counted_word | (kind & 1)) & (space ^ 1);
     }
-    count + usize::from(word_has_alphanumeric)
+    count + usize::from(in_counted_word)
 }
 
 #[cfg(test)]
