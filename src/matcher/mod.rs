@@ -242,8 +242,9 @@ struct Inner {
     term_text: Vec<String>,
     /// Per term, the categories it belongs to, in lexicon order.
     term_categories: Vec<Vec<CategoryId>>,
-    mentions: Automaton,
-    ask_terms: Automaton,
+    /// Every pattern, category terms and ask terms alike: the text is searched once and
+    /// each candidate goes where its target says.
+    automaton: Automaton,
     ask_term_count: usize,
     /// Per-sentence tests, asks first (`0..asks`), then rules: each a list of groups of ask
     /// terms, every group needing a match of one of its terms. An ask's `all` terms are a
@@ -382,8 +383,7 @@ impl Matcher {
                 patterns.push(Pattern::new(term.as_str(), false));
             }
         }
-        let mentions = Automaton::new(&patterns, 0..mention_patterns)?;
-        let ask_terms = Automaton::new(&patterns, mention_patterns..patterns.len())?;
+        let automaton = Automaton::new(&patterns, 0..patterns.len())?;
         let ask_term_count = patterns.len() - mention_patterns;
         let mut tests_by_first_term = vec![Vec::new(); ask_term_count];
         for (t, test) in tests.iter().enumerate() {
@@ -411,8 +411,7 @@ impl Matcher {
                 targets,
                 term_text,
                 term_categories,
-                mentions,
-                ask_terms,
+                automaton,
                 tests,
                 asks: lexicon.asks().len(),
                 first_rule,
@@ -426,7 +425,8 @@ impl Matcher {
     /// [`scan`](Self::scan).
     pub fn find_mentions(&self, text: &str) -> Vec<Hit> {
         let folded = normalize::normalize(text, true);
-        search::mentions(&self.inner, text, &folded)
+        let candidates = search::candidates(&self.inner, text, &folded);
+        search::mentions(&self.inner, &folded, &candidates)
     }
 
     /// Asks satisfied per sentence; `sentences` are byte ranges of `text`. One [`AskHit`]
@@ -434,7 +434,9 @@ impl Matcher {
     /// category terms.
     pub fn find_asks(&self, text: &str, sentences: &[Range<usize>]) -> Vec<AskHit> {
         let folded = normalize::normalize(text, true);
-        let passed = search::sentence_tests(&self.inner, text, &folded, sentences, false);
+        let candidates = search::candidates(&self.inner, text, &folded);
+        let passed =
+            search::sentence_tests(&self.inner, text, &folded, &candidates, sentences, false);
         search::ask_hits(&self.inner, &passed)
     }
 
@@ -444,8 +446,10 @@ impl Matcher {
     /// [`find_asks`](Self::find_asks). Folds the text only once.
     pub fn scan(&self, text: &str, sentences: &[Range<usize>]) -> (Vec<Hit>, Vec<AskHit>) {
         let folded = normalize::normalize(text, true);
-        let mut hits = search::mentions(&self.inner, text, &folded);
-        let passed = search::sentence_tests(&self.inner, text, &folded, sentences, true);
+        let candidates = search::candidates(&self.inner, text, &folded);
+        let mut hits = search::mentions(&self.inner, &folded, &candidates);
+        let passed =
+            search::sentence_tests(&self.inner, text, &folded, &candidates, sentences, true);
         search::add_rule_hits(&self.inner, &mut hits, &passed, sentences);
         (hits, search::ask_hits(&self.inner, &passed))
     }

@@ -7,12 +7,12 @@ use std::ops::Range;
 use aho_corasick::Input;
 
 use super::normalize::{char_at, last_char, normalize, Normalized};
-use super::{AskHit, AskId, Automaton, Hit, Inner, Target, TermId};
+use super::{AskHit, AskId, Hit, Inner, Target, TermId};
 use crate::lexicon::fold::is_word_char;
 
 /// A whole-word match of one pattern, in folded-buffer offsets.
 #[derive(Clone, Copy, Debug)]
-struct Candidate {
+pub(super) struct Candidate {
     start: usize,
     end: usize,
     pattern: usize,
@@ -36,13 +36,9 @@ fn word_at(buf: &[u8], at: usize) -> bool {
     }
 }
 
-/// Every whole-word match of the automaton's patterns, overlapping ones included.
-fn candidates(
-    inner: &Inner,
-    automaton: &Automaton,
-    text: &str,
-    folded: &Normalized,
-) -> Vec<Candidate> {
+/// Every whole-word match of the lexicon's patterns, overlapping ones included.
+pub(super) fn candidates(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Candidate> {
+    let automaton = &inner.automaton;
     let buf = &folded.bytes;
     let mut out = Vec::new();
     let Ok(matches) = automaton.ac.try_find_overlapping_iter(Input::new(buf)) else {
@@ -81,13 +77,13 @@ fn candidates(
     out
 }
 
-pub(super) fn mentions(inner: &Inner, text: &str, folded: &Normalized) -> Vec<Hit> {
-    let all = candidates(inner, &inner.mentions, text, folded);
+/// The category-term mentions among `all` candidates.
+pub(super) fn mentions(inner: &Inner, folded: &Normalized, all: &[Candidate]) -> Vec<Hit> {
     let mut exclusions: Vec<(usize, usize, super::CategoryId)> = Vec::new();
     // Each term candidate with the positions in its term's category list that an exclusion
     // holding the match removes it from (filled below); one removed from all is dropped.
     let mut terms: Vec<(Candidate, TermId, u64)> = Vec::with_capacity(all.len());
-    for c in all {
+    for &c in all {
         match inner.targets.get(c.pattern) {
             Some(&Target::Term(id)) => terms.push((c, id, 0)),
             Some(&Target::Exclude(category)) => exclusions.push((c.start, c.end, category)),
@@ -156,6 +152,7 @@ pub(super) fn sentence_tests(
     inner: &Inner,
     text: &str,
     folded: &Normalized,
+    candidates: &[Candidate],
     sentences: &[Range<usize>],
     rules: bool,
 ) -> Vec<Passed> {
@@ -169,7 +166,7 @@ pub(super) fn sentence_tests(
     // inside a sentence, and (test, start, end) for every exclude-phrase match.
     let mut present: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut excluded: Vec<(usize, usize, usize)> = Vec::new();
-    for c in candidates(inner, &inner.ask_terms, text, folded) {
+    for c in candidates {
         let (start, end) = (folded.orig_start(c.start), folded.orig_end(c.end));
         let k = match inner.targets.get(c.pattern) {
             Some(&Target::AskTerm(k)) => k,
