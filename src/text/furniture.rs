@@ -221,7 +221,21 @@ fn is_contents_block(block: &super::layout::Block) -> bool {
     if lines.len() < 3 {
         return false;
     }
-    let numbers: Vec<u32> = lines.iter().filter_map(|t| entry_page_number(t)).collect();
+    // Two thirds must be entries: stop at the first line that makes that
+    // impossible (a paragraph of prose, at once).
+    let mut numbers = Vec::new();
+    let mut misses = 0;
+    for t in &lines {
+        match entry_page_number(t) {
+            Some(n) => numbers.push(n),
+            None => {
+                misses += 1;
+                if misses * 3 > lines.len() {
+                    return false;
+                }
+            }
+        }
+    }
     // Page numbers jump (4, 12, 17); a numbered list counts one by one (1,
     // 2, 3), and is body text.
     let rising = numbers.windows(2).all(|w| w[0] < w[1]);
@@ -321,13 +335,18 @@ static SMALL_PRINT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
         let stems = ["romoted", "rinted", "ublished", "egist", "imited", "ompany"];
         let upper: Vec<String> = stems.iter().map(|s| s.to_uppercase()).collect();
-        aho_corasick::AhoCorasick::new(
-            stems
-                .iter()
-                .copied()
-                .chain(upper.iter().map(String::as_str)),
-        )
-        .expect("a handful of literals compile")
+        // Leftmost-first (whether a line has one is all that is asked) lets
+        // the crate use its vectorised Teddy search, which standard
+        // semantics do not.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(
+                stems
+                    .iter()
+                    .copied()
+                    .chain(upper.iter().map(String::as_str)),
+            )
+            .expect("a handful of literals compile")
     });
 
 /// Whether a line holds one of the [`SMALL_PRINT_WORDS`].
