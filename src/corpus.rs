@@ -2,7 +2,11 @@
 //!
 //! Inputs are files or folders; folders are walked for `*.pdf` and `*.txt`
 //! (case-insensitive), in sorted order. Party metadata comes from an index
-//! CSV (`file,party,year[,country]`, `file` relative to the CSV's folder):
+//! CSV with a header naming its columns: `file` (relative to the CSV's
+//! folder) and `party`, and any of `year`, `election` (`2017`, or `1974-10`
+//! for a year with two elections; else the year), `family` (the party
+//! family a renamed or regional party is compared in), `language` (an ISO
+//! 639 code, so it need not be detected) and `country`:
 //! the one given with `--index`, or an `index.csv` found in a scanned
 //! folder. Without one, the party is the file's stem.
 //!
@@ -40,15 +44,47 @@ impl InputKind {
     }
 }
 
-/// Whose manifesto a document is.
+/// Whose manifesto a document is, and for which election.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartyMeta {
     /// The party, as the index names it (or the file stem).
     pub party: String,
-    /// Election year, when the index gives it.
+    /// Election year, when the index gives it (or its `election` does).
     pub year: Option<u16>,
+    /// The election, when the index gives it: its `election` column (`2017`,
+    /// or `1974-10` for a year with two elections), else its `year`.
+    pub election: Option<String>,
+    /// The party family the index puts the party in (a renamed or regional
+    /// party with its main one); `None` when it gives none, and then the
+    /// family is the party itself.
+    pub family: Option<String>,
+    /// The document's language as the index gives it (an ISO 639 code),
+    /// which then need not be detected.
+    pub language: Option<String>,
     /// Country, when the index gives it.
     pub country: Option<String>,
+}
+
+impl PartyMeta {
+    /// The family the party is compared in across elections.
+    pub fn family_or_party(&self) -> &str {
+        self.family.as_deref().unwrap_or(&self.party)
+    }
+}
+
+/// Whether `election` is written as an election is: a year (`2017`), or a
+/// year and a month (`1974-02`) for a year with two elections.
+fn is_election(election: &str) -> bool {
+    let bytes = election.as_bytes();
+    let year = bytes.len() >= 4 && bytes[..4].iter().all(u8::is_ascii_digit);
+    let month = match &bytes[4.min(bytes.len())..] {
+        [] => true,
+        [b'-', m1, m2] => {
+            m1.is_ascii_digit() && m2.is_ascii_digit() && (1..=12).contains(&((m1 - b'0') * 10 + (m2 - b'0')))
+        }
+        _ => false,
+    };
+    year && month
 }
 
 /// One document to read.
@@ -163,6 +199,9 @@ struct IndexRow {
     file: String,
     party: String,
     year: Option<String>,
+    election: Option<String>,
+    family: Option<String>,
+    language: Option<String>,
     country: Option<String>,
 }
 
@@ -394,12 +433,48 @@ fn load_index(path: &Path, problems: &mut Vec<Problem>) -> Option<Index> {
                 }
             },
         };
+        let given = |field: Option<String>| field.filter(|v| !v.is_empty());
+        let election = match given(row.election) {
+            Some(e) if is_election(&e) => Some(e),
+            Some(e) => {
+                problem(format!(
+                    "{}: election `{e}` is not a year (`2017`) or a year and month (`1974-10`)",
+                    row.file
+                ));
+                None
+            }
+            None => None,
+        };
+        let election_year = election.as_deref().and_then(|e| e[..4].parse::<u16>().ok());
+        if let (Some(year), Some(from_election)) = (year, election_year) {
+            if year != from_election {
+                problem(format!(
+                    "{}: year {year} and election {} disagree",
+                    row.file,
+                    election.as_deref().unwrap_or_default()
+                ));
+            }
+        }
+        let language = match given(row.language) {
+            Some(code) if crate::language::Language::from_code(&code).is_some() => Some(code),
+            Some(code) => {
+                problem(format!(
+                    "{}: language `{code}` is not an ISO 639 code (such as `en` or `cy`)",
+                    row.file
+                ));
+                None
+            }
+            None => None,
+        };
         let full = dir.join(&row.file);
         let key = std::fs::canonicalize(&full).unwrap_or(full);
         let meta = PartyMeta {
             party: row.party,
-            year,
-            country: row.country.filter(|c| !c.is_empty()),
+            year: year.or(election_year),
+            election: election.or_else(|| year.map(|y| y.to_string())),
+            family: given(row.family),
+            language,
+            country: given(row.country),
         };
         rows.insert(key, (row.file, meta));
     }

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod corpus;
 pub mod fingerprint;
 pub mod jsonl;
+pub mod language;
 pub mod lexicon;
 pub mod matcher;
 mod output;

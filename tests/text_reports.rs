@@ -13,8 +13,11 @@ use sha1::{Digest, Sha1};
 use util::{mashup, shared_file};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
-/// `../shared/text`.
-const REPORT_SHA1: &str = "3002dbb621af19eb1f8d8edccd3fed619db736bd";
+/// `../shared/text`. Changed last by schema version 6 (elections, families,
+/// languages), whose report holds the same counts, excerpts and quotes as
+/// version 5's once the new fields are left out (checked with `jq` when it
+/// was pinned).
+const REPORT_SHA1: &str = "d8e787088ee008554294d250632fda36a761887b";
 
 #[test]
 fn the_text_report_is_unchanged() {

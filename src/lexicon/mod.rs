@@ -9,6 +9,7 @@
 //! [lexicon]
 //! name = "Social economy"
 //! version = "2026.1"
+//! language = "en"                      # optional ISO 639 code of the terms
 //!
 //! [[category]]
 //! id = "co-operatives"
@@ -35,7 +36,7 @@
 //! exclude = ["defence procurement"]     # a match inside one of these does not count
 //! ```
 //!
-//! Keys: `[lexicon]` has `name`, `version` (both required) and `note`; `[[category]]` has
+//! Keys: `[lexicon]` has `name`, `version` (both required), `language` and `note`; `[[category]]` has
 //! `id`, `label` (required), `note`, `terms`, `case_sensitive`, `exclude`; `[[ask]]` has `id`,
 //! `label` (required), `category`, `note`, `all`, `any` (at least one term between them),
 //! `exclude`; `[[rule]]` has `id`, `label`, `category` (required), `note`, `cues` (at least
@@ -71,6 +72,8 @@ pub use term::Term;
 pub struct Lexicon {
     name: String,
     version: String,
+    /// The language of its terms; documents in another are not matched.
+    language: Option<crate::language::Language>,
     /// The source's content hash: two lexicons with the same name and
     /// version but edited terms must not share cached results.
     hash: String,
@@ -189,6 +192,13 @@ impl Lexicon {
     /// The lexicon's version from `[lexicon]`, recorded in reports so counts can be traced.
     pub fn version(&self) -> &str {
         &self.version
+    }
+
+    /// The language of its terms (`[lexicon] language`), when declared: a
+    /// document in another language is reported as not matched rather than
+    /// counted. Without one, every document is matched.
+    pub fn language(&self) -> Option<crate::language::Language> {
+        self.language
     }
 
     /// The content hash of the lexicon's source text (`blake3:` and 64 hex
@@ -349,7 +359,7 @@ mod tests {
         assert_eq!(
             e,
             [
-                "t.toml:4:1: unknown key `colour` in [lexicon] (expected one of: name, version, note)",
+                "t.toml:4:1: unknown key `colour` in [lexicon] (expected one of: name, version, language, note)",
                 "t.toml:8:1: unknown key `term` in [[category]] (expected one of: id, label, note, terms, case_sensitive, exclude)",
                 "t.toml:13:1: unknown key `some` in [[ask]] (expected one of: id, label, category, note, all, any, exclude)",
             ]

@@ -164,6 +164,7 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
     let mut lexicon = Lexicon {
         name: String::new(),
         version: String::new(),
+        language: None,
         hash: crate::fingerprint::content_hash(source.as_bytes()),
         categories: Vec::new(),
         asks: Vec::new(),
@@ -228,12 +229,26 @@ fn read_header(ctx: &mut Ctx<'_>, header: Option<&Value<'_>>, lexicon: &mut Lexi
         ctx.error(header.span().start, "`lexicon` must be a table");
         return;
     };
-    const KNOWN: &[&str] = &["name", "version", "note"];
+    const KNOWN: &[&str] = &["name", "version", "language", "note"];
     let (mut name, mut version) = (None, None);
     for (key, value) in table.iter() {
         match key.get_ref().as_ref() {
             "name" => name = ctx.string(value, "name"),
             "version" => version = ctx.string(value, "version"),
+            "language" => {
+                if let Some(code) = ctx.string(value, "language") {
+                    match crate::language::Language::from_code(&code) {
+                        Some(language) => lexicon.language = Some(language),
+                        None => ctx.error(
+                            value.span().start,
+                            format!(
+                                "`language` must be an ISO 639 code such as \"en\" or \"cy\", \
+                                 not \"{code}\""
+                            ),
+                        ),
+                    }
+                }
+            }
             "note" => {
                 ctx.string(value, "note");
             }

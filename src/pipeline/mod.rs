@@ -17,6 +17,7 @@ pub use read::{
 use crate::cache::{self, Cache};
 use crate::corpus::{Corpus, Input, InputKind};
 use crate::fingerprint;
+use crate::language::{self, DocumentLanguage, Language, LanguageSource};
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
 use crate::pledge::{PledgeReader, Stance};
@@ -39,6 +40,21 @@ pub enum Status {
     NoTextLayer,
     /// Could not be read; `error` says why.
     Error,
+    /// Read, but in a language the lexicon does not cover (`language` says
+    /// which), so not matched: its zero mentions are not a finding.
+    NotMatched,
+}
+
+impl Status {
+    /// The name used in JSON and CSV.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::NoTextLayer => "no_text_layer",
+            Status::Error => "error",
+            Status::NotMatched => "not_matched",
+        }
+    }
 }
 
 /// Counts that add up across pages, documents, parties and shards.
@@ -166,8 +182,15 @@ pub struct DocResult {
     pub party: String,
     /// Election year, when known.
     pub year: Option<u16>,
+    /// The election (`2017`, `1974-10`), when known.
+    pub election: Option<String>,
+    /// The party family the index gives, when it gives one.
+    pub family: Option<String>,
     /// Country, when known.
     pub country: Option<String>,
+    /// The language of its text, as the index gives it or as detected;
+    /// `None` when neither says (too little text to tell).
+    pub language: Option<DocumentLanguage>,
     /// How reading went.
     pub status: Status,
     /// The reason, when `status` is `error`.
@@ -201,6 +224,18 @@ impl DocResult {
                 self.pages
             )),
             Status::Error => Some(self.error.clone().unwrap_or_else(|| "failed".into())),
+            Status::NotMatched => Some(match self.language {
+                Some(language) => format!(
+                    "written in {} ({}, {}), a language the lexicon does not cover: not matched",
+                    language.code.name(),
+                    language.code.code(),
+                    match language.source {
+                        LanguageSource::Index => "as the index says",
+                        LanguageSource::Detected => "detected",
+                    }
+                ),
+                None => "in a language the lexicon does not cover: not matched".into(),
+            }),
         }
     }
 
@@ -212,7 +247,10 @@ impl DocResult {
             content_hash: None,
             party: party.to_string(),
             year: None,
+            election: None,
+            family: None,
             country: None,
+            language: None,
             status: Status::Error,
             error: Some(message),
             pages: 0,
@@ -366,6 +404,8 @@ fn worker_count(jobs: Option<usize>, items: usize) -> usize {
 pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     let mut result = DocResult::failed(&input.path, &input.meta.party, String::new());
     result.year = input.meta.year;
+    result.election = input.meta.election.clone();
+    result.family = input.meta.family.clone();
     result.country = input.meta.country.clone();
     // The content hash: from the cache's stat entry when the file has not
     // changed since it was hashed (then the file is read only if its text
@@ -463,6 +503,16 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
         result.error = None;
         return remember(result, &keys);
     }
+    result.language = document_language(input, &body);
+    let lexicon_language = context.instrument.lexicon.language();
+    if let (Some(covered), Some(language)) = (lexicon_language, result.language) {
+        if language.code != covered {
+            result.status = Status::NotMatched;
+            result.error = None;
+            result.counts.words = body.pages.iter().map(|p| count_words(&p.body) as u64).sum();
+            return remember(result, &keys);
+        }
+    }
     match catch_unwind(AssertUnwindSafe(|| {
         match_document(&body, context.instrument, &mut result)
     })) {
@@ -479,6 +529,22 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
             result
         }
     }
+}
+
+/// The language of a document: the index's, else the one detected in its
+/// body text (none when the text is too short or mixed to tell).
+fn document_language(input: &Input, body: &BodyText) -> Option<DocumentLanguage> {
+    if let Some(code) = input.meta.language.as_deref().and_then(Language::from_code) {
+        return Some(DocumentLanguage {
+            code,
+            source: LanguageSource::Index,
+        });
+    }
+    let pages: Vec<&str> = body.pages.iter().map(|p| p.body.as_str()).collect();
+    language::detect_pages(&pages).map(|code| DocumentLanguage {
+        code,
+        source: LanguageSource::Detected,
+    })
 }
 
 /// What reading a file gave: its body text, or why there is none. Cached

@@ -17,7 +17,6 @@
 //! JSON does; the labels are in `asks.csv`'s `label` column and in the JSON.
 
 use super::Report;
-use crate::pipeline::Status;
 use crate::pledge::Stance;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -270,11 +269,7 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     report.documents.try_for_each(
         |e| e,
         |doc| {
-            let status = match doc.status {
-                Status::Ok => "ok",
-                Status::NoTextLayer => "no_text_layer",
-                Status::Error => "error",
-            };
+            let status = doc.status.name();
             row(
                 &mut w,
                 [

@@ -264,7 +264,7 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for p in &report.parties {
             let n = p.counts.asks.get(&ask.id).copied().unwrap_or(0);
             let pledges = p.counts.ask_pledges.get(&ask.id).copied().unwrap_or(0);
-            match report.mashup.ask_quote(&ask.id, &p.party) {
+            match report.mashup.ask_quote(&ask.id, &p.party, p.election.as_deref()) {
                 Some(q) if n > 0 => write!(
                     out,
                     "<td><details><summary title=\"{}\">{n}{}</summary>{}</details></td>",

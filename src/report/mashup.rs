@@ -27,11 +27,13 @@ pub struct Theme {
     pub parties: Vec<PartyQuote>,
 }
 
-/// A party's best quote for a theme.
+/// A party's best quote for a theme, at one election.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartyQuote {
     /// The party.
     pub party: String,
+    /// The election, as in the report's `parties`.
+    pub election: Option<String>,
     /// `None` when the party has nothing for the theme.
     pub quote: Option<Quote>,
 }
@@ -109,12 +111,12 @@ impl Picker {
             let quote = quote(e.page, e.sentence, &e.text, e.pledge, e.stance);
             // A mention of a term in several categories is a quote for each.
             for category in &e.categories {
-                keep(&mut self.by_category, category, &doc.party, quote.clone());
+                keep(&mut self.by_category, category, doc, quote.clone());
             }
         }
         for a in &doc.ask_excerpts {
             let quote = quote(a.page, a.sentence, &a.text, a.pledge, a.stance);
-            keep(&mut self.by_ask, &a.ask, &doc.party, quote);
+            keep(&mut self.by_ask, &a.ask, doc, quote);
         }
     }
 
@@ -142,22 +144,22 @@ impl Picker {
 }
 
 impl Mashup {
-    /// The best quote of `party` for category `id`.
-    pub fn category_quote(&self, id: &str, party: &str) -> Option<&Quote> {
-        find(&self.categories, id, party)
+    /// The best quote of `party` at `election` for category `id`.
+    pub fn category_quote(&self, id: &str, party: &str, election: Option<&str>) -> Option<&Quote> {
+        find(&self.categories, id, party, election)
     }
 
-    /// The best quote of `party` for ask `id`.
-    pub fn ask_quote(&self, id: &str, party: &str) -> Option<&Quote> {
-        find(&self.asks, id, party)
+    /// The best quote of `party` at `election` for ask `id`.
+    pub fn ask_quote(&self, id: &str, party: &str, election: Option<&str>) -> Option<&Quote> {
+        find(&self.asks, id, party, election)
     }
 }
 
-/// The best quote so far per (theme id, party).
-type Best = BTreeMap<(String, String), Quote>;
+/// The best quote so far per (theme id, party, election).
+type Best = BTreeMap<(String, String, Option<String>), Quote>;
 
-fn keep(best: &mut Best, id: &str, party: &str, quote: Quote) {
-    let key = (id.to_string(), party.to_string());
+fn keep(best: &mut Best, id: &str, doc: &DocResult, quote: Quote) {
+    let key = (id.to_string(), doc.party.clone(), doc.election.clone());
     match best.get(&key) {
         Some(held) if held.rank() <= quote.rank() => {}
         _ => {
@@ -177,20 +179,26 @@ fn themes<'a>(
             .iter()
             .map(|p| PartyQuote {
                 party: p.party.clone(),
-                quote: best.remove(&(id.to_string(), p.party.clone())),
+                election: p.election.clone(),
+                quote: best.remove(&(id.to_string(), p.party.clone(), p.election.clone())),
             })
             .collect(),
     })
     .collect()
 }
 
-fn find<'a>(themes: &'a [Theme], id: &str, party: &str) -> Option<&'a Quote> {
+fn find<'a>(
+    themes: &'a [Theme],
+    id: &str,
+    party: &str,
+    election: Option<&str>,
+) -> Option<&'a Quote> {
     themes
         .iter()
         .find(|t| t.id == id)?
         .parties
         .iter()
-        .find(|p| p.party == party)?
+        .find(|p| p.party == party && p.election.as_deref() == election)?
         .quote
         .as_ref()
 }
@@ -256,7 +264,7 @@ mod tests {
     fn best<'a>(report: &'a Report, category: &str, party: &str) -> Option<&'a str> {
         report
             .mashup
-            .category_quote(category, party)
+            .category_quote(category, party, None)
             .map(|q| q.text.as_str())
     }
 
@@ -331,7 +339,7 @@ mod tests {
         assert_eq!(parties, ["A", "B"]);
         assert_eq!(best(&report, "coops", "B"), None);
         assert_eq!(best(&report, "cu", "A"), None);
-        let ask = report.mashup.ask_quote("fund", "A").unwrap();
+        let ask = report.mashup.ask_quote("fund", "A", None).unwrap();
         assert_eq!((ask.document.as_str(), ask.page), ("a2.pdf", 9));
     }
 }

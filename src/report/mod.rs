@@ -115,7 +115,7 @@ use crate::pipeline::{Counts, DocResult};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The whole result of a scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -128,8 +128,10 @@ pub struct Report {
     pub lexicon: LexiconInfo,
     /// One entry per document (and per unusable path), sorted by path.
     pub documents: Documents,
-    /// Totals per party.
+    /// Totals per party and election.
     pub parties: Vec<PartyTotals>,
+    /// Totals per election, newest first.
+    pub elections: Vec<ElectionTotals>,
     /// Totals over everything.
     pub totals: Totals,
     /// The best quote per category, ask and party.
@@ -186,6 +188,8 @@ pub struct LexiconInfo {
     pub name: String,
     /// Lexicon version.
     pub version: String,
+    /// The language of its terms, when it declares one.
+    pub language: Option<crate::language::Language>,
     /// The content hash of its source (`blake3:` and 64 hex digits): an
     /// edited lexicon differs even when its name and version do not.
     pub hash: String,
@@ -207,6 +211,7 @@ impl LexiconInfo {
         LexiconInfo {
             name: lexicon.name().to_string(),
             version: lexicon.version().to_string(),
+            language: lexicon.language(),
             hash: lexicon.hash().to_string(),
             categories: lexicon
                 .categories()
@@ -251,11 +256,16 @@ pub struct Labelled {
     pub label: String,
 }
 
-/// One party's totals.
+/// One party's totals at one election.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartyTotals {
     /// The party.
     pub party: String,
+    /// The election, when the index gives it.
+    pub election: Option<String>,
+    /// The party family it is compared in (the party itself when the index
+    /// gives none).
+    pub family: String,
     /// Documents read (status `ok`).
     pub documents: u32,
     /// Documents of this party that could not be counted (errors, scans).
@@ -266,6 +276,26 @@ pub struct PartyTotals {
     /// Mentions per 10,000 words (0 when there are no words).
     pub per_10k_words: f64,
     /// Policies (sentences with a mention) per 10,000 words.
+    pub policies_per_10k_words: f64,
+}
+
+/// One election's totals, over every party.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ElectionTotals {
+    /// The election; `None` for documents the index gives no election for.
+    pub election: Option<String>,
+    /// Parties with documents at this election.
+    pub parties: u32,
+    /// Documents read (status `ok`).
+    pub documents: u32,
+    /// Documents that could not be counted (errors, scans, other languages).
+    pub unread: u32,
+    /// Counts over its `ok` documents.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Mentions per 10,000 words (0 when there are no words).
+    pub per_10k_words: f64,
+    /// Policies per 10,000 words.
     pub policies_per_10k_words: f64,
 }
 
@@ -280,6 +310,8 @@ pub struct Totals {
     pub no_text_layer: u32,
     /// Documents (or paths) that failed.
     pub failed: u32,
+    /// Documents in a language the lexicon does not cover.
+    pub not_matched: u32,
     /// Words in documents read.
     pub words: u64,
     /// Mentions in documents read.
@@ -315,6 +347,12 @@ impl Report {
     /// Documents that could not be counted (errors and scans), in path order.
     pub fn unread(&self) -> impl Iterator<Item = &DocResult> {
         self.documents.unread().iter()
+    }
+
+    /// Whether the scan holds documents of more than one election (reports
+    /// then group and label parties by election).
+    pub fn spans_elections(&self) -> bool {
+        self.elections.len() > 1
     }
 
     /// True when some document failed (the exit status is then 1).

@@ -20,47 +20,50 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .max()
         .unwrap_or(5)
         .min(40);
-    writeln!(
-        out,
-        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8}  Top categories",
-        "Party", "Docs", "Words", "Policies", "Pledged", "Mentions", "Pledges", "Per 10k"
-    )?;
-    for p in &report.parties {
-        let mut top: Vec<(&String, &u64)> = p
-            .counts
-            .policies_by_category
-            .iter()
-            .filter(|(_, n)| **n > 0)
-            .collect();
-        top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let top: Vec<String> = top
-            .iter()
-            .take(TOP_CATEGORIES)
-            .map(|(id, n)| format!("{id} ({n})"))
-            .collect();
-        let name: String = p.party.chars().take(party_width).collect();
+    let header = |out: &mut dyn Write| {
         writeln!(
             out,
-            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8.1}  {}",
-            name,
-            p.documents,
-            thousands(p.counts.words),
-            p.counts.policies,
-            p.counts.pledged_policies,
-            p.counts.mentions,
-            p.counts.pledges,
-            p.policies_per_10k_words,
-            if top.is_empty() {
-                "-".to_string()
-            } else {
-                top.join(", ")
+            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8}  Top categories",
+            "Party", "Docs", "Words", "Policies", "Pledged", "Mentions", "Pledges", "Per 10k"
+        )
+    };
+    // One election: one table. Several: one table per election, newest
+    // first, each under a line with the election's own totals.
+    let grouped = report.spans_elections();
+    if !grouped {
+        header(out)?;
+    }
+    let mut current: Option<Option<&str>> = None;
+    for p in &report.parties {
+        if grouped && current != Some(p.election.as_deref()) {
+            let gap = if current.is_some() { "\n" } else { "" };
+            current = Some(p.election.as_deref());
+            if let Some(e) = report.elections.iter().find(|e| e.election == p.election) {
+                writeln!(
+                    out,
+                    "{}Election {}: {} parties, {} documents, {} policies in {} words ({:.1} per 10k)",
+                    gap,
+                    e.election.as_deref().unwrap_or("unknown"),
+                    e.parties,
+                    e.documents,
+                    e.counts.policies,
+                    thousands(e.counts.words),
+                    e.policies_per_10k_words
+                )?;
             }
-        )?;
+            header(out)?;
+        }
+        write_party_row(out, p, party_width)?;
     }
     let t = &report.totals;
+    let other_language = if t.not_matched > 0 {
+        format!(", {} in a language the lexicon does not cover", t.not_matched)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "\n{} documents: {} read, {} without a text layer (need OCR), {} failed. {} policies ({} pledged) with {} mentions ({} in pledges) in {} words.",
+        "\n{} documents: {} read, {} without a text layer (need OCR){other_language}, {} failed. {} policies ({} pledged) with {} mentions ({} in pledges) in {} words.",
         t.documents,
         t.ok,
         t.no_text_layer,
@@ -85,11 +88,56 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 doc.path,
                 doc.error.as_deref().unwrap_or("unknown error")
             )?,
+            Status::NotMatched => writeln!(
+                out,
+                "not matched: {} ({})",
+                doc.path,
+                doc.unread_reason().unwrap_or_default()
+            )?,
         }
     }
     for w in &report.warnings {
         writeln!(out, "warning: {}: {}", w.path, w.message)?;
     }
+    Ok(())
+}
+
+/// One party's row.
+fn write_party_row(
+    out: &mut dyn Write,
+    p: &super::PartyTotals,
+    party_width: usize,
+) -> io::Result<()> {
+    let mut top: Vec<(&String, &u64)> = p
+        .counts
+        .policies_by_category
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let top: Vec<String> = top
+        .iter()
+        .take(TOP_CATEGORIES)
+        .map(|(id, n)| format!("{id} ({n})"))
+        .collect();
+    let name: String = p.party.chars().take(party_width).collect();
+    writeln!(
+        out,
+        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8.1}  {}",
+        name,
+        p.documents,
+        thousands(p.counts.words),
+        p.counts.policies,
+        p.counts.pledged_policies,
+        p.counts.mentions,
+        p.counts.pledges,
+        p.policies_per_10k_words,
+        if top.is_empty() {
+            "-".to_string()
+        } else {
+            top.join(", ")
+        }
+    )?;
     Ok(())
 }
 

@@ -7,8 +7,8 @@
 
 use super::mashup::Picker;
 use super::{
-    per_10k, Documents, Generator, LexiconInfo, PartyTotals, Report, Totals, Warning,
-    SCHEMA_VERSION,
+    per_10k, Documents, ElectionTotals, Generator, LexiconInfo, PartyTotals, Report, Totals,
+    Warning, SCHEMA_VERSION,
 };
 use crate::pipeline::{Counts, DocResult, Status};
 use std::collections::BTreeMap;
@@ -17,7 +17,10 @@ use std::collections::BTreeMap;
 #[derive(Debug)]
 pub struct Tally {
     lexicon: LexiconInfo,
-    parties: BTreeMap<String, PartyTotals>,
+    /// Per (election, party): a party's documents of one election together.
+    parties: BTreeMap<(Option<String>, String), PartyTotals>,
+    /// Per election, over every party.
+    elections: BTreeMap<Option<String>, ElectionTotals>,
     totals: Totals,
     picker: Picker,
     /// Documents that could not be counted: small, and listed by renderers.
@@ -32,6 +35,7 @@ impl Tally {
         Tally {
             lexicon,
             parties: BTreeMap::new(),
+            elections: BTreeMap::new(),
             totals: Totals::default(),
             picker: Picker::default(),
             unread: Vec::new(),
@@ -47,6 +51,7 @@ impl Tally {
             Status::Ok => totals.ok += 1,
             Status::NoTextLayer => totals.no_text_layer += 1,
             Status::Error => totals.failed += 1,
+            Status::NotMatched => totals.not_matched += 1,
         }
         if doc.status != Status::Ok {
             self.unread.push(doc.clone());
@@ -60,9 +65,23 @@ impl Tally {
         }
         let party = self
             .parties
-            .entry(doc.party.clone())
+            .entry((doc.election.clone(), doc.party.clone()))
             .or_insert_with(|| PartyTotals {
                 party: doc.party.clone(),
+                election: doc.election.clone(),
+                family: doc.family.clone().unwrap_or_else(|| doc.party.clone()),
+                documents: 0,
+                unread: 0,
+                counts: Counts::default(),
+                per_10k_words: 0.0,
+                policies_per_10k_words: 0.0,
+            });
+        let election = self
+            .elections
+            .entry(doc.election.clone())
+            .or_insert_with(|| ElectionTotals {
+                election: doc.election.clone(),
+                parties: 0,
                 documents: 0,
                 unread: 0,
                 counts: Counts::default(),
@@ -72,6 +91,8 @@ impl Tally {
         if doc.status == Status::Ok {
             party.documents += 1;
             party.counts += &doc.counts;
+            election.documents += 1;
+            election.counts += &doc.counts;
             totals.words += doc.counts.words;
             totals.mentions += doc.counts.mentions;
             totals.pledges += doc.counts.pledges;
@@ -79,6 +100,7 @@ impl Tally {
             totals.pledged_policies += doc.counts.pledged_policies;
         } else {
             party.unread += 1;
+            election.unread += 1;
         }
     }
 
@@ -95,14 +117,21 @@ impl Tally {
             p.per_10k_words = per_10k(p.counts.mentions, p.counts.words);
             p.policies_per_10k_words = per_10k(p.counts.policies, p.counts.words);
         }
-        // Ranked by policies, the unit a reader counts, then by mentions.
+        // Newest election first (documents with none last), then ranked by
+        // policies, the unit a reader counts, then by mentions.
         parties.sort_by(|a, b| {
-            b.counts
-                .policies
-                .cmp(&a.counts.policies)
+            newest_first(&a.election, &b.election)
+                .then(b.counts.policies.cmp(&a.counts.policies))
                 .then(b.counts.mentions.cmp(&a.counts.mentions))
                 .then(a.party.cmp(&b.party))
         });
+        let mut elections: Vec<ElectionTotals> = self.elections.into_values().collect();
+        for e in &mut elections {
+            e.parties = parties.iter().filter(|p| p.election == e.election).count() as u32;
+            e.per_10k_words = per_10k(e.counts.mentions, e.counts.words);
+            e.policies_per_10k_words = per_10k(e.counts.policies, e.counts.words);
+        }
+        elections.sort_by(|a, b| newest_first(&a.election, &b.election));
         let mashup = self
             .picker
             .finish(&self.lexicon.categories, &self.lexicon.asks, &parties);
@@ -114,10 +143,21 @@ impl Tally {
             lexicon: self.lexicon,
             documents,
             parties,
+            elections,
             totals: self.totals,
             mashup,
             warnings: corpus_warnings.into_iter().chain(page_warnings).collect(),
         }
+    }
+}
+
+/// Elections newest first (`1974-10` before `1974-02`), unknown last.
+fn newest_first(a: &Option<String>, b: &Option<String>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(a),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
     }
 }
 
