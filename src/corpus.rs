@@ -80,7 +80,9 @@ fn is_election(election: &str) -> bool {
     let month = match &bytes[4.min(bytes.len())..] {
         [] => true,
         [b'-', m1, m2] => {
-            m1.is_ascii_digit() && m2.is_ascii_digit() && (1..=12).contains(&((m1 - b'0') * 10 + (m2 - b'0')))
+            m1.is_ascii_digit()
+                && m2.is_ascii_digit()
+                && (1..=12).contains(&((m1 - b'0') * 10 + (m2 - b'0')))
         }
         _ => false,
     };
@@ -546,6 +548,69 @@ mod tests {
                 "no PDF or text files in this folder"
             ]
         );
+    }
+
+    #[test]
+    fn elections_families_and_languages_come_from_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf"] {
+            fs::write(dir.path().join(name), b"%PDF-1.4").unwrap();
+        }
+        fs::write(
+            dir.path().join("index.csv"),
+            "file,party,year,election,family,language,country\n\
+             a.pdf,Liberal Party,1974,1974-10,Liberal Democrats,,UK\n\
+             b.pdf,Labour,2017,,,cy,UK\n\
+             c.pdf,Labour,2017,2017-13,,,UK\n\
+             d.pdf,Labour,2015,2017,,welsh,UK\n\
+             e.pdf,SNP,,2019,,EN,UK\n",
+        )
+        .unwrap();
+        let corpus = collect(&[dir.path().to_path_buf()], None);
+        let meta = |name: &str| {
+            &corpus
+                .inputs
+                .iter()
+                .find(|i| i.path.ends_with(name))
+                .unwrap()
+                .meta
+        };
+        let a = meta("a.pdf");
+        assert_eq!(
+            (a.year, a.election.as_deref()),
+            (Some(1974), Some("1974-10"))
+        );
+        assert_eq!(a.family_or_party(), "Liberal Democrats");
+        let b = meta("b.pdf");
+        assert_eq!(b.election.as_deref(), Some("2017"), "the year stands in");
+        assert_eq!(
+            (b.family_or_party(), b.language.as_deref()),
+            ("Labour", Some("cy"))
+        );
+        assert_eq!(
+            meta("c.pdf").election.as_deref(),
+            Some("2017"),
+            "a bad election is dropped"
+        );
+        assert_eq!(meta("d.pdf").language, None);
+        let e = meta("e.pdf");
+        assert_eq!((e.year, e.election.as_deref()), (Some(2019), Some("2019")));
+        assert_eq!(e.language.as_deref(), Some("EN"));
+        let messages: Vec<&str> = corpus.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("c.pdf: election `2017-13`")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("d.pdf: year 2015 and election 2017 disagree")));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("d.pdf: language `welsh`")));
+        assert!(corpus
+            .problems
+            .iter()
+            .all(|p| p.path.ends_with("index.csv")));
     }
 
     #[test]

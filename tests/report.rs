@@ -52,9 +52,11 @@ fn csv_files_agree_with_the_json() {
 
     let (header, rows) = read_csv(&csv_dir.join("parties.csv"));
     assert_eq!(
-        &header[..6],
+        &header[..8],
         [
             "party",
+            "election",
+            "family",
             "documents",
             "unread",
             "words",
@@ -65,8 +67,10 @@ fn csv_files_agree_with_the_json() {
     assert_eq!(rows.len(), 4);
     for (row, party) in rows.iter().zip(report["parties"].as_array().unwrap()) {
         assert_eq!(row[0], party["party"].as_str().unwrap());
-        assert_eq!(row[4], party["mentions"].to_string());
-        assert_eq!(row[5], party["pledges"].to_string());
+        assert_eq!(row[1], party["election"].as_str().unwrap_or(""));
+        assert_eq!(row[2], party["family"].as_str().unwrap());
+        assert_eq!(row[6], party["mentions"].to_string());
+        assert_eq!(row[7], party["pledges"].to_string());
         let co_ops = header.iter().position(|h| h == "co-operatives").unwrap();
         assert_eq!(
             row[co_ops],

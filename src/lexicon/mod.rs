@@ -243,6 +243,28 @@ mod tests {
     }
 
     #[test]
+    fn language_is_an_iso_code() {
+        let lex = Lexicon::parse(
+            "[lexicon]\nname = \"x\"\nversion = \"1\"\nlanguage = \"CYM\"\n",
+            "l.toml",
+        )
+        .unwrap();
+        assert_eq!(lex.language().map(|l| l.code()), Some("cy"));
+        let err = Lexicon::parse(
+            "[lexicon]\nname = \"x\"\nversion = \"1\"\nlanguage = \"English\"\n",
+            "l.toml",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("l.toml:4:12: `language` must be an ISO 639 code"),
+            "{err}"
+        );
+        let none = Lexicon::parse("[lexicon]\nname = \"x\"\nversion = \"1\"\n", "l.toml").unwrap();
+        assert_eq!(none.language(), None);
+    }
+
+    #[test]
     fn parses_the_issue_example() {
         let src = format!(
             "{HEAD}\n[[category]]\nid = \"co-operatives\"\nlabel = \"Co-operatives and mutuals\"\n\

@@ -25,20 +25,22 @@ use std::io::{self, Write};
 pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
 
 /// The files `--format csv -o DIR` writes, with their renderers:
-/// - `parties.csv`: one row per party, in the report's order (most policies
-///   first): `party, documents, unread, words, mentions, pledges,
+/// - `parties.csv`: one row per party and election, in the report's order
+///   (newest election first, then most policies first): `party, election,
+///   family, documents, unread, words, mentions, pledges,
 ///   per_10k_words, policies, pledged_policies, policies_per_10k_words`, then
 ///   for each category `<id>`, `<id> pledges`, `<id> policies` and `<id>
 ///   pledged policies`;
 /// - `asks.csv`: the ask × party matrix: `ask, label`, then for each party
-///   `<party>` (sentences satisfying the ask) and `<party> pledges`;
+///   `<party>` (sentences satisfying the ask) and `<party> pledges` (the
+///   party with its election, "Labour 2017", when the scan holds several);
 /// - `excerpts.csv`: one row per mention: `party, document, page,
 ///   categories, term, matched, pledge, stance, text` (`categories` lists
 ///   the category ids the mention counts for, separated by `; `);
 /// - `ask-excerpts.csv`: one row per sentence satisfying an ask: `party,
 ///   document, page, ask, pledge, stance, text`;
-/// - `documents.csv`: one row per document: `document, party, year, country,
-///   status, error, pages, words, mentions, pledges, policies,
+/// - `documents.csv`: one row per document: `document, party, year,
+///   election, family, country, language, status, error, pages, words, mentions, pledges, policies,
 ///   pledged_policies`.
 pub const CSV_FILES: &[(&str, CsvRenderer)] = &[
     ("parties.csv", write_parties),
@@ -103,6 +105,8 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out)?;
     let mut header: Vec<String> = [
         "party",
+        "election",
+        "family",
         "documents",
         "unread",
         "words",
@@ -125,6 +129,8 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for p in &report.parties {
         let mut fields = vec![
             p.party.clone(),
+            p.election.clone().unwrap_or_default(),
+            p.family.clone(),
             p.documents.to_string(),
             p.unread.to_string(),
             p.counts.words.to_string(),
@@ -153,8 +159,10 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = writer(out)?;
     let mut header = vec!["ask".to_string(), "label".to_string()];
     for p in &report.parties {
-        header.push(p.party.clone());
-        header.push(format!("{} pledges", p.party));
+        let label = report.party_label(&p.party, p.election.as_deref());
+        let pledges = format!("{label} pledges");
+        header.push(label);
+        header.push(pledges);
     }
     row(&mut w, &header)?;
     for ask in &report.lexicon.asks {
@@ -255,7 +263,10 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "document",
             "party",
             "year",
+            "election",
+            "family",
             "country",
+            "language",
             "status",
             "error",
             "pages",
@@ -276,7 +287,10 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     doc.path.as_str(),
                     &doc.party,
                     &doc.year.map(|y| y.to_string()).unwrap_or_default(),
+                    doc.election.as_deref().unwrap_or(""),
+                    doc.family.as_deref().unwrap_or(""),
                     doc.country.as_deref().unwrap_or(""),
+                    doc.language.map_or("", |l| l.code.code()),
                     status,
                     doc.error.as_deref().unwrap_or(""),
                     &doc.pages.to_string(),

@@ -142,13 +142,25 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</ul></section>")
 }
 
+/// Each entry of `parties` as the report names it (with its election when
+/// the scan holds several).
+fn party_labels(report: &Report) -> Vec<String> {
+    report
+        .parties
+        .iter()
+        .map(|p| report.party_label(&p.party, p.election.as_deref()))
+        .collect()
+}
+
 fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<section id=\"ranking\"><h2>Who says most</h2>")?;
+    let labels = party_labels(report);
     let rows: Vec<RankBar<'_>> = report
         .parties
         .iter()
-        .map(|p| RankBar {
-            label: &p.party,
+        .zip(&labels)
+        .map(|(p, label)| RankBar {
+            label,
             total: p.counts.policies,
             pledges: p.counts.pledged_policies,
         })
@@ -166,7 +178,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
     )?;
-    for p in &report.parties {
+    for (p, label) in report.parties.iter().zip(&labels) {
         let unread = if p.unread > 0 {
             format!(" ({} unread)", p.unread)
         } else {
@@ -175,7 +187,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
-            esc(&p.party),
+            esc(label),
             p.counts.policies,
             p.counts.pledged_policies,
             p.counts.mentions,
@@ -199,11 +211,13 @@ fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|c| c.label.as_str())
         .collect();
+    let labels = party_labels(report);
     let rows: Vec<StackBar<'_>> = report
         .parties
         .iter()
-        .map(|p| StackBar {
-            label: &p.party,
+        .zip(&labels)
+        .map(|(p, label)| StackBar {
+            label,
             values: report
                 .lexicon
                 .categories
@@ -255,8 +269,8 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<div class=\"scroll\"><table class=\"asks\"><thead><tr><th>Ask</th>"
     )?;
-    for p in &report.parties {
-        write!(out, "<th>{}</th>", esc(&p.party))?;
+    for label in party_labels(report) {
+        write!(out, "<th>{}</th>", esc(&label))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
     for ask in &report.lexicon.asks {
@@ -264,7 +278,10 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for p in &report.parties {
             let n = p.counts.asks.get(&ask.id).copied().unwrap_or(0);
             let pledges = p.counts.ask_pledges.get(&ask.id).copied().unwrap_or(0);
-            match report.mashup.ask_quote(&ask.id, &p.party, p.election.as_deref()) {
+            match report
+                .mashup
+                .ask_quote(&ask.id, &p.party, p.election.as_deref())
+            {
                 Some(q) if n > 0 => write!(
                     out,
                     "<td><details><summary title=\"{}\">{n}{}</summary>{}</details></td>",
@@ -293,14 +310,15 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "<h3>{}</h3>", esc(report.category_label(&theme.id)))?;
         let mut silent = Vec::new();
         for pq in &theme.parties {
+            let label = report.party_label(&pq.party, pq.election.as_deref());
             match &pq.quote {
                 Some(q) => writeln!(
                     out,
                     "<div class=\"quote\"><span class=\"who\">{}</span>{}</div>",
-                    esc(&pq.party),
+                    esc(&label),
                     quote_html(q)
                 )?,
-                None => silent.push(esc(&pq.party)),
+                None => silent.push(esc(&label)),
             }
         }
         if !silent.is_empty() {

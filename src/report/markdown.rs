@@ -6,7 +6,7 @@
 //! Text from documents and the index is escaped (CommonMark backslash
 //! escapes), so a quote cannot open a link, a table cell or HTML.
 
-use super::{Report, Theme};
+use super::{PartyQuote, Report, Theme};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use std::io::{self, Write};
@@ -81,7 +81,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "| {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
             i + 1,
-            cell(&p.party),
+            cell(&report.party_label(&p.party, p.election.as_deref())),
             p.counts.policies,
             p.counts.pledged_policies,
             p.counts.mentions,
@@ -98,11 +98,9 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Theme by theme\n")?;
     for theme in &report.mashup.categories {
         writeln!(out, "### {}\n", md(report.category_label(&theme.id)))?;
-        let count = |party: &str| {
+        let count = |pq: &PartyQuote| {
             report
-                .parties
-                .iter()
-                .find(|p| p.party == party)
+                .party_totals(&pq.party, pq.election.as_deref())
                 .map_or((0, 0, 0), |p| {
                     let get = |m: &std::collections::BTreeMap<String, u64>| {
                         m.get(&theme.id).copied().unwrap_or(0)
@@ -114,8 +112,8 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     )
                 })
         };
-        write_quotes(theme, out, |party| {
-            let (policies, pledged, mentions) = count(party);
+        write_quotes(report, theme, out, |pq| {
+            let (policies, pledged, mentions) = count(pq);
             format!(
                 "{policies} polic{}, {pledged} pledged; {mentions} mention{}",
                 if policies == 1 { "y" } else { "ies" },
@@ -128,21 +126,23 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// One bullet per party with a quote, then the parties without one.
 fn write_quotes(
+    report: &Report,
     theme: &Theme,
     out: &mut dyn Write,
-    summary: impl Fn(&str) -> String,
+    summary: impl Fn(&PartyQuote) -> String,
 ) -> io::Result<()> {
     let mut silent = Vec::new();
     for pq in &theme.parties {
+        let label = report.party_label(&pq.party, pq.election.as_deref());
         let Some(q) = &pq.quote else {
-            silent.push(md(&pq.party));
+            silent.push(md(&label));
             continue;
         };
         writeln!(
             out,
             "- **{}** ({}): “{}” ({}, p. {}){}",
-            md(&pq.party),
-            summary(&pq.party),
+            md(&label),
+            summary(pq),
             md(&q.text),
             md(file_name(&q.document)),
             q.page,
@@ -174,7 +174,11 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     write!(out, "| Ask |")?;
     for p in &report.parties {
-        write!(out, " {} |", cell(&p.party))?;
+        write!(
+            out,
+            " {} |",
+            cell(&report.party_label(&p.party, p.election.as_deref()))
+        )?;
     }
     write!(out, "\n|---|")?;
     for _ in &report.parties {
@@ -200,11 +204,9 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         writeln!(out, "### {}\n", md(report.ask_label(&theme.id)))?;
-        write_quotes(theme, out, |party| {
+        write_quotes(report, theme, out, |pq| {
             let n = report
-                .parties
-                .iter()
-                .find(|p| p.party == party)
+                .party_totals(&pq.party, pq.election.as_deref())
                 .and_then(|p| p.counts.asks.get(&theme.id).copied())
                 .unwrap_or(0);
             format!("{n} sentence{}", if n == 1 { "" } else { "s" })

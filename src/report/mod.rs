@@ -3,16 +3,16 @@
 //! nothing and open no files. The JSON form is the source of truth: `mashup
 //! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 5
+//! # The JSON format (`--format json`), schema version 6
 //!
 //! A machine-checkable description is in `docs/report.schema.json` (JSON
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 5. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 6. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
-//! - `lexicon`: `{"name", "version", "hash", "categories": [{"id", "label"}],
+//! - `lexicon`: `{"name", "version", "language", "hash", "categories": [{"id", "label"}],
 //!   "asks": [{"id", "label"}], "rules": [{"id", "label", "category"}]}`, the
 //!   lexicon used (`hash`: `blake3:` and 64 hex digits of its source text, so
 //!   an edited lexicon differs even under the same version); categories, asks
@@ -22,10 +22,16 @@
 //!   - `path`: as given or found; `content_hash`: the file's (`blake3:` and
 //!     64 hex digits; null when it could not be read from disk); `party`: from the index (the file name when
 //!     there is none; empty for a path that is not a document);
-//!     `year` (number or null), `country` (string or null);
+//!     `year` (number or null), `election` (`"2017"`, `"1974-10"`, or null),
+//!     `family` (the index's party family, or null), `country` (string or
+//!     null); `language` (`{"code", "source"}`: the ISO 639 code, as the
+//!     index gives it (`"index"`) or as detected from the text
+//!     (`"detected"`); null when neither tells);
 //!   - `status`: `"ok"`; `"no_text_layer"` (a scan: no page has text, so its
-//!     zero mentions are not a finding); `"error"` (could not be read, reason
-//!     in `error`, otherwise null);
+//!     zero mentions are not a finding); `"not_matched"` (its language is not
+//!     the lexicon's, so it was not matched: its zero is not a finding
+//!     either); `"error"` (could not be read, reason in `error`, otherwise
+//!     null);
 //!   - `pages`; `pages_without_text` (1-based page numbers);
 //!     `unmapped_chars` (character codes whose text could not be recovered);
 //!     `warnings` (`[{"page", "message"}]`: problems on pages read anyway
@@ -58,19 +64,24 @@
 //!     or unknown)}`;
 //!   - `ask_excerpts`: every sentence satisfying an ask: `{"page",
 //!     "sentence", "ask", "text", "pledge", "stance"}`.
-//! - `parties`: one entry per party, by policies (most first), then
-//!   mentions, then name: `party`, `documents` (read), `unread` (errors and
-//!   scans: their silence is not a finding), the same counts as a document
+//! - `parties`: one entry per party and election, newest election first
+//!   (null last), then by policies (most first), then mentions, then name:
+//!   `party`, `election`, `family` (the index's, else the party),
+//!   `documents` (read), `unread` (errors, scans and documents not matched:
+//!   their silence is not a finding), the same counts as a document
 //!   (`words`, `mentions`, `pledges`, `policies`, `pledged_policies`, and the
 //!   maps by category, term and ask) summed over its `ok` documents,
 //!   `per_10k_words` (mentions per 10,000 words, one decimal; 0 with no
 //!   words) and `policies_per_10k_words` (policies, likewise).
+//! - `elections`: one entry per election, newest first (null last):
+//!   `election`, `parties` (entries in `parties` for it), `documents`,
+//!   `unread`, and the same counts and rates as a party, over every party.
 //! - `totals`: `documents` (entries in `documents`), `ok`, `no_text_layer`,
-//!   `failed`, and `words`, `mentions`, `pledges`, `policies`,
+//!   `failed`, `not_matched`, and `words`, `mentions`, `pledges`, `policies`,
 //!   `pledged_policies` over `ok` documents.
 //! - `mashup`: the best quote per theme and party. `categories` (lexicon
 //!   order) and `asks` (lexicon order) are lists of `{"id", "parties":
-//!   [{"party", "quote"}]}`, with one entry per party in `parties` order;
+//!   [{"party", "election", "quote"}]}`, with one entry per entry of `parties`, in its order;
 //!   `quote` is null when the party has nothing for it, otherwise
 //!   `{"document" (path), "page", "sentence", "text", "pledge", "stance",
 //!   "distinct_terms"}`. The best quote is a pledge before a mere mention,
@@ -355,6 +366,22 @@ impl Report {
         self.elections.len() > 1
     }
 
+    /// How reports name a party's entry: the party, and in a scan of several
+    /// elections its election too ("Labour 2017").
+    pub fn party_label(&self, party: &str, election: Option<&str>) -> String {
+        match election.filter(|_| self.spans_elections()) {
+            Some(election) => format!("{party} {election}"),
+            None => party.to_string(),
+        }
+    }
+
+    /// The entry of `parties` for `party` at `election`.
+    pub fn party_totals(&self, party: &str, election: Option<&str>) -> Option<&PartyTotals> {
+        self.parties
+            .iter()
+            .find(|p| p.party == party && p.election.as_deref() == election)
+    }
+
     /// True when some document failed (the exit status is then 1).
     pub fn has_failures(&self) -> bool {
         self.totals.failed > 0
@@ -527,6 +554,94 @@ pub(crate) mod tests {
         write_json(&report, &mut out).unwrap();
         let back: Report = serde_json::from_slice(&out).unwrap();
         assert_eq!(back, report);
+    }
+
+    #[test]
+    fn parties_are_counted_per_election_newest_first() {
+        let (lexicon, mut documents) = sample_parts();
+        // Party B's read document is from 2019, its broken one from 2024;
+        // party A's from 2024 and in the Co family.
+        documents[0].election = Some("2024".into());
+        documents[0].family = Some("Co".into());
+        documents[1].election = Some("2019".into());
+        documents[3].election = Some("2024".into());
+        let mut welsh = documents[1].clone();
+        welsh.path = "e.pdf".into();
+        welsh.status = Status::NotMatched;
+        welsh.election = Some("2024".into());
+        welsh.language = Some(crate::language::DocumentLanguage {
+            code: crate::language::Language::from_code("cy").unwrap(),
+            source: crate::language::LanguageSource::Detected,
+        });
+        documents.push(welsh);
+        let report = Report::build(&lexicon, documents);
+        assert!(report.spans_elections());
+        let rows: Vec<(&str, Option<&str>, &str, u32, u32)> = report
+            .parties
+            .iter()
+            .map(|p| {
+                (
+                    p.party.as_str(),
+                    p.election.as_deref(),
+                    p.family.as_str(),
+                    p.documents,
+                    p.unread,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Party <A> & \"Co\"", Some("2024"), "Co", 1, 0),
+                ("Party B", Some("2024"), "Party B", 0, 2),
+                ("Party B", Some("2019"), "Party B", 1, 0),
+                ("Party C", None, "Party C", 0, 1),
+            ]
+        );
+        let elections: Vec<(Option<&str>, u32, u32, u64)> = report
+            .elections
+            .iter()
+            .map(|e| {
+                (
+                    e.election.as_deref(),
+                    e.parties,
+                    e.documents,
+                    e.counts.mentions,
+                )
+            })
+            .collect();
+        assert_eq!(
+            elections,
+            [
+                (Some("2024"), 2, 1, 2),
+                (Some("2019"), 1, 1, 1),
+                (None, 1, 0, 0)
+            ]
+        );
+        assert_eq!(report.totals.not_matched, 1);
+        assert_eq!(report.party_label("Party B", Some("2019")), "Party B 2019");
+        let quote = report
+            .mashup
+            .category_quote("coops", "Party B", Some("2019"));
+        assert!(quote.is_some_and(|q| q.document == "b.pdf"));
+        assert!(report
+            .mashup
+            .category_quote("coops", "Party B", Some("2024"))
+            .is_none());
+        let value = serde_json::to_value(&report).unwrap();
+        assert_eq!(schema_errors(&value), Vec::<String>::new());
+        let mut table = Vec::new();
+        write_table(&report, &mut table).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        let at = |s: &str| {
+            table
+                .find(s)
+                .unwrap_or_else(|| panic!("{s:?} not in {table}"))
+        };
+        assert!(at("Election 2024:") < at("Election 2019:"));
+        assert!(at("Election 2019:") < at("Election unknown:"));
+        assert!(table.contains("1 in a language the lexicon does not cover"));
+        assert!(table.contains("not matched: e.pdf (written in Welsh (cy, detected)"));
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let t = &report.totals;
     let other_language = if t.not_matched > 0 {
-        format!(", {} in a language the lexicon does not cover", t.not_matched)
+        format!(
+            ", {} in a language the lexicon does not cover",
+            t.not_matched
+        )
     } else {
         String::new()
     };

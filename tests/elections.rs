@@ -1,0 +1,146 @@
+//! Elections side by side (issue 13): the 68 manifestos of `../shared/corpus`
+//! with `docs/uk-corpus-index.csv` (their names and metadata only), and the
+//! language check on files built here.
+
+mod util;
+
+use util::{json, mashup, root, shared_dir};
+
+#[test]
+fn the_corpus_is_reported_election_by_election_and_welsh_is_not_matched() {
+    let Some(shared) = shared_dir() else { return };
+    let index = root().join("docs/uk-corpus-index.csv");
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("corpus.json");
+    mashup()
+        .args(["scan", "--format", "json", "-o"])
+        .arg(&saved)
+        .arg(shared.join("corpus"))
+        .arg("--index")
+        .arg(&index)
+        .assert()
+        .success();
+    let report = json(&std::fs::read(&saved).unwrap());
+
+    // Every election of the index, newest first, both of 1974 apart.
+    let elections: Vec<&str> = report["elections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["election"].as_str().unwrap())
+        .collect();
+    assert_eq!(elections.first(), Some(&"2024"));
+    assert_eq!(elections.last(), Some(&"1945"));
+    assert_eq!(elections.len(), 22, "{elections:?}");
+    let at = |e: &str| elections.iter().position(|x| *x == e).unwrap();
+    assert!(at("1974-10") < at("1974-02") && at("1979") < at("1974-10"));
+    let mut sorted = elections.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(elections, sorted);
+
+    // Parties per election: Labour 1945 and Labour 2015 are two rows, and an
+    // election's totals are its parties' sums.
+    let parties = report["parties"].as_array().unwrap();
+    let row = |party: &str, election: &str| {
+        parties
+            .iter()
+            .find(|p| p["party"] == party && p["election"] == election)
+            .unwrap_or_else(|| panic!("no row for {party} {election}"))
+    };
+    assert_eq!(row("Labour", "1945")["documents"], 1);
+    assert_eq!(
+        row("Labour", "2015")["documents"],
+        2,
+        "two copies in the corpus"
+    );
+    assert_eq!(row("Scottish Labour", "2017")["family"], "Labour");
+    assert_eq!(row("Liberal Party", "2017")["family"], "Liberal Party");
+    for e in report["elections"].as_array().unwrap() {
+        let of_election = parties.iter().filter(|p| p["election"] == e["election"]);
+        let policies: u64 = of_election.map(|p| p["policies"].as_u64().unwrap()).sum();
+        assert_eq!(
+            e["policies"].as_u64().unwrap(),
+            policies,
+            "{}",
+            e["election"]
+        );
+    }
+
+    // The two Welsh-language manifestos: detected as Welsh, not matched, and
+    // counted nowhere.
+    let welsh: Vec<&serde_json::Value> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "not_matched")
+        .collect();
+    assert_eq!(welsh.len(), 2);
+    for doc in &welsh {
+        assert_eq!(doc["language"]["code"], "cy", "{}", doc["path"]);
+        assert_eq!(doc["language"]["source"], "detected");
+        assert_eq!(doc["mentions"], 0);
+        let party = row(doc["party"].as_str().unwrap(), "2017");
+        assert_eq!(
+            (party["documents"].as_u64(), party["unread"].as_u64()),
+            (Some(0), Some(1))
+        );
+    }
+    assert_eq!(report["totals"]["not_matched"], 2);
+    assert_eq!(report["lexicon"]["language"], "en");
+
+    // The table: one block per election, newest first, the Welsh files
+    // listed under it.
+    let table = mashup()
+        .args(["report", "--format", "table"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    let heads: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("Election "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(heads, elections);
+    assert!(table.contains("not matched: ") && table.contains("Forward_Together_Cym.pdf"));
+}
+
+#[test]
+fn a_language_given_by_the_index_is_taken_and_one_scan_of_one_election_keeps_its_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = "We will back co-operatives and mutuals in every town, and we will \
+                   support community energy schemes owned by the people they serve.\n";
+    std::fs::write(dir.path().join("a.txt"), english).unwrap();
+    std::fs::write(dir.path().join("b.txt"), english).unwrap();
+    std::fs::write(
+        dir.path().join("index.csv"),
+        "file,party,year,language\na.txt,Alpha,2024,\nb.txt,Beta,2024,cy\n",
+    )
+    .unwrap();
+    let out = mashup()
+        .args(["scan", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report = json(&out.stdout);
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["status"], "ok");
+    assert_eq!(docs[0]["language"]["source"], "detected");
+    assert_eq!(docs[1]["status"], "not_matched");
+    assert_eq!(
+        docs[1]["language"],
+        serde_json::json!({"code": "cy", "source": "index"})
+    );
+    let table = mashup().arg("scan").arg(dir.path()).output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.starts_with("Party"),
+        "one election: one table, as before\n{table}"
+    );
+    assert!(!table.contains("Election "));
+    assert!(table.contains("not matched: "), "{table}");
+    assert!(
+        table.contains("b.txt (written in Welsh (cy, as the index says)"),
+        "{table}"
+    );
+}
