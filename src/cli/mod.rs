@@ -9,12 +9,14 @@
 //! This file is the table of contents: each subcommand has its own module
 //! with its arguments and what it does.
 
+mod compare;
 mod extract;
 mod lexicon;
 mod merge;
 mod report;
 mod scan;
 
+pub use compare::{CompareArgs, CompareFormat};
 pub use extract::ExtractArgs;
 pub use lexicon::LexiconCommand;
 pub use merge::MergeArgs;
@@ -52,6 +54,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Merge the JSON Lines parts of a sharded scan (`scan --shard I/N --format jsonl`) into one report.
     Merge(MergeArgs),
+    /// Compare two saved reports (usually two elections): rates, themes, and asks gained and dropped.
+    Compare(CompareArgs),
 }
 
 /// Report formats.
@@ -155,6 +159,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Lexicon(cmd) => lexicon::run(cmd),
         Command::Report(args) => report::run(args),
         Command::Merge(args) => merge::run(args),
+        Command::Compare(args) => compare::run(args),
     }
 }
 

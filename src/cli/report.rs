@@ -27,14 +27,19 @@ pub struct ReportArgs {
 /// when it renders, whatever the scan found (the scan reported that).
 pub(super) fn run(args: ReportArgs) -> Result<Outcome, Error> {
     check_rendered_format(args.format, args.output.as_deref())?;
-    let report = if args.input != Path::new("-") && jsonl::read_header(&args.input)?.is_some() {
-        // A JSON Lines file is a part of one: the same as merging it alone.
-        jsonl::merge(std::slice::from_ref(&args.input))?
-    } else {
-        load_report(&args.input)?
-    };
+    let report = load_saved(&args.input)?;
     render(&report, args.format, args.output.as_deref())?;
     Ok(Outcome::Success)
+}
+
+/// A saved report: JSON (`-` for stdin) or JSON Lines (a part of one is the
+/// same as merging it alone).
+pub(super) fn load_saved(path: &Path) -> Result<Report, Error> {
+    if path != Path::new("-") && jsonl::read_header(path)?.is_some() {
+        Ok(jsonl::merge(&[path.to_path_buf()])?)
+    } else {
+        load_report(path)
+    }
 }
 
 /// Fails early when `format` cannot be rendered from a report (JSON Lines

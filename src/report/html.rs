@@ -31,7 +31,7 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 :root { --ink: #1d2430; --muted: #5b6474; --line: #d9dee6; --accent: #0b4f8a; --warn: #8a3b00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }

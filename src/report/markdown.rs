@@ -221,7 +221,7 @@ fn file_name(path: &str) -> &str {
 
 /// Escapes text for Markdown prose: every ASCII punctuation mark that can
 /// start or end markup gets a backslash, and line breaks become spaces.
-fn md(text: &str) -> String {
+pub(super) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -59,7 +59,7 @@ pub struct Quote {
 
 impl Quote {
     /// Better quotes sort first.
-    fn rank(&self) -> impl Ord + '_ {
+    pub(crate) fn rank(&self) -> impl Ord + '_ {
         (
             Reverse(self.pledge),
             Reverse(self.distinct_terms),

@@ -102,6 +102,7 @@
 //! report` and `mashup merge` build this report from such files, one
 //! document at a time ([`Tally`], [`Documents`]).
 
+mod compare;
 mod csv;
 mod documents;
 mod html;
@@ -112,6 +113,11 @@ mod svg;
 mod table;
 mod tally;
 
+pub use compare::{
+    write_comparison_html, write_comparison_json, write_comparison_markdown,
+    write_comparison_table, AskChange, CategoryChange, Comparison, FamilyChange, FamilyTotals,
+    Side,
+};
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use documents::{Documents, Spool};
 pub use html::write_html;

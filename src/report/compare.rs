@@ -1,0 +1,566 @@
+//! What changed between two reports: for each party family present in both,
+//! the change in policies and mentions per 10,000 words, the categories that
+//! grew or shrank, the asks newly picked up (with the new quote) and those
+//! dropped (with the old one). Built from two finished reports, so it
+//! compares any two saved scans (`mashup compare OLD NEW`), usually two
+//! elections.
+//!
+//! A family is the index's `family` column, else the party: a renamed party
+//! or its regional editions are compared as one. A family's counts are the
+//! sums over its entries in a report (every election the report holds), and
+//! documents that were not read (scans, errors, other languages) count in
+//! neither; a family with no words read on one side has no rates to compare
+//! and is listed apart.
+
+use super::html::esc;
+use super::mashup::Quote;
+use super::table::thousands;
+use super::{per_10k, Labelled, PartyTotals, Report};
+use crate::pipeline::Counts;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{self, Write};
+
+/// The comparison of two reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// What the older report holds.
+    pub old: Side,
+    /// What the newer report holds.
+    pub new: Side,
+    /// Families with words read in both, by name.
+    pub families: Vec<FamilyChange>,
+    /// Families only the older report has (or with no words read in the newer).
+    pub only_old: Vec<String>,
+    /// Families only the newer report has (or with no words read in the older).
+    pub only_new: Vec<String>,
+    /// What the reader should know: the two reports used different lexicons,
+    /// so a change may be the lexicon's rather than the parties'.
+    pub warnings: Vec<String>,
+}
+
+/// One report of a comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Side {
+    /// Its elections, newest first (null for documents without one).
+    pub elections: Vec<Option<String>>,
+    /// Its lexicon: name, version and content hash.
+    pub lexicon: String,
+}
+
+/// A family in both reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FamilyChange {
+    /// The family.
+    pub family: String,
+    /// Its totals in the older report.
+    pub old: FamilyTotals,
+    /// Its totals in the newer report.
+    pub new: FamilyTotals,
+    /// Change in policies per 10,000 words (new minus old, one decimal).
+    pub policies_per_10k_change: f64,
+    /// Change in mentions per 10,000 words.
+    pub per_10k_change: f64,
+    /// Every category whose policies per 10,000 words changed, most grown
+    /// first, most shrunk last.
+    pub categories: Vec<CategoryChange>,
+    /// Asks met in the newer report and not in the older, with the newer
+    /// report's best quote, in lexicon order.
+    pub asks_gained: Vec<AskChange>,
+    /// Asks met in the older report and not in the newer, with the older
+    /// report's best quote, in lexicon order.
+    pub asks_dropped: Vec<AskChange>,
+}
+
+/// A family's totals in one report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FamilyTotals {
+    /// Its parties there, by name.
+    pub parties: Vec<String>,
+    /// Documents read.
+    pub documents: u32,
+    /// Words read.
+    pub words: u64,
+    /// Policies (sentences with a mention).
+    pub policies: u64,
+    /// Mentions.
+    pub mentions: u64,
+    /// Policies per 10,000 words.
+    pub policies_per_10k_words: f64,
+    /// Mentions per 10,000 words.
+    pub per_10k_words: f64,
+}
+
+/// A category's change for a family.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryChange {
+    /// The category id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Policies per 10,000 words in the older report.
+    pub old: f64,
+    /// Policies per 10,000 words in the newer report.
+    pub new: f64,
+    /// New minus old.
+    pub change: f64,
+}
+
+/// An ask gained or dropped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskChange {
+    /// The ask id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// The family's best quote for it (in the newer report for a gain, the
+    /// older for a drop).
+    pub quote: Option<Quote>,
+}
+
+/// One family's entries of a report, summed.
+struct Family<'a> {
+    entries: Vec<&'a PartyTotals>,
+    counts: Counts,
+    documents: u32,
+}
+
+fn families(report: &Report) -> BTreeMap<&str, Family<'_>> {
+    let mut out: BTreeMap<&str, Family<'_>> = BTreeMap::new();
+    for p in &report.parties {
+        let family = out.entry(p.family.as_str()).or_insert_with(|| Family {
+            entries: Vec::new(),
+            counts: Counts::default(),
+            documents: 0,
+        });
+        family.entries.push(p);
+        family.counts += &p.counts;
+        family.documents += p.documents;
+    }
+    out
+}
+
+impl Family<'_> {
+    fn totals(&self) -> FamilyTotals {
+        let parties: BTreeSet<&str> = self.entries.iter().map(|p| p.party.as_str()).collect();
+        FamilyTotals {
+            parties: parties.into_iter().map(String::from).collect(),
+            documents: self.documents,
+            words: self.counts.words,
+            policies: self.counts.policies,
+            mentions: self.counts.mentions,
+            policies_per_10k_words: per_10k(self.counts.policies, self.counts.words),
+            per_10k_words: per_10k(self.counts.mentions, self.counts.words),
+        }
+    }
+
+    /// The family's best quote for ask `id` in `report`.
+    fn best_ask_quote(&self, report: &Report, id: &str) -> Option<Quote> {
+        self.entries
+            .iter()
+            .filter_map(|p| report.mashup.ask_quote(id, &p.party, p.election.as_deref()))
+            .min_by(|a, b| a.rank().cmp(&b.rank()))
+            .cloned()
+    }
+
+    fn meets(&self, ask: &str) -> bool {
+        self.counts.asks.get(ask).is_some_and(|&n| n > 0)
+    }
+}
+
+/// One decimal, as every rate in a report.
+fn round(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+impl Comparison {
+    /// Compares `old` with `new`.
+    pub fn of(old: &Report, new: &Report) -> Comparison {
+        let (old_families, new_families) = (families(old), families(new));
+        let read = |f: &Family<'_>| f.counts.words > 0;
+        let mut changes = Vec::new();
+        let (mut only_old, mut only_new) = (Vec::new(), Vec::new());
+        for (name, before) in &old_families {
+            match new_families.get(name) {
+                Some(after) if read(before) && read(after) => {
+                    changes.push(family_change(name, before, after, old, new));
+                }
+                _ => only_old.push(name.to_string()),
+            }
+        }
+        for (name, after) in &new_families {
+            let compared = old_families
+                .get(name)
+                .is_some_and(|b| read(b) && read(after));
+            if !compared {
+                only_new.push(name.to_string());
+            }
+        }
+        let mut warnings = Vec::new();
+        if old.lexicon.hash != new.lexicon.hash {
+            warnings.push(format!(
+                "the reports were made with different lexicons ({} {} and {} {}): a change may be the lexicon's, not the party's",
+                old.lexicon.name, old.lexicon.version, new.lexicon.name, new.lexicon.version
+            ));
+        }
+        Comparison {
+            old: side(old),
+            new: side(new),
+            families: changes,
+            only_old,
+            only_new,
+            warnings,
+        }
+    }
+}
+
+fn side(report: &Report) -> Side {
+    Side {
+        elections: report
+            .elections
+            .iter()
+            .map(|e| e.election.clone())
+            .collect(),
+        lexicon: format!(
+            "{} {} ({})",
+            report.lexicon.name, report.lexicon.version, report.lexicon.hash
+        ),
+    }
+}
+
+fn family_change(
+    name: &str,
+    before: &Family<'_>,
+    after: &Family<'_>,
+    old: &Report,
+    new: &Report,
+) -> FamilyChange {
+    let (old_totals, new_totals) = (before.totals(), after.totals());
+    // Categories of either lexicon, the newer's order first.
+    let mut labels: Vec<&Labelled> = new.lexicon.categories.iter().collect();
+    for c in &old.lexicon.categories {
+        if !labels.iter().any(|l| l.id == c.id) {
+            labels.push(c);
+        }
+    }
+    let rate = |family: &Family<'_>, id: &str| {
+        per_10k(
+            family
+                .counts
+                .policies_by_category
+                .get(id)
+                .copied()
+                .unwrap_or(0),
+            family.counts.words,
+        )
+    };
+    let mut categories: Vec<CategoryChange> = labels
+        .iter()
+        .map(|c| {
+            let (o, n) = (rate(before, &c.id), rate(after, &c.id));
+            CategoryChange {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                old: o,
+                new: n,
+                change: round(n - o),
+            }
+        })
+        .filter(|c| c.change != 0.0)
+        .collect();
+    categories.sort_by(|a, b| b.change.total_cmp(&a.change).then(a.id.cmp(&b.id)));
+    let ask_change = |ask: &Labelled, report: &Report, family: &Family<'_>| AskChange {
+        id: ask.id.clone(),
+        label: ask.label.clone(),
+        quote: family.best_ask_quote(report, &ask.id),
+    };
+    let asks_gained = new
+        .lexicon
+        .asks
+        .iter()
+        .filter(|a| after.meets(&a.id) && !before.meets(&a.id))
+        .map(|a| ask_change(a, new, after))
+        .collect();
+    let asks_dropped = old
+        .lexicon
+        .asks
+        .iter()
+        .filter(|a| before.meets(&a.id) && !after.meets(&a.id))
+        .map(|a| ask_change(a, old, before))
+        .collect();
+    FamilyChange {
+        family: name.to_string(),
+        policies_per_10k_change: round(
+            new_totals.policies_per_10k_words - old_totals.policies_per_10k_words,
+        ),
+        per_10k_change: round(new_totals.per_10k_words - old_totals.per_10k_words),
+        old: old_totals,
+        new: new_totals,
+        categories,
+        asks_gained,
+        asks_dropped,
+    }
+}
+
+fn elections_label(side: &Side) -> String {
+    let names: Vec<&str> = side
+        .elections
+        .iter()
+        .map(|e| e.as_deref().unwrap_or("no election"))
+        .collect();
+    if names.is_empty() {
+        "nothing".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn signed(x: f64) -> String {
+    format!("{x:+.1}")
+}
+
+fn where_quoted(q: &Quote) -> String {
+    let file = q.document.rsplit(['/', '\\']).next().unwrap_or(&q.document);
+    format!("{file}, p. {}", q.page)
+}
+
+/// The comparison as text for a terminal.
+pub fn write_comparison_table(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "Compared: {} (old) with {} (new); policies and mentions per 10,000 words.",
+        elections_label(&c.old),
+        elections_label(&c.new)
+    )?;
+    for w in &c.warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    for f in &c.families {
+        writeln!(
+            out,
+            "\n{}: policies per 10k {:.1} -> {:.1} ({}), mentions per 10k {:.1} -> {:.1} ({}); words {} -> {}",
+            f.family,
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            signed(f.policies_per_10k_change),
+            f.old.per_10k_words,
+            f.new.per_10k_words,
+            signed(f.per_10k_change),
+            thousands(f.old.words),
+            thousands(f.new.words)
+        )?;
+        let grew: Vec<String> = f
+            .categories
+            .iter()
+            .filter(|k| k.change > 0.0)
+            .map(|k| format!("{} {}", k.id, signed(k.change)))
+            .collect();
+        let shrank: Vec<String> = f
+            .categories
+            .iter()
+            .rev()
+            .filter(|k| k.change < 0.0)
+            .map(|k| format!("{} {}", k.id, signed(k.change)))
+            .collect();
+        if !grew.is_empty() {
+            writeln!(out, "  grew: {}", grew.join(", "))?;
+        }
+        if !shrank.is_empty() {
+            writeln!(out, "  shrank: {}", shrank.join(", "))?;
+        }
+        for (sign, asks) in [("+", &f.asks_gained), ("-", &f.asks_dropped)] {
+            for a in asks {
+                match &a.quote {
+                    Some(q) => writeln!(
+                        out,
+                        "  {sign} {}: \"{}\" ({})",
+                        a.label,
+                        q.text,
+                        where_quoted(q)
+                    )?,
+                    None => writeln!(out, "  {sign} {}", a.label)?,
+                }
+            }
+        }
+        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+            writeln!(out, "  asks: none gained or dropped")?;
+        }
+    }
+    if !c.only_old.is_empty() {
+        writeln!(out, "\nonly in the old report: {}", c.only_old.join(", "))?;
+    }
+    if !c.only_new.is_empty() {
+        writeln!(out, "only in the new report: {}", c.only_new.join(", "))?;
+    }
+    Ok(())
+}
+
+/// The comparison as JSON.
+pub fn write_comparison_json(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, c)?;
+    writeln!(out)
+}
+
+/// The comparison as a Markdown section.
+pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    let md = super::markdown::md;
+    writeln!(
+        out,
+        "# What changed\n\n{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.\n",
+        md(&elections_label(&c.old)),
+        md(&elections_label(&c.new))
+    )?;
+    for w in &c.warnings {
+        writeln!(out, "> **Warning:** {}\n", md(w))?;
+    }
+    writeln!(
+        out,
+        "| Family | Policies per 10k, old | new | change | Mentions per 10k, old | new | change |\n|---|---:|---:|---:|---:|---:|---:|"
+    )?;
+    for f in &c.families {
+        writeln!(
+            out,
+            "| {} | {:.1} | {:.1} | {} | {:.1} | {:.1} | {} |",
+            md(&f.family),
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            signed(f.policies_per_10k_change),
+            f.old.per_10k_words,
+            f.new.per_10k_words,
+            signed(f.per_10k_change)
+        )?;
+    }
+    writeln!(out)?;
+    for f in &c.families {
+        writeln!(out, "## {}\n", md(&f.family))?;
+        if !f.categories.is_empty() {
+            let list: Vec<String> = f
+                .categories
+                .iter()
+                .map(|k| format!("{} {}", md(&k.label), signed(k.change)))
+                .collect();
+            writeln!(out, "Policies per 10k by theme: {}.\n", list.join("; "))?;
+        }
+        for (title, asks) in [
+            ("Asks picked up", &f.asks_gained),
+            ("Asks dropped", &f.asks_dropped),
+        ] {
+            if asks.is_empty() {
+                continue;
+            }
+            writeln!(out, "{title}:\n")?;
+            for a in asks {
+                match &a.quote {
+                    Some(q) => writeln!(
+                        out,
+                        "- **{}**: “{}” ({})",
+                        md(&a.label),
+                        md(&q.text),
+                        md(&where_quoted(q))
+                    )?,
+                    None => writeln!(out, "- **{}**", md(&a.label))?,
+                }
+            }
+            writeln!(out)?;
+        }
+        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+            writeln!(out, "No ask picked up or dropped.\n")?;
+        }
+    }
+    if !c.only_old.is_empty() || !c.only_new.is_empty() {
+        writeln!(
+            out,
+            "Not compared (in one report only, or nothing read in the other): {}.",
+            md(&c
+                .only_old
+                .iter()
+                .chain(&c.only_new)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "))
+        )?;
+    }
+    Ok(())
+}
+
+/// The comparison as one HTML page, in the style of the report.
+pub fn write_comparison_html(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>What changed</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n<h1>What changed</h1>\n<p class=\"summary\">{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.</p>\n",
+        super::html::STYLE,
+        esc(&elections_label(&c.old)),
+        esc(&elections_label(&c.new))
+    )?;
+    for w in &c.warnings {
+        writeln!(out, "<p class=\"alert\">{}</p>", esc(w))?;
+    }
+    writeln!(
+        out,
+        "<div class=\"scroll\"><table><thead><tr><th>Family</th><th class=\"n\">Policies per 10k, old</th><th class=\"n\">new</th><th class=\"n\">change</th><th class=\"n\">Mentions per 10k, old</th><th class=\"n\">new</th><th class=\"n\">change</th></tr></thead><tbody>"
+    )?;
+    for f in &c.families {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td></tr>",
+            esc(&f.family),
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            signed(f.policies_per_10k_change),
+            f.old.per_10k_words,
+            f.new.per_10k_words,
+            signed(f.per_10k_change)
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    for f in &c.families {
+        writeln!(out, "<section><h2>{}</h2>", esc(&f.family))?;
+        if !f.categories.is_empty() {
+            let list: Vec<String> = f
+                .categories
+                .iter()
+                .map(|k| format!("{} {}", esc(&k.label), signed(k.change)))
+                .collect();
+            writeln!(
+                out,
+                "<p>Policies per 10k by theme: {}.</p>",
+                list.join("; ")
+            )?;
+        }
+        for (title, asks) in [
+            ("Asks picked up", &f.asks_gained),
+            ("Asks dropped", &f.asks_dropped),
+        ] {
+            if asks.is_empty() {
+                continue;
+            }
+            writeln!(out, "<h3>{title}</h3>")?;
+            for a in asks {
+                let quote = a.quote.as_ref().map_or(String::new(), |q| {
+                    format!(
+                        "<blockquote>{}</blockquote><div class=\"src\">{}</div>",
+                        esc(&q.text),
+                        esc(&where_quoted(q))
+                    )
+                });
+                writeln!(
+                    out,
+                    "<div class=\"quote\"><span class=\"who\">{}</span>{quote}</div>",
+                    esc(&a.label)
+                )?;
+            }
+        }
+        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+            writeln!(out, "<p class=\"silent\">No ask picked up or dropped.</p>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+    if !c.only_old.is_empty() || !c.only_new.is_empty() {
+        writeln!(
+            out,
+            "<p class=\"silent\">Not compared (in one report only, or nothing read in the other): {}.</p>",
+            esc(&c.only_old.iter().chain(&c.only_new).cloned().collect::<Vec<_>>().join(", "))
+        )?;
+    }
+    writeln!(out, "</main>\n</body>\n</html>")
+}
