@@ -144,3 +144,91 @@ fn a_language_given_by_the_index_is_taken_and_one_scan_of_one_election_keeps_its
         "{table}"
     );
 }
+
+/// The HTML report of all 68 manifestos in headless Chromium at a phone's
+/// width: the trend chart has one line per party family with three or more
+/// elections read, and the page does not scroll sideways.
+#[test]
+fn the_trend_chart_renders_on_a_phone() {
+    let Some(shared) = shared_dir() else { return };
+    let Some(chromium) = util::chromium::chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("corpus.json");
+    mashup()
+        .args(["scan", "--format", "json", "-o"])
+        .arg(&saved)
+        .arg(shared.join("corpus"))
+        .arg("--index")
+        .arg(root().join("docs/uk-corpus-index.csv"))
+        .assert()
+        .success();
+    let html = dir.path().join("report.html");
+    mashup()
+        .args(["report", "--format", "html", "-o"])
+        .arg(&html)
+        .arg(&saved)
+        .assert()
+        .success();
+    // Headless Chromium will not make a window narrower than 500 px, so the
+    // report is laid out in a 390 px frame, and a script records how wide
+    // its content is.
+    let probe = dir.path().join("probe.html");
+    std::fs::write(
+        &probe,
+        "<!DOCTYPE html><html><body style=\"margin:0\"><iframe id=\"f\" src=\"report.html\" \
+         style=\"width:390px;height:844px;border:0\"></iframe><script>\
+         window.addEventListener('load', function () { var d = document.getElementById('f')\
+         .contentDocument; document.body.setAttribute('data-scroll-width', \
+         d.documentElement.scrollWidth); });</script></body></html>",
+    )
+    .unwrap();
+    let out = util::chromium::run_chromium(
+        &chromium,
+        &probe,
+        &["--allow-file-access-from-files", "--dump-dom"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let width: u32 = dom
+        .split("data-scroll-width=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .unwrap_or_else(|| panic!("no width recorded: {dom}"));
+    assert!(
+        width <= 390,
+        "the page is {width} px wide in a 390 px frame"
+    );
+
+    let out = util::chromium::run_chromium(&chromium, &html, &["--dump-dom"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let chart = dom
+        .find("<svg id=\"trend-chart\"")
+        .map(|start| &dom[start..start + dom[start..].find("</svg>").unwrap()])
+        .unwrap_or_else(|| panic!("no trend chart in the DOM"));
+    let mut families: Vec<&str> = chart
+        .split("data-family=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    families.sort();
+    families.dedup();
+    // The families the index gives three or more elections read: Labour
+    // (1945 to 2017), the Conservatives (1945 to 2024) and the Liberal
+    // Democrats (2005 to 2019).
+    assert_eq!(families, ["Conservative", "Labour", "Liberal Democrats"]);
+    let report = json(&std::fs::read(&saved).unwrap());
+    let categories = report["lexicon"]["categories"].as_array().unwrap().len();
+    assert_eq!(dom.matches("<svg id=\"trend-").count(), 1 + categories);
+}

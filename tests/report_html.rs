@@ -7,28 +7,9 @@
 
 mod util;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use util::chromium::{chromium, run_chromium};
 use util::{json, mashup, shared_dir};
-
-/// The `chromium` on PATH, or `None` (with a message) when it is missing and
-/// not required.
-fn chromium() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join("chromium"))
-            .find(|p| p.is_file())
-    });
-    if found.is_none() {
-        if std::env::var_os("MASHUP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
-            panic!("chromium is required (MASHUP_REQUIRE_SHARED=1) but not on PATH");
-        }
-        eprintln!("skipping: chromium not found (apt-get install chromium)");
-    }
-    found
-}
 
 /// Writes an index for the six 2015 manifestos, parties from
 /// `corpus/INDEX.tsv`, file paths absolute so the index can live anywhere.
@@ -54,58 +35,6 @@ fn index_2015(shared: &Path, dir: &Path) -> (PathBuf, Vec<String>) {
     csv.flush().unwrap();
     assert_eq!(parties.len(), 6, "INDEX.tsv lists six 2015 manifestos");
     (dir.join("uk-2015.csv"), parties)
-}
-
-/// Runs chromium headless on `page` with the extra arguments, in a fresh
-/// profile, killing it after a minute.
-fn run_chromium(chromium: &Path, page: &Path, extra: &[&str]) -> Output {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(format!("file://{}", page.display()))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("chromium starts");
-    // Read stdout while waiting, so a large DOM dump cannot fill the pipe.
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        stdout.read_to_end(&mut buf).map(|_| buf)
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("chromium took more than a minute");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let mut stderr = Vec::new();
-    if let Some(mut e) = child.stderr.take() {
-        let _ = e.read_to_end(&mut stderr);
-    }
-    Output {
-        status,
-        stdout: reader.join().unwrap().unwrap(),
-        stderr,
-    }
 }
 
 #[test]

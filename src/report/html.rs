@@ -10,6 +10,7 @@
 //! template engine: one page, one escaping function, tested here.
 
 use super::svg::{self, RankBar, StackBar, PALETTE};
+use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{Quote, Report};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
@@ -49,6 +50,11 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.9rem; }
 .legend span { display: inline-block; width: 0.9rem; height: 0.9rem; vertical-align: -0.1rem; margin-right: 0.3rem; border-radius: 2px; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.9rem; }
+.legend .key { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 0.2rem; margin-right: 0.35rem; vertical-align: -0.1rem; }
+.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.5rem 1rem; }
+.multiples figure { margin: 0; min-width: 0; }
+.multiples figcaption { font-weight: 600; font-size: 0.9rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -86,6 +92,7 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     write_unread(report, out)?;
     write_ranking(report, out)?;
+    write_trends(report, out)?;
     write_by_category(report, out)?;
     write_asks(report, out)?;
     write_themes(report, out)?;
@@ -150,6 +157,68 @@ fn party_labels(report: &Report) -> Vec<String> {
         .iter()
         .map(|p| report.party_label(&p.party, p.election.as_deref()))
         .collect()
+}
+
+/// For a scan of several elections: policies per 10,000 words by election,
+/// one line per party family with enough elections, overall and then one
+/// small chart per category.
+fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let trends = Trends::of(report);
+    if !report.spans_elections() || trends.families.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"trends\"><h2>Trends across elections</h2><p class=\"src\">Policies per 10,000 words by election, for each party family with {} or more elections read.</p>",
+        MIN_ELECTIONS
+    )?;
+    let colour = |i: usize| PALETTE[i % PALETTE.len()];
+    let lines = |pick: &dyn Fn(&FamilyTrend) -> &[Option<f64>]| -> Vec<svg::Line<'_>> {
+        trends
+            .families
+            .iter()
+            .enumerate()
+            .map(|(i, f)| svg::Line {
+                label: &f.family,
+                colour: colour(i),
+                points: pick(f),
+            })
+            .collect()
+    };
+    writeln!(
+        out,
+        "{}",
+        svg::line_chart(
+            "trend-chart",
+            "Policies per 10,000 words by election",
+            &trends.elections,
+            &lines(&|f| &f.overall)
+        )
+    )?;
+    write!(out, "<ul class=\"legend\">")?;
+    for (i, f) in trends.families.iter().enumerate() {
+        write!(
+            out,
+            "<li><span class=\"key\" style=\"background:{}\"></span>{}</li>",
+            colour(i),
+            esc(&f.family)
+        )?;
+    }
+    writeln!(out, "</ul><div class=\"multiples\">")?;
+    for (k, category) in report.lexicon.categories.iter().enumerate() {
+        writeln!(
+            out,
+            "<figure><figcaption>{}</figcaption>{}</figure>",
+            esc(&category.label),
+            svg::line_chart(
+                &format!("trend-{}", category.id),
+                &format!("{}: policies per 10,000 words by election", category.label),
+                &trends.elections,
+                &lines(&|f| &f.by_category[k])
+            )
+        )?;
+    }
+    writeln!(out, "</div></section>")
 }
 
 fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {

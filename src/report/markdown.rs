@@ -6,6 +6,7 @@
 //! Text from documents and the index is escaped (CommonMark backslash
 //! escapes), so a quote cannot open a link, a table cell or HTML.
 
+use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{PartyQuote, Report, Theme};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
@@ -29,6 +30,7 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     write_unread(report, out)?;
     write_ranking(report, out)?;
+    write_trends(report, out)?;
     write_themes(report, out)?;
     write_asks(report, out)
 }
@@ -92,6 +94,49 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)
+}
+
+/// The numbers of the HTML report's trend charts: policies per 10,000 words
+/// by election for each family with enough elections, overall and per
+/// category (a dash where nothing of the family was read).
+fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let trends = Trends::of(report);
+    if !report.spans_elections() || trends.families.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "## Trends across elections\n\nPolicies per 10,000 words by election, for each party family with {MIN_ELECTIONS} or more elections read.\n"
+    )?;
+    let table = |out: &mut dyn Write, pick: &dyn Fn(&FamilyTrend) -> &[Option<f64>]| {
+        write!(out, "| Family |")?;
+        for e in &trends.elections {
+            write!(out, " {} |", cell(e))?;
+        }
+        write!(out, "\n|---|")?;
+        for _ in &trends.elections {
+            write!(out, "---:|")?;
+        }
+        writeln!(out)?;
+        for f in &trends.families {
+            write!(out, "| {} |", cell(&f.family))?;
+            for v in pick(f) {
+                match v {
+                    Some(v) => write!(out, " {v:.1} |")?,
+                    None => write!(out, " – |")?,
+                }
+            }
+            writeln!(out)?;
+        }
+        writeln!(out)
+    };
+    writeln!(out, "### All themes\n")?;
+    table(out, &|f| &f.overall)?;
+    for (k, category) in report.lexicon.categories.iter().enumerate() {
+        writeln!(out, "### {}\n", md(&category.label))?;
+        table(out, &|f| &f.by_category[k])?;
+    }
+    Ok(())
 }
 
 fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {

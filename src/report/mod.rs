@@ -112,6 +112,7 @@ mod mashup;
 mod svg;
 mod table;
 mod tally;
+mod trends;
 
 pub use compare::{
     write_comparison_html, write_comparison_json, write_comparison_markdown,
@@ -126,6 +127,7 @@ pub use markdown::write_markdown;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
 pub use table::write_table;
 pub use tally::Tally;
+pub use trends::{FamilyTrend, Trends};
 
 use crate::lexicon::Lexicon;
 use crate::pipeline::{Counts, DocResult};

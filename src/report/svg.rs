@@ -1,5 +1,5 @@
-//! Inline SVG charts for the HTML report: a ranking bar chart and a stacked
-//! bar chart. Hand-written because two horizontal bar charts are ~150 lines,
+//! Inline SVG charts for the HTML report: a ranking bar chart, a stacked
+//! bar chart and a line chart of trends. Hand-written because such charts are ~250 lines,
 //! while a charting crate would bring a renderer, fonts or JavaScript for no
 //! gain; the output is plain SVG elements that need no script and no network.
 //!
@@ -119,6 +119,101 @@ pub fn stacked_chart(id: &str, title: &str, series: &[&str], rows: &[StackBar<'_
             x + 6.0,
             y + 18.0 + BAR - 3.0
         );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One line of a line chart: a value per x label, `None` for a gap.
+pub struct Line<'a> {
+    /// What the line is (a party family).
+    pub label: &'a str,
+    /// Its colour.
+    pub colour: &'a str,
+    /// One value per x label.
+    pub points: &'a [Option<f64>],
+}
+
+/// A line chart: x labels evenly spaced (written upright under the axis,
+/// every one when they fit, else every second or third), y from 0 to the
+/// largest value with three grid lines; one `polyline.line` per run of
+/// points without a gap, and a `circle` per point with its value as a tooltip.
+pub fn line_chart(id: &str, title: &str, x_labels: &[String], lines: &[Line<'_>]) -> String {
+    const LEFT: f64 = 34.0;
+    const TOP: f64 = 10.0;
+    const PLOT_HEIGHT: f64 = 170.0;
+    const BOTTOM: f64 = 44.0;
+    let height = TOP + PLOT_HEIGHT + BOTTOM;
+    let max = lines
+        .iter()
+        .flat_map(|l| l.points.iter().flatten())
+        .fold(0.0_f64, |a, &b| a.max(b))
+        .max(1.0);
+    let top_value = (max / 5.0).ceil() * 5.0;
+    let plot_width = WIDTH - LEFT - 8.0;
+    let step = plot_width / (x_labels.len().max(2) - 1) as f64;
+    let x = |i: usize| LEFT + step * i as f64;
+    let y = |v: f64| TOP + PLOT_HEIGHT * (1.0 - v / top_value);
+    let mut svg = open(id, title, height);
+    for k in 0..=3 {
+        let v = top_value * k as f64 / 3.0;
+        let _ = write!(
+            svg,
+            r##"<line class="grid" x1="{LEFT}" x2="{:.1}" y1="{yy:.1}" y2="{yy:.1}" stroke="#d9dee6"/><text class="value" x="{:.1}" y="{:.1}" text-anchor="end">{v:.0}</text>"##,
+            LEFT + plot_width,
+            LEFT - 4.0,
+            y(v) + 4.0,
+            yy = y(v),
+        );
+    }
+    // Labels upright, 13 units tall: one per 30 units of width at most.
+    let every = ((30.0 / step).ceil() as usize).max(1);
+    for (i, label) in x_labels.iter().enumerate() {
+        if i % every != 0 && i + 1 != x_labels.len() {
+            continue;
+        }
+        let _ = write!(
+            svg,
+            r#"<text class="x" x="{:.1}" y="{:.1}" text-anchor="end" transform="rotate(-60 {:.1} {:.1})">{}</text>"#,
+            x(i),
+            TOP + PLOT_HEIGHT + 12.0,
+            x(i),
+            TOP + PLOT_HEIGHT + 12.0,
+            esc(label)
+        );
+    }
+    for line in lines {
+        let mut run: Vec<String> = Vec::new();
+        let flush = |run: &mut Vec<String>, svg: &mut String| {
+            if run.len() >= 2 {
+                let _ = write!(
+                    svg,
+                    r#"<polyline class="line" data-family="{}" fill="none" stroke="{}" stroke-width="2.5" points="{}"/>"#,
+                    esc(line.label),
+                    line.colour,
+                    run.join(" ")
+                );
+            }
+            run.clear();
+        };
+        for (i, point) in line.points.iter().enumerate() {
+            match point {
+                Some(v) => {
+                    run.push(format!("{:.1},{:.1}", x(i), y(*v)));
+                    let _ = write!(
+                        svg,
+                        r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{}"><title>{}, {}: {v:.1}</title></circle>"#,
+                        x(i),
+                        y(*v),
+                        line.colour,
+                        esc(line.label),
+                        esc(&x_labels[i])
+                    );
+                }
+                None => flush(&mut run, &mut svg),
+            }
+        }
+        flush(&mut run, &mut svg);
     }
     svg.push_str("</svg>");
     svg

@@ -2,6 +2,7 @@
 //! and access to the real inputs in `../shared`.
 #![allow(dead_code)]
 
+pub mod chromium;
 pub mod pdf_bytes;
 
 use assert_cmd::Command;
