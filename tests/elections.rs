@@ -231,4 +231,17 @@ fn the_trend_chart_renders_on_a_phone() {
     let report = json(&std::fs::read(&saved).unwrap());
     let categories = report["lexicon"]["categories"].as_array().unwrap().len();
     assert_eq!(dom.matches("<svg id=\"trend-").count(), 1 + categories);
+    // What changed for each family since its previous election read.
+    assert!(dom.contains("<section id=\"changes\">"));
+    assert!(dom.contains("<h3>Conservative: 2017 → 2024</h3>"));
+    assert!(dom.contains("<h3>Labour: 2015 → 2017</h3>"));
+    let markdown = mashup()
+        .args(["report", "--format", "markdown"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(markdown.contains("## What changed since the last election"));
+    assert!(markdown.contains("### Liberal Democrats: 2017 → 2019"));
+    assert!(markdown.contains("## Trends across elections"));
 }

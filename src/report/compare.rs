@@ -77,6 +77,8 @@ pub struct FamilyChange {
 pub struct FamilyTotals {
     /// Its parties there, by name.
     pub parties: Vec<String>,
+    /// The elections of its entries there, newest first.
+    pub elections: Vec<Option<String>>,
     /// Documents read.
     pub documents: u32,
     /// Words read.
@@ -143,8 +145,11 @@ fn families(report: &Report) -> BTreeMap<&str, Family<'_>> {
 impl Family<'_> {
     fn totals(&self) -> FamilyTotals {
         let parties: BTreeSet<&str> = self.entries.iter().map(|p| p.party.as_str()).collect();
+        let elections: BTreeSet<&Option<String>> =
+            self.entries.iter().map(|p| &p.election).collect();
         FamilyTotals {
             parties: parties.into_iter().map(String::from).collect(),
+            elections: elections.into_iter().rev().cloned().collect(),
             documents: self.documents,
             words: self.counts.words,
             policies: self.counts.policies,
@@ -212,6 +217,35 @@ impl Comparison {
             warnings,
         }
     }
+}
+
+/// For a report of several elections, what changed for each party family
+/// between its two latest elections read: the "what changed" section of the
+/// Markdown and HTML reports. Families read at fewer than two elections are
+/// left out.
+pub fn latest_changes(report: &Report) -> Vec<FamilyChange> {
+    let mut read_at: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for p in report.parties.iter().filter(|p| p.counts.words > 0) {
+        if let Some(election) = p.election.as_deref() {
+            read_at.entry(&p.family).or_default().insert(election);
+        }
+    }
+    read_at
+        .into_iter()
+        .filter_map(|(family, elections)| {
+            let mut latest = elections.into_iter().rev();
+            let (new, old) = (latest.next()?, latest.next()?);
+            let (old, new) = (report.of_election(old), report.of_election(new));
+            let (before, after) = (families(&old), families(&new));
+            Some(family_change(
+                family,
+                before.get(family)?,
+                after.get(family)?,
+                &old,
+                &new,
+            ))
+        })
+        .collect()
 }
 
 fn side(report: &Report) -> Side {
@@ -433,39 +467,7 @@ pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Res
     writeln!(out)?;
     for f in &c.families {
         writeln!(out, "## {}\n", md(&f.family))?;
-        if !f.categories.is_empty() {
-            let list: Vec<String> = f
-                .categories
-                .iter()
-                .map(|k| format!("{} {}", md(&k.label), signed(k.change)))
-                .collect();
-            writeln!(out, "Policies per 10k by theme: {}.\n", list.join("; "))?;
-        }
-        for (title, asks) in [
-            ("Asks picked up", &f.asks_gained),
-            ("Asks dropped", &f.asks_dropped),
-        ] {
-            if asks.is_empty() {
-                continue;
-            }
-            writeln!(out, "{title}:\n")?;
-            for a in asks {
-                match &a.quote {
-                    Some(q) => writeln!(
-                        out,
-                        "- **{}**: “{}” ({})",
-                        md(&a.label),
-                        md(&q.text),
-                        md(&where_quoted(q))
-                    )?,
-                    None => writeln!(out, "- **{}**", md(&a.label))?,
-                }
-            }
-            writeln!(out)?;
-        }
-        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
-            writeln!(out, "No ask picked up or dropped.\n")?;
-        }
+        write_family_markdown(f, out)?;
     }
     if !c.only_old.is_empty() || !c.only_new.is_empty() {
         writeln!(
@@ -479,6 +481,46 @@ pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Res
                 .collect::<Vec<_>>()
                 .join(", "))
         )?;
+    }
+    Ok(())
+}
+
+/// One family's change in Markdown (without its heading): themes, then the
+/// asks picked up and dropped with their quotes.
+pub fn write_family_markdown(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
+    let md = super::markdown::md;
+    if !f.categories.is_empty() {
+        let list: Vec<String> = f
+            .categories
+            .iter()
+            .map(|k| format!("{} {}", md(&k.label), signed(k.change)))
+            .collect();
+        writeln!(out, "Policies per 10k by theme: {}.\n", list.join("; "))?;
+    }
+    for (title, asks) in [
+        ("Asks picked up", &f.asks_gained),
+        ("Asks dropped", &f.asks_dropped),
+    ] {
+        if asks.is_empty() {
+            continue;
+        }
+        writeln!(out, "{title}:\n")?;
+        for a in asks {
+            match &a.quote {
+                Some(q) => writeln!(
+                    out,
+                    "- **{}**: “{}” ({})",
+                    md(&a.label),
+                    md(&q.text),
+                    md(&where_quoted(q))
+                )?,
+                None => writeln!(out, "- **{}**", md(&a.label))?,
+            }
+        }
+        writeln!(out)?;
+    }
+    if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+        writeln!(out, "No ask picked up or dropped.\n")?;
     }
     Ok(())
 }
@@ -515,44 +557,7 @@ pub fn write_comparison_html(c: &Comparison, out: &mut dyn Write) -> io::Result<
     writeln!(out, "</tbody></table></div>")?;
     for f in &c.families {
         writeln!(out, "<section><h2>{}</h2>", esc(&f.family))?;
-        if !f.categories.is_empty() {
-            let list: Vec<String> = f
-                .categories
-                .iter()
-                .map(|k| format!("{} {}", esc(&k.label), signed(k.change)))
-                .collect();
-            writeln!(
-                out,
-                "<p>Policies per 10k by theme: {}.</p>",
-                list.join("; ")
-            )?;
-        }
-        for (title, asks) in [
-            ("Asks picked up", &f.asks_gained),
-            ("Asks dropped", &f.asks_dropped),
-        ] {
-            if asks.is_empty() {
-                continue;
-            }
-            writeln!(out, "<h3>{title}</h3>")?;
-            for a in asks {
-                let quote = a.quote.as_ref().map_or(String::new(), |q| {
-                    format!(
-                        "<blockquote>{}</blockquote><div class=\"src\">{}</div>",
-                        esc(&q.text),
-                        esc(&where_quoted(q))
-                    )
-                });
-                writeln!(
-                    out,
-                    "<div class=\"quote\"><span class=\"who\">{}</span>{quote}</div>",
-                    esc(&a.label)
-                )?;
-            }
-        }
-        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
-            writeln!(out, "<p class=\"silent\">No ask picked up or dropped.</p>")?;
-        }
+        write_family_html(f, out)?;
         writeln!(out, "</section>")?;
     }
     if !c.only_old.is_empty() || !c.only_new.is_empty() {
@@ -563,4 +568,48 @@ pub fn write_comparison_html(c: &Comparison, out: &mut dyn Write) -> io::Result<
         )?;
     }
     writeln!(out, "</main>\n</body>\n</html>")
+}
+
+/// One family's change in HTML (without its heading), as
+/// [`write_family_markdown`].
+pub fn write_family_html(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
+    if !f.categories.is_empty() {
+        let list: Vec<String> = f
+            .categories
+            .iter()
+            .map(|k| format!("{} {}", esc(&k.label), signed(k.change)))
+            .collect();
+        writeln!(
+            out,
+            "<p>Policies per 10k by theme: {}.</p>",
+            list.join("; ")
+        )?;
+    }
+    for (title, asks) in [
+        ("Asks picked up", &f.asks_gained),
+        ("Asks dropped", &f.asks_dropped),
+    ] {
+        if asks.is_empty() {
+            continue;
+        }
+        writeln!(out, "<h3>{title}</h3>")?;
+        for a in asks {
+            let quote = a.quote.as_ref().map_or(String::new(), |q| {
+                format!(
+                    "<blockquote>{}</blockquote><div class=\"src\">{}</div>",
+                    esc(&q.text),
+                    esc(&where_quoted(q))
+                )
+            });
+            writeln!(
+                out,
+                "<div class=\"quote\"><span class=\"who\">{}</span>{quote}</div>",
+                esc(&a.label)
+            )?;
+        }
+    }
+    if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+        writeln!(out, "<p class=\"silent\">No ask picked up or dropped.</p>")?;
+    }
+    Ok(())
 }

@@ -93,6 +93,7 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_unread(report, out)?;
     write_ranking(report, out)?;
     write_trends(report, out)?;
+    write_changes(report, out)?;
     write_by_category(report, out)?;
     write_asks(report, out)?;
     write_themes(report, out)?;
@@ -219,6 +220,36 @@ fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "</div></section>")
+}
+
+/// For a scan of several elections: what changed for each party family
+/// since its previous election read.
+fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if !report.spans_elections() {
+        return Ok(());
+    }
+    let changes = super::latest_changes(report);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section id=\"changes\"><h2>What changed since the last election</h2><p class=\"src\">For each party family read at two or more elections: its latest against the one before. Rates are policies per 10,000 words.</p>"
+    )?;
+    for f in &changes {
+        writeln!(
+            out,
+            "<h3>{}: {} → {}</h3><p>Policies per 10k {:.1} → {:.1} ({:+.1}).</p>",
+            esc(&f.family),
+            esc(&super::markdown::election_of(&f.old)),
+            esc(&super::markdown::election_of(&f.new)),
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            f.policies_per_10k_change
+        )?;
+        super::write_family_html(f, out)?;
+    }
+    writeln!(out, "</section>")
 }
 
 fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -31,6 +31,7 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write_unread(report, out)?;
     write_ranking(report, out)?;
     write_trends(report, out)?;
+    write_changes(report, out)?;
     write_themes(report, out)?;
     write_asks(report, out)
 }
@@ -137,6 +138,46 @@ fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         table(out, &|f| &f.by_category[k])?;
     }
     Ok(())
+}
+
+/// For a scan of several elections: what changed for each party family
+/// since its previous election read (see [`super::latest_changes`]).
+fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if !report.spans_elections() {
+        return Ok(());
+    }
+    let changes = super::latest_changes(report);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "## What changed since the last election\n\nFor each party family read at two or more elections: its latest against the one before. Rates are policies per 10,000 words.\n"
+    )?;
+    for f in &changes {
+        writeln!(
+            out,
+            "### {}: {} → {}\n\nPolicies per 10k {:.1} → {:.1} ({:+.1}).\n",
+            md(&f.family),
+            md(&election_of(&f.old)),
+            md(&election_of(&f.new)),
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            f.policies_per_10k_change
+        )?;
+        super::write_family_markdown(f, out)?;
+    }
+    Ok(())
+}
+
+/// The election of one side of a family's change.
+pub(super) fn election_of(totals: &super::FamilyTotals) -> String {
+    totals
+        .elections
+        .first()
+        .cloned()
+        .flatten()
+        .unwrap_or_default()
 }
 
 fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {

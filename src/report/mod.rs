@@ -115,9 +115,9 @@ mod tally;
 mod trends;
 
 pub use compare::{
-    write_comparison_html, write_comparison_json, write_comparison_markdown,
-    write_comparison_table, AskChange, CategoryChange, Comparison, FamilyChange, FamilyTotals,
-    Side,
+    latest_changes, write_comparison_html, write_comparison_json, write_comparison_markdown,
+    write_comparison_table, write_family_html, write_family_markdown, AskChange, CategoryChange,
+    Comparison, FamilyChange, FamilyTotals, Side,
 };
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use documents::{Documents, Spool};
@@ -380,6 +380,51 @@ impl Report {
         match election.filter(|_| self.spans_elections()) {
             Some(election) => format!("{party} {election}"),
             None => party.to_string(),
+        }
+    }
+
+    /// The part of the report about one election: its parties, its entry of
+    /// `elections` and its quotes (not its documents, which stay where they
+    /// are kept).
+    pub fn of_election(&self, election: &str) -> Report {
+        let here = |e: &Option<String>| e.as_deref() == Some(election);
+        let themes = |themes: &[Theme]| -> Vec<Theme> {
+            themes
+                .iter()
+                .map(|t| Theme {
+                    id: t.id.clone(),
+                    parties: t
+                        .parties
+                        .iter()
+                        .filter(|p| here(&p.election))
+                        .cloned()
+                        .collect(),
+                })
+                .collect()
+        };
+        Report {
+            schema_version: self.schema_version,
+            generator: self.generator.clone(),
+            lexicon: self.lexicon.clone(),
+            documents: Documents::from_vec(Vec::new()),
+            parties: self
+                .parties
+                .iter()
+                .filter(|p| here(&p.election))
+                .cloned()
+                .collect(),
+            elections: self
+                .elections
+                .iter()
+                .filter(|e| here(&e.election))
+                .cloned()
+                .collect(),
+            totals: self.totals.clone(),
+            mashup: Mashup {
+                categories: themes(&self.mashup.categories),
+                asks: themes(&self.mashup.asks),
+            },
+            warnings: Vec::new(),
         }
     }
 
