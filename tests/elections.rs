@@ -171,6 +171,8 @@ fn the_trend_chart_renders_on_a_phone() {
         .arg(&saved)
         .assert()
         .success();
+    // Long unbreakable file names and paths (the unread list names each
+    // file by its path as given) must wrap rather than widen the page.
     // Headless Chromium will not make a window narrower than 500 px, so the
     // report is laid out in a 390 px frame, and a script records how wide
     // its content is.

@@ -36,7 +36,8 @@ pub(super) const STYLE: &str = r#"
 :root { --ink: #1d2430; --muted: #5b6474; --line: #d9dee6; --accent: #0b4f8a; --warn: #8a3b00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
+table { overflow-wrap: normal; } /* tables scroll in their own box; prose, file names and paths wrap */
 h1 { font-size: 1.8rem; margin: 0.5rem 0; }
 h2 { font-size: 1.35rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem; }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
