@@ -613,3 +613,51 @@ pub fn write_family_html(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tests::sample_parts;
+
+    /// Two elections of the sample: party A reads the same in both; party B
+    /// is read only in the newer; the newer report's lexicon differs.
+    #[test]
+    fn families_in_both_are_compared_and_the_rest_listed_apart() {
+        let (lexicon, documents) = sample_parts();
+        let old = Report::build(&lexicon, vec![documents[0].clone(), documents[2].clone()]);
+        let mut new = Report::build(&lexicon, documents[..2].to_vec());
+        new.lexicon.hash = "blake3:other".into();
+        let c = Comparison::of(&old, &new);
+        let names: Vec<&str> = c.families.iter().map(|f| f.family.as_str()).collect();
+        assert_eq!(names, ["Party <A> & \"Co\""]);
+        let a = &c.families[0];
+        assert_eq!(a.policies_per_10k_change, 0.0);
+        assert!(a.categories.is_empty() && a.asks_gained.is_empty() && a.asks_dropped.is_empty());
+        // Party C's only document is a scan: nothing read, so not compared.
+        assert_eq!(c.only_old, ["Party C"]);
+        assert_eq!(c.only_new, ["Party B"]);
+        assert_eq!(c.warnings.len(), 1);
+        assert!(c.warnings[0].contains("different lexicons"));
+
+        // Dropping party A's ask sentence: the ask is dropped, with the old quote.
+        let mut without = documents[0].clone();
+        without.counts.asks.clear();
+        without.ask_excerpts.clear();
+        let newer = Report::build(&lexicon, vec![without]);
+        let c = Comparison::of(&old, &newer);
+        let a = &c.families[0];
+        assert_eq!(a.asks_dropped.len(), 1);
+        assert_eq!(a.asks_dropped[0].id, "fund-cu");
+        let quote = a.asks_dropped[0].quote.as_ref().unwrap();
+        assert_eq!((quote.document.as_str(), quote.page), ("a.pdf", 2));
+        let c = Comparison::of(&newer, &old);
+        assert_eq!(c.families[0].asks_gained[0].id, "fund-cu");
+        let mut table = Vec::new();
+        write_comparison_table(&c, &mut table).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert!(
+            table.contains("+ Fund <credit> unions: \"We will fund"),
+            "{table}"
+        );
+    }
+}
