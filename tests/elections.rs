@@ -4,22 +4,29 @@
 
 mod util;
 
+use std::path::{Path, PathBuf};
 use util::{json, mashup, root, shared_dir};
 
-#[test]
-fn the_corpus_is_reported_election_by_election_and_welsh_is_not_matched() {
-    let Some(shared) = shared_dir() else { return };
-    let index = root().join("docs/uk-corpus-index.csv");
-    let dir = tempfile::tempdir().unwrap();
-    let saved = dir.path().join("corpus.json");
+/// Scans all of `../shared/corpus` with the shipped index into `dir`,
+/// returning the JSON report's path.
+fn scan_corpus(shared: &Path, dir: &Path) -> PathBuf {
+    let saved = dir.join("corpus.json");
     mashup()
         .args(["scan", "--format", "json", "-o"])
         .arg(&saved)
         .arg(shared.join("corpus"))
         .arg("--index")
-        .arg(&index)
+        .arg(root().join("docs/uk-corpus-index.csv"))
         .assert()
         .success();
+    saved
+}
+
+#[test]
+fn the_corpus_is_reported_election_by_election_and_welsh_is_not_matched() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let saved = scan_corpus(&shared, dir.path());
     let report = json(&std::fs::read(&saved).unwrap());
 
     // Every election of the index, newest first, both of 1974 apart.
@@ -155,15 +162,7 @@ fn the_trend_chart_renders_on_a_phone() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let saved = dir.path().join("corpus.json");
-    mashup()
-        .args(["scan", "--format", "json", "-o"])
-        .arg(&saved)
-        .arg(shared.join("corpus"))
-        .arg("--index")
-        .arg(root().join("docs/uk-corpus-index.csv"))
-        .assert()
-        .success();
+    let saved = scan_corpus(&shared, dir.path());
     let html = dir.path().join("report.html");
     mashup()
         .args(["report", "--format", "html", "-o"])
@@ -215,9 +214,7 @@ fn the_trend_chart_renders_on_a_phone() {
         String::from_utf8_lossy(&out.stderr)
     );
     let dom = String::from_utf8_lossy(&out.stdout);
-    let chart = dom
-        .find("<svg id=\"trend-chart\"")
-        .map(|start| &dom[start..start + dom[start..].find("</svg>").unwrap()])
+    let chart = util::chromium::svg_by_id(&dom, "trend-chart")
         .unwrap_or_else(|| panic!("no trend chart in the DOM"));
     let mut families: Vec<&str> = chart
         .split("data-family=\"")

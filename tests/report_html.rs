@@ -8,7 +8,7 @@
 mod util;
 
 use std::path::{Path, PathBuf};
-use util::chromium::{chromium, run_chromium};
+use util::chromium::{chromium, run_chromium, svg_by_id};
 use util::{json, mashup, shared_dir};
 
 /// Writes an index for the six 2015 manifestos, parties from
@@ -98,9 +98,7 @@ fn html_report_of_2015_renders_in_headless_chromium() {
         String::from_utf8_lossy(&out.stderr)
     );
     let dom = String::from_utf8_lossy(&out.stdout);
-    let chart = dom
-        .find("<svg id=\"ranking-chart\"")
-        .map(|start| &dom[start..start + dom[start..].find("</svg>").unwrap()])
+    let chart = svg_by_id(&dom, "ranking-chart")
         .unwrap_or_else(|| panic!("no ranking chart in the DOM:\n{dom}"));
     assert_eq!(chart.matches("<rect class=\"bar\"").count(), parties.len());
     for party in &parties {

@@ -93,6 +93,16 @@ pub struct FamilyTotals {
     pub per_10k_words: f64,
 }
 
+impl FamilyTotals {
+    /// Its newest election ("" when the report gives none).
+    pub fn latest_election(&self) -> &str {
+        self.elections
+            .first()
+            .and_then(Option::as_deref)
+            .unwrap_or("")
+    }
+}
+
 /// A category's change for a family.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CategoryChange {
@@ -222,7 +232,7 @@ impl Comparison {
 /// For a report of several elections, what changed for each party family
 /// between its two latest elections read: the "what changed" section of the
 /// Markdown and HTML reports. Families read at fewer than two elections are
-/// left out.
+/// left out, so a report of one election has none.
 pub fn latest_changes(report: &Report) -> Vec<FamilyChange> {
     let mut read_at: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for p in report.parties.iter().filter(|p| p.counts.words > 0) {

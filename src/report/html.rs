@@ -166,7 +166,7 @@ fn party_labels(report: &Report) -> Vec<String> {
 /// small chart per category.
 fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let trends = Trends::of(report);
-    if !report.spans_elections() || trends.families.is_empty() {
+    if trends.families.is_empty() {
         return Ok(());
     }
     writeln!(
@@ -226,9 +226,6 @@ fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// For a scan of several elections: what changed for each party family
 /// since its previous election read.
 fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    if !report.spans_elections() {
-        return Ok(());
-    }
     let changes = super::latest_changes(report);
     if changes.is_empty() {
         return Ok(());
@@ -242,8 +239,8 @@ fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "<h3>{}: {} → {}</h3><p>Policies per 10k {:.1} → {:.1} ({:+.1}).</p>",
             esc(&f.family),
-            esc(&super::markdown::election_of(&f.old)),
-            esc(&super::markdown::election_of(&f.new)),
+            esc(f.old.latest_election()),
+            esc(f.new.latest_election()),
             f.old.policies_per_10k_words,
             f.new.policies_per_10k_words,
             f.policies_per_10k_change

@@ -102,7 +102,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// category (a dash where nothing of the family was read).
 fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let trends = Trends::of(report);
-    if !report.spans_elections() || trends.families.is_empty() {
+    if trends.families.is_empty() {
         return Ok(());
     }
     writeln!(
@@ -143,9 +143,6 @@ fn write_trends(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 /// For a scan of several elections: what changed for each party family
 /// since its previous election read (see [`super::latest_changes`]).
 fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    if !report.spans_elections() {
-        return Ok(());
-    }
     let changes = super::latest_changes(report);
     if changes.is_empty() {
         return Ok(());
@@ -159,8 +156,8 @@ fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "### {}: {} → {}\n\nPolicies per 10k {:.1} → {:.1} ({:+.1}).\n",
             md(&f.family),
-            md(&election_of(&f.old)),
-            md(&election_of(&f.new)),
+            md(f.old.latest_election()),
+            md(f.new.latest_election()),
             f.old.policies_per_10k_words,
             f.new.policies_per_10k_words,
             f.policies_per_10k_change
@@ -168,16 +165,6 @@ fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         super::write_family_markdown(f, out)?;
     }
     Ok(())
-}
-
-/// The election of one side of a family's change.
-pub(super) fn election_of(totals: &super::FamilyTotals) -> String {
-    totals
-        .elections
-        .first()
-        .cloned()
-        .flatten()
-        .unwrap_or_default()
 }
 
 fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {

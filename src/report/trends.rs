@@ -32,7 +32,8 @@ pub struct FamilyTrend {
 }
 
 impl Trends {
-    /// The trends of `report` (no families when it holds one election).
+    /// The trends of `report`: no families when it holds fewer than
+    /// [`MIN_ELECTIONS`] elections.
     pub fn of(report: &Report) -> Trends {
         let mut elections: Vec<String> = report
             .elections

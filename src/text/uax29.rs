@@ -88,13 +88,7 @@ pub(super) fn sentence_segments(line: &str, base: usize, out: &mut Vec<Range<usi
         }
         // The terminator's Close* Sp*, then every place up to the first
         // character after them (or the last character of the line).
-        let mut r = k + 1;
-        while r < bytes.len() && text.class_at(r).0 == Class::Close {
-            r += text.class_at(r).1;
-        }
-        while r < bytes.len() && text.class_at(r).0 == Class::Sp {
-            r += text.class_at(r).1;
-        }
+        let r = text.skip_forward(text.skip_forward(k + 1, Class::Close), Class::Sp);
         after_run = r;
         let last = if r < bytes.len() {
             r
@@ -153,6 +147,30 @@ impl Classified<'_> {
         (class(c).unwrap_or(Class::Other), at - c.len_utf8())
     }
 
+    /// The end of the run of `class` characters starting at `at`.
+    fn skip_forward(self, mut at: usize, class: Class) -> usize {
+        while at < self.0.len() {
+            let (here, len) = self.class_at(at);
+            if here != class {
+                break;
+            }
+            at += len;
+        }
+        at
+    }
+
+    /// The start of the run of `class` characters ending at `at`.
+    fn skip_back(self, mut at: usize, class: Class) -> usize {
+        while at > 0 {
+            let (before, start) = self.class_before(at);
+            if before != class {
+                break;
+            }
+            at = start;
+        }
+        at
+    }
+
     /// Where the line's last character starts (0 for an empty line).
     fn last_start(self) -> usize {
         self.0.char_indices().next_back().map_or(0, |(i, _)| i)
@@ -184,18 +202,16 @@ impl Classified<'_> {
             return false;
         }
         // SATerm Close* Sp* before the boundary?
-        let mut j = i;
-        while j > 0 && self.class_before(j).0 == Class::Sp {
-            j = self.class_before(j).1;
-        }
-        let spaces = j < i;
-        while j > 0 && self.class_before(j).0 == Class::Close {
-            j = self.class_before(j).1;
-        }
-        if j == 0 || !is_saterm(self.class_before(j).0) {
+        let after_close = self.skip_back(i, Class::Sp);
+        let spaces = after_close < i;
+        let j = self.skip_back(after_close, Class::Close);
+        if j == 0 {
             return false; // SB998
         }
         let term = self.class_before(j).0;
+        if !is_saterm(term) {
+            return false; // SB998
+        }
         // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
         if term == Class::ATerm {
             let first_decisive = self.0[i..]

@@ -75,3 +75,10 @@ pub fn run_chromium(chromium: &Path, page: &Path, extra: &[&str]) -> Output {
         stderr,
     }
 }
+
+/// The `<svg id="ID"` element of a dumped DOM, up to its `</svg>`.
+pub fn svg_by_id<'a>(dom: &'a str, id: &str) -> Option<&'a str> {
+    let start = dom.find(&format!("<svg id=\"{id}\""))?;
+    let end = dom[start..].find("</svg>")?;
+    Some(&dom[start..start + end])
+}
