@@ -1,7 +1,7 @@
 //! The cache: what a scan learnt about each file, kept on disk so that the
 //! next scan of the same files does not learn it again.
 //!
-//! Three kinds of entry, all gzip-compressed JSON, named by a key that hashes
+//! Four kinds of entry, all gzip-compressed JSON, named by a key that hashes
 //! everything the entry depends on (see [`crate::fingerprint`]):
 //!
 //! - **stat**: a file's content hash, keyed by its canonical path, size,
@@ -17,6 +17,11 @@
 //!   unchanged file under an unchanged lexicon reads nothing but this entry,
 //!   which is also how an interrupted scan resumes: every document finished
 //!   before the interruption is an entry already.
+//! - **ocr**: what OCR recognised on one page of a scan (see [`crate::ocr`]),
+//!   keyed by the file's content hash, the page, the engine's version, the
+//!   language, the resolution and the renderer, but not the program build:
+//!   recognition is a thousand times slower than reading a text layer, and
+//!   outlives upgrades of `mashup` itself.
 //!
 //! Entries are written to a temporary file and renamed into place, so a scan
 //! killed mid-write leaves no half entry; an entry that cannot be read or
@@ -44,6 +49,9 @@ pub enum Kind {
     Results,
     /// A file's content hash per path and file-system metadata.
     Stat,
+    /// What OCR recognised on one page, per file content, page, engine,
+    /// language and resolution (see [`crate::ocr`]).
+    Ocr,
 }
 
 impl Kind {
@@ -52,6 +60,7 @@ impl Kind {
             Kind::Text => "text",
             Kind::Results => "results",
             Kind::Stat => "stat",
+            Kind::Ocr => "ocr",
         }
     }
 }
@@ -68,7 +77,7 @@ impl Cache {
     /// Opens (creating if needed) the cache in `dir`.
     pub fn open(dir: &Path) -> io::Result<Cache> {
         let root = dir.join(LAYOUT);
-        for kind in [Kind::Text, Kind::Results, Kind::Stat] {
+        for kind in [Kind::Text, Kind::Results, Kind::Stat, Kind::Ocr] {
             std::fs::create_dir_all(root.join(kind.folder()))?;
         }
         std::fs::create_dir_all(root.join("tmp"))?;

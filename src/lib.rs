@@ -5,6 +5,7 @@
 //! ```text
 //! corpus (paths, party metadata)
 //!   -> pdf (glyphs per page) -> text (lines, blocks, body text, sentences)
+//!      (pages with no text: ocr, rendered and recognised, -> text)
 //!   -> lexicon + matcher (hits) -> pipeline (per-document results, in parallel)
 //!   -> report (table, JSON, CSV, Markdown, HTML; pledges judged per sentence)
 //! ```
@@ -23,6 +24,7 @@ pub mod jsonl;
 pub mod language;
 pub mod lexicon;
 pub mod matcher;
+pub mod ocr;
 mod output;
 pub mod pdf;
 pub mod pipeline;

@@ -1,6 +1,8 @@
 //! `mashup extract`: the text of documents as the matcher reads them.
 
-use super::{write_to, Cli, Error, Outcome};
+use super::{write_to, Cli, Error, OcrArgs, Outcome};
+use crate::ocr::{self, Availability};
+use std::sync::Arc;
 use crate::corpus;
 use crate::pipeline::{self, ReadOptions};
 use clap::Args;
@@ -27,6 +29,9 @@ pub struct ExtractArgs {
     /// Password for an encrypted PDF.
     #[arg(long, value_name = "PASSWORD")]
     pub password: Option<String>,
+    /// OCR of pages with no text layer.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 /// Runs `mashup extract`.
@@ -40,28 +45,48 @@ pub(super) fn run(args: ExtractArgs) -> Result<Outcome, Error> {
             )
             .exit();
     }
+    let availability = args.ocr.prepare(None)?;
+    let needs_ocr = match &availability {
+        Availability::Ready(_) => "",
+        Availability::Off => ": it needs OCR, which --ocr never turned off",
+        Availability::Missing => ": it needs OCR, which needs Tesseract",
+    };
+    let ocr = match availability {
+        Availability::Ready(ocr) => Some(Arc::new(ocr)),
+        _ => None,
+    };
     let options = ReadOptions {
         password: args.password.clone(),
+        ocr: ocr.clone(),
         ..ReadOptions::default()
     };
-    let one = |file: &PathBuf| -> Result<bool, Error> {
+    let one = |file: &PathBuf| -> Result<Option<Extracted>, Error> {
         let target = match &args.output_dir {
             Some(dir) => Some(extract_target(dir, file)),
             None => args.output.clone(),
         };
-        extract_file(file, target.as_deref(), args.all, &options)
+        extract_file(file, target.as_deref(), args.all, &options, needs_ocr)
     };
     // Each file is read, laid out and written by one worker, so memory grows
     // with the number of workers, not of files; messages go to stderr whole.
-    let work = || -> Vec<Result<bool, Error>> {
+    let work = || -> Vec<Result<Option<Extracted>, Error>> {
         pipeline::map_largest_first(&args.files, |file| pipeline::file_size(file), one)
     };
     let results = pipeline::on_workers(args.jobs.map(usize::from), args.files.len(), work);
     let mut outcome = Outcome::Success;
+    let mut scans = false;
     for result in results {
-        if !result? {
+        let read = result?;
+        scans |= read.as_ref().is_some_and(|r| r.lacks_text_layer);
+        if read.is_none() {
             outcome = Outcome::SomeFailed;
         }
+    }
+    if scans && needs_ocr.ends_with("Tesseract") {
+        eprintln!("mashup: to read scans, install Tesseract: {}", ocr::INSTALL_HINT);
+    }
+    if let Some(e) = ocr.as_ref().and_then(|o| o.cache_write_error()) {
+        eprintln!("mashup: warning: OCR results could not be cached ({e})");
     }
     Ok(outcome)
 }
@@ -77,26 +102,44 @@ pub(super) fn extract_target(dir: &Path, file: &Path) -> PathBuf {
     dir.join(relative).with_extension("txt")
 }
 
-/// Extracts one file; `Ok(false)` when the file could not be read (reported
-/// on stderr), `Err` only when output could not be written.
+/// What extracting one file found, for the closing messages.
+struct Extracted {
+    lacks_text_layer: bool,
+}
+
+/// Extracts one file; `Ok(None)` when the file could not be read (reported
+/// on stderr), `Err` only when output could not be written. `needs_ocr`
+/// ends the message about a scan that OCR did not read.
 fn extract_file(
     file: &Path,
     output: Option<&Path>,
     all: bool,
     options: &ReadOptions,
-) -> Result<bool, Error> {
+    needs_ocr: &str,
+) -> Result<Option<Extracted>, Error> {
     let doc = match pipeline::read_document(file, corpus::InputKind::of_file(file), options) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("mashup: {}: {e}", file.display());
-            return Ok(false);
+            return Ok(None);
         }
     };
     if doc.lacks_text_layer() {
         eprintln!(
-            "mashup: {}: no text layer on any of its {} pages (a scan: it needs OCR)",
+            "mashup: {}: no text layer on any of its {} pages (a scan{needs_ocr})",
             file.display(),
             doc.pages.len()
+        );
+    }
+    if let (Some(ocr), Some(read)) = (&options.ocr, doc.ocr_summary()) {
+        eprintln!(
+            "mashup: {}: {} read by OCR ({}){}",
+            file.display(),
+            plural(read.pages, "page"),
+            ocr.describe(),
+            read.confidence
+                .map(|c| format!(", mean confidence {c}"))
+                .unwrap_or_default()
         );
     }
     for (page, warning) in doc.warnings() {
@@ -119,5 +162,15 @@ fn extract_file(
         }
         Ok(())
     })?;
-    Ok(true)
+    Ok(Some(Extracted {
+        lacks_text_layer: doc.lacks_text_layer(),
+    }))
+}
+
+fn plural(n: u32, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

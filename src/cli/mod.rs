@@ -13,6 +13,7 @@ mod compare;
 mod extract;
 mod lexicon;
 mod merge;
+mod ocr;
 mod report;
 mod scan;
 
@@ -20,6 +21,7 @@ pub use compare::{CompareArgs, CompareFormat};
 pub use extract::ExtractArgs;
 pub use lexicon::LexiconCommand;
 pub use merge::MergeArgs;
+pub use ocr::{OcrArgs, OcrChoice};
 pub use report::ReportArgs;
 pub use scan::ScanArgs;
 

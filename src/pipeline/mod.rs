@@ -11,7 +11,8 @@
 mod read;
 
 pub use read::{
-    read_bytes, read_document, BodyText, DocumentText, PageBody, ReadError, ReadOptions,
+    read_bytes, read_document, BodyText, DocumentText, OcrSummary, PageBody, ReadError,
+    ReadOptions,
 };
 
 use crate::cache::{self, Cache};
@@ -21,7 +22,7 @@ use crate::language::{self, DocumentLanguage, Language, LanguageSource};
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
 use crate::pledge::{PledgeReader, Stance};
-use crate::text::{count_words, excerpt, sentence_ranges};
+use crate::text::{count_words, excerpt, sentence_ranges, Confidence, TextSource};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -170,6 +171,43 @@ pub struct PageWarning {
     pub message: String,
 }
 
+/// Where a document's text came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextOrigin {
+    /// Its text layer (or, for a text file, the file).
+    #[default]
+    Layer,
+    /// OCR, on every page that has text.
+    Ocr,
+    /// Some pages from the text layer, others from OCR.
+    Mixed,
+}
+
+/// What OCR read of a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentOcr {
+    /// The engine, language and resolution (`Tesseract 5.3.0, eng, 300 dpi`).
+    pub engine: String,
+    /// The mean confidence of every word recognised (0 to 100).
+    pub confidence: Option<Confidence>,
+    /// Words recognised.
+    pub words: u64,
+    /// Each page read by OCR.
+    pub pages: Vec<OcrPage>,
+}
+
+/// One page read by OCR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OcrPage {
+    /// 1-based page number.
+    pub page: u32,
+    /// Words recognised.
+    pub words: u32,
+    /// Their mean confidence (0 to 100); `None` when there were none.
+    pub confidence: Option<Confidence>,
+}
+
 /// Everything found in one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocResult {
@@ -204,6 +242,10 @@ pub struct DocResult {
     /// What went wrong on pages that were read anyway, where text may be
     /// missing (a damaged or undecodable content stream, the work limit).
     pub warnings: Vec<PageWarning>,
+    /// Where its text came from.
+    pub text_source: TextOrigin,
+    /// What OCR read, when it read any page.
+    pub ocr: Option<DocumentOcr>,
     /// Word, mention and ask counts.
     #[serde(flatten)]
     pub counts: Counts,
@@ -257,6 +299,8 @@ impl DocResult {
             pages_without_text: Vec::new(),
             unmapped_chars: 0,
             warnings: Vec::new(),
+            text_source: TextOrigin::Layer,
+            ocr: None,
             counts: Counts::default(),
             excerpts: Vec::new(),
             ask_excerpts: Vec::new(),
@@ -498,6 +542,7 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
             })
         })
         .collect();
+    (result.text_source, result.ocr) = ocr_of(&body);
     if body.lacks_text_layer {
         result.status = Status::NoTextLayer;
         result.error = None;
@@ -531,6 +576,41 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     }
 }
 
+/// Where a document's text came from, and what OCR read of it.
+fn ocr_of(body: &BodyText) -> (TextOrigin, Option<DocumentOcr>) {
+    let Some(summary) = body.ocr_summary() else {
+        return (TextOrigin::Layer, None);
+    };
+    let from_layer = body
+        .pages
+        .iter()
+        .any(|p| p.has_text && p.source == TextSource::Layer);
+    let pages = body
+        .pages
+        .iter()
+        .filter_map(|p| match p.source {
+            TextSource::Ocr { confidence, words } => Some(OcrPage {
+                page: p.number,
+                words,
+                confidence,
+            }),
+            TextSource::Layer => None,
+        })
+        .collect();
+    let origin = if from_layer {
+        TextOrigin::Mixed
+    } else {
+        TextOrigin::Ocr
+    };
+    let ocr = DocumentOcr {
+        engine: body.ocr_engine.clone().unwrap_or_else(|| "OCR".into()),
+        confidence: summary.confidence,
+        words: summary.words,
+        pages,
+    };
+    (origin, Some(ocr))
+}
+
 /// The language of a document: the index's, else the one detected in its
 /// body text (none when the text is too short or mixed to tell).
 fn document_language(input: &Input, body: &BodyText) -> Option<DocumentLanguage> {
@@ -560,7 +640,20 @@ enum ReadOutcome {
 /// not be cached: a panic is a bug of this build, not a fact about the file.
 fn read_body(bytes: &[u8], kind: InputKind, options: &ReadOptions) -> (ReadOutcome, bool) {
     match catch_unwind(AssertUnwindSafe(|| read_bytes(bytes, kind, options))) {
-        Ok(Ok(doc)) => (ReadOutcome::Read(BodyText::of(&doc, kind)), true),
+        Ok(Ok(doc)) => {
+            let mut body = BodyText::of(&doc, kind);
+            if let (Some(ocr), Some(_)) = (&options.ocr, body.ocr_summary()) {
+                body.ocr_engine = Some(ocr.describe());
+            }
+            // A page OCR could not read (Tesseract stopped, say) is tried
+            // again next time rather than remembered without its text.
+            let lasting = !doc.pages.iter().any(|p| {
+                p.warnings
+                    .iter()
+                    .any(|w| w.starts_with(crate::ocr::FAILED))
+            });
+            (ReadOutcome::Read(body), lasting)
+        }
         Ok(Err(e)) => (ReadOutcome::Failed(e.to_string()), true),
         Err(panic) => (
             ReadOutcome::Failed(format!(

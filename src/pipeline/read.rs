@@ -3,11 +3,13 @@
 //! `extract`, so both see exactly the same text.
 
 use crate::corpus::InputKind;
+use crate::ocr::Ocr;
 use crate::pdf::{self, OpenOptions, PdfDocument};
-use crate::text::{self, Block, LayoutParams, Line, Page};
+use crate::text::{self, Block, Confidence, LayoutParams, Line, Page, TextSource};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Options for reading documents.
 #[derive(Clone, Debug, Default)]
@@ -16,6 +18,8 @@ pub struct ReadOptions {
     pub password: Option<String>,
     /// Layout thresholds.
     pub layout: LayoutParams,
+    /// OCR for pages with no text, when it is available and wanted.
+    pub ocr: Option<Arc<Ocr>>,
 }
 
 /// Why a document could not be read.
@@ -67,6 +71,11 @@ impl DocumentText {
             .collect()
     }
 
+    /// The pages whose text came from OCR, if any, and how sure it was.
+    pub fn ocr_summary(&self) -> Option<OcrSummary> {
+        OcrSummary::of(self.pages.iter().map(|p| (p.number, p.source)))
+    }
+
     /// True when no page has any text and the pages carry images: a scan
     /// that needs OCR, not a manifesto that says nothing. (Blank pages with
     /// no images are simply empty.)
@@ -74,6 +83,43 @@ impl DocumentText {
         !self.pages.is_empty()
             && self.pages.iter().all(Page::is_empty)
             && self.pages.iter().any(|p| p.images > 0)
+    }
+}
+
+/// How much of a document OCR read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OcrSummary {
+    /// The pages read by OCR, in order.
+    pub numbers: Vec<u32>,
+    /// How many.
+    pub pages: u32,
+    /// Words recognised on them.
+    pub words: u64,
+    /// The mean confidence of those words; `None` when there were none.
+    pub confidence: Option<Confidence>,
+}
+
+impl OcrSummary {
+    /// Sums `(page number, source)` pairs; `None` when no page was OCR'd.
+    pub fn of(sources: impl Iterator<Item = (u32, TextSource)>) -> Option<OcrSummary> {
+        let (mut numbers, mut words, mut weighted) = (Vec::new(), 0u64, 0f64);
+        for (number, source) in sources {
+            if let TextSource::Ocr {
+                confidence,
+                words: n,
+            } = source
+            {
+                numbers.push(number);
+                words += u64::from(n);
+                weighted += confidence.map_or(0.0, Confidence::percent) * f64::from(n);
+            }
+        }
+        (!numbers.is_empty()).then(|| OcrSummary {
+            pages: numbers.len() as u32,
+            numbers,
+            words,
+            confidence: (words > 0).then(|| Confidence::from_percent(weighted / words as f64)),
+        })
     }
 }
 
@@ -87,6 +133,10 @@ pub struct BodyText {
     pub pages: Vec<PageBody>,
     /// A PDF none of whose pages has text, and some of them images: a scan.
     pub lacks_text_layer: bool,
+    /// The OCR engine that read some of its pages, described
+    /// (`Tesseract 5.3.0, eng, 300 dpi`); `None` when none was.
+    #[serde(default)]
+    pub ocr_engine: Option<String>,
 }
 
 /// One page of a [`BodyText`].
@@ -102,6 +152,36 @@ pub struct PageBody {
     pub unmapped: u32,
     /// What went wrong reading the page that may have cost it text.
     pub warnings: Vec<String>,
+    /// Where its text came from.
+    #[serde(default, with = "source_serde")]
+    pub source: TextSource,
+}
+
+/// [`TextSource`] in the text cache: `null` for a text layer, else the OCR
+/// figures.
+mod source_serde {
+    use crate::text::{Confidence, TextSource};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Ocr {
+        confidence: Option<Confidence>,
+        words: u32,
+    }
+
+    pub fn serialize<S: Serializer>(source: &TextSource, s: S) -> Result<S::Ok, S::Error> {
+        match *source {
+            TextSource::Layer => None::<Ocr>.serialize(s),
+            TextSource::Ocr { confidence, words } => Some(Ocr { confidence, words }).serialize(s),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TextSource, D::Error> {
+        Ok(match Option::<Ocr>::deserialize(d)? {
+            None => TextSource::Layer,
+            Some(Ocr { confidence, words }) => TextSource::Ocr { confidence, words },
+        })
+    }
 }
 
 impl BodyText {
@@ -117,10 +197,17 @@ impl BodyText {
                     has_text: !p.is_empty(),
                     unmapped: p.unmapped,
                     warnings: p.warnings.clone(),
+                    source: p.source,
                 })
                 .collect(),
             lacks_text_layer: kind == InputKind::Pdf && doc.lacks_text_layer(),
+            ocr_engine: None,
         }
+    }
+
+    /// The pages whose text came from OCR, if any, and how sure it was.
+    pub fn ocr_summary(&self) -> Option<OcrSummary> {
+        OcrSummary::of(self.pages.iter().map(|p| (p.number, p.source)))
     }
 }
 
@@ -162,9 +249,15 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError>
     };
     let mut doc = PdfDocument::open(bytes, &open).map_err(ReadError::Pdf)?;
     // Each page's glyphs are dropped as soon as it is laid out.
-    let pages: Vec<Page> = (0..doc.page_count())
+    let mut pages: Vec<Page> = (0..doc.page_count())
         .map(|i| text::layout_page(&doc.page(i), &options.layout))
         .collect();
+    if let Some(ocr) = &options.ocr {
+        let mut wanted: Vec<&mut Page> = pages.iter_mut().filter(|p| ocr.wants(p)).collect();
+        if !wanted.is_empty() {
+            ocr.read_pages(bytes, options.password.as_deref(), &mut wanted);
+        }
+    }
     // A document none of whose pages could be read is an error, not an empty
     // manifesto: its silence would otherwise count as "no mentions".
     if pages.iter().all(|p| p.unreadable && p.is_empty()) {

@@ -10,6 +10,8 @@
 //! right (so columns never interleave); otherwise the region is split at its
 //! widest horizontal gap.
 
+use serde::{Deserialize, Serialize};
+use std::fmt;
 use super::normalize::push_line_text;
 use super::overprint::Overprints;
 use super::vertical;
@@ -110,7 +112,61 @@ pub struct Page {
     pub warnings: Vec<String>,
     /// The page's content could not be read at all.
     pub unreadable: bool,
+    /// Where its text came from.
+    pub source: TextSource,
 }
+
+/// Where a page's text came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextSource {
+    /// Its text layer (or a text file).
+    #[default]
+    Layer,
+    /// Optical character recognition of the rendered page.
+    Ocr {
+        /// The recogniser's mean word confidence; `None` when it found no words.
+        confidence: Option<Confidence>,
+        /// The words it recognised.
+        words: u32,
+    },
+}
+
+/// A page's mean word confidence as Tesseract gives it (0 to 100), kept in
+/// tenths so that results holding it compare exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "f64", from = "f64")]
+pub struct Confidence(u16);
+
+impl Confidence {
+    /// From a percentage (clamped to 0 to 100).
+    pub fn from_percent(percent: f64) -> Confidence {
+        Confidence((percent.clamp(0.0, 100.0) * 10.0).round() as u16)
+    }
+
+    /// As a percentage, to one decimal.
+    pub fn percent(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+}
+
+impl From<Confidence> for f64 {
+    fn from(c: Confidence) -> f64 {
+        c.percent()
+    }
+}
+
+impl From<f64> for Confidence {
+    fn from(percent: f64) -> Confidence {
+        Confidence::from_percent(percent)
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.0}%", self.percent())
+    }
+}
+
 
 impl Page {
     /// True when no line has any text: with images, a scanned page.
@@ -161,6 +217,7 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         unmapped: page.unmapped,
         warnings: page.problems.warnings(),
         unreadable: page.problems.unreadable_content.is_some(),
+        source: TextSource::Layer,
     }
 }
 

@@ -17,7 +17,7 @@ mod sentences;
 mod uax29;
 mod vertical;
 
-pub use layout::{layout_page, Block, LayoutParams, Line, Page};
+pub use layout::{layout_page, Block, Confidence, LayoutParams, Line, Page, TextSource};
 pub use markers::is_bullet;
 pub use normalize::{count_words, push_line_text};
 pub use sentences::{collapse_whitespace, excerpt, sentence_ranges, MAX_EXCERPT_CHARS};

@@ -1,0 +1,283 @@
+//! OCR: text for the pages of a PDF that have none, by rendering each such
+//! page ([`render`]) and recognising it with Tesseract ([`tesseract`]).
+//!
+//! Reading decides which pages need it (by default, those with images and
+//! no text: scans) and hands them to [`Ocr::read_pages`], which returns one
+//! laid-out [`Page`] per page, marked as read by OCR with its confidence,
+//! or a warning naming what failed. The recognised words keep their boxes,
+//! so running heads and page numbers are told from body text just as on a
+//! text layer. Pages are recognised in parallel on the scan's own workers.
+//!
+//! Recognising a page takes seconds, a thousand times longer than reading a
+//! text layer, so each page's result is cached by the file's content, the
+//! page, the engine's version, the language and the resolution.
+
+mod render;
+mod tesseract;
+
+pub use render::GreyImage;
+pub use tesseract::{EngineError, Recognised, Tesseract};
+
+use crate::cache::{self, Cache};
+use crate::fingerprint;
+use crate::pdf::Direction;
+use crate::text::{push_line_text, Block, Confidence, Line, Page, TextSource};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// When to OCR a page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OcrMode {
+    /// Pages with images and no text, when Tesseract is installed.
+    #[default]
+    Auto,
+    /// Every page, in place of its text layer (Tesseract required).
+    Always,
+    /// None.
+    Never,
+}
+
+/// What the user asked for.
+#[derive(Clone, Debug)]
+pub struct OcrSettings {
+    /// When to OCR.
+    pub mode: OcrMode,
+    /// Tesseract's language(s): `eng`, `cym`, `eng+cym`.
+    pub language: String,
+    /// The resolution pages are rendered at.
+    pub dpi: u32,
+}
+
+impl Default for OcrSettings {
+    fn default() -> Self {
+        OcrSettings {
+            mode: OcrMode::Auto,
+            language: "eng".into(),
+            dpi: 300,
+        }
+    }
+}
+
+/// The resolutions accepted: below 70 dpi body text is a few pixels high and
+/// nothing is recognised; above 600 a page is over 30 million pixels and
+/// recognition only gets slower.
+pub const DPI_RANGE: std::ops::RangeInclusive<u32> = 70..=600;
+
+/// How a page's warning starts when OCR could not read it.
+pub const FAILED: &str = "OCR failed";
+
+/// The install line printed wherever OCR would have run but could not.
+pub const INSTALL_HINT: &str = "sudo apt-get install tesseract-ocr tesseract-ocr-eng";
+
+/// OCR, ready to run: the engine found and checked, which pages it reads,
+/// and where results are kept.
+pub struct Ocr {
+    every_page: bool,
+    engine: Tesseract,
+    dpi: u32,
+    cache: Option<Cache>,
+    /// Pages recognised (or taken from the cache) so far, for progress.
+    pages_done: AtomicU64,
+    /// Told the running count each time a page is done.
+    on_page: Option<Box<dyn Fn(u64) + Send + Sync>>,
+}
+
+// Written by hand: the cache folder changes no result, so it is left out of
+// what `ReadOptions`' Debug form (a cache key) says.
+impl fmt::Debug for Ocr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ocr")
+            .field("every_page", &self.every_page)
+            .field("engine", &self.engine.version())
+            .field("language", &self.engine.language())
+            .field("dpi", &self.dpi)
+            .field("renderer", &RENDERER)
+            .finish()
+    }
+}
+
+/// The renderer and its version: part of every cache key, since another
+/// renderer draws other pixels.
+const RENDERER: &str = "hayro 0.9.0";
+
+/// What [`prepare`] found.
+pub enum Availability {
+    /// OCR will run.
+    Ready(Ocr),
+    /// `--ocr never`.
+    Off,
+    /// `--ocr auto` without Tesseract: scans are reported as needing OCR.
+    Missing,
+}
+
+/// Finds the engine `settings` need. Without Tesseract, `auto` is
+/// [`Availability::Missing`] while `always` is an error; a language that is
+/// not installed is an error either way, since the user named it. `cache`
+/// is asked for the folder that keeps each page's result only when OCR can
+/// run.
+pub fn prepare(
+    settings: &OcrSettings,
+    cache: impl FnOnce() -> Option<Cache>,
+) -> Result<Availability, EngineError> {
+    if settings.mode == OcrMode::Never {
+        return Ok(Availability::Off);
+    }
+    match Tesseract::find(&settings.language) {
+        Ok(engine) => Ok(Availability::Ready(Ocr {
+            every_page: settings.mode == OcrMode::Always,
+            engine,
+            dpi: settings.dpi,
+            cache: cache(),
+            pages_done: AtomicU64::new(0),
+            on_page: None,
+        })),
+        Err(EngineError::NotInstalled) if settings.mode == OcrMode::Auto => {
+            Ok(Availability::Missing)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+impl Ocr {
+    /// The engine, for messages (`Tesseract 5.3.0, eng, 300 dpi`).
+    pub fn describe(&self) -> String {
+        format!(
+            "Tesseract {}, {}, {} dpi",
+            self.engine.version(),
+            self.engine.language(),
+            self.dpi
+        )
+    }
+
+    /// Calls `hook` with the running count of pages done, as each is done
+    /// (on the worker that did it): OCR is slow enough to show progress.
+    pub fn on_page(&mut self, hook: impl Fn(u64) + Send + Sync + 'static) {
+        self.on_page = Some(Box::new(hook));
+    }
+
+    /// Pages recognised or taken from the cache so far.
+    pub fn pages_done(&self) -> u64 {
+        self.pages_done.load(Ordering::Relaxed)
+    }
+
+    /// The cache's first failed write, if any (see [`Cache::write_error`]).
+    pub fn cache_write_error(&self) -> Option<String> {
+        self.cache.as_ref().and_then(Cache::write_error)
+    }
+
+    /// True when `page`, as its text layer gave it, is to be OCR'd.
+    pub fn wants(&self, page: &Page) -> bool {
+        self.every_page || (page.is_empty() && page.images > 0)
+    }
+
+    /// OCRs `pages` of the PDF in `bytes` in place, in parallel: each gets
+    /// the recognised text, or keeps what it had with a warning saying why
+    /// it could not be read.
+    pub fn read_pages(&self, bytes: &[u8], password: Option<&str>, pages: &mut [&mut Page]) {
+        let content = fingerprint::content_hash(bytes);
+        let key = |number: u32| {
+            fingerprint::key_of(&[
+                content.as_bytes(),
+                number.to_string().as_bytes(),
+                format!("{self:?}").as_bytes(),
+            ])
+        };
+        // The renderer opens the file only if some page is not cached.
+        let renderer = std::sync::OnceLock::new();
+        let open = || {
+            renderer
+                .get_or_init(|| render::Renderable::open(bytes, password))
+                .as_ref()
+                .map_err(Clone::clone)
+        };
+        pages.par_iter_mut().for_each(|page| {
+            let key = key(page.number);
+            let cached = self
+                .cache
+                .as_ref()
+                .and_then(|c| c.get::<ScannedPage>(cache::Kind::Ocr, &key));
+            let read = match cached {
+                Some(hit) => Ok(hit),
+                None => open()
+                    .and_then(|pdf| pdf.render(page.number, self.dpi))
+                    .and_then(|image| {
+                        let recognised = self.engine.recognise(&image)?;
+                        let scanned = ScannedPage {
+                            recognised,
+                            dpi: image.dpi,
+                            size: [image.width, image.height],
+                        };
+                        if let Some(cache) = &self.cache {
+                            cache.put(cache::Kind::Ocr, &key, &scanned);
+                        }
+                        Ok(scanned)
+                    }),
+            };
+            match read {
+                Ok(scanned) => scanned.replace_text_of(page),
+                Err(why) => page.warnings.push(format!("{FAILED}: {why}")),
+            }
+            let done = self.pages_done.fetch_add(1, Ordering::Relaxed) + 1;
+            if let Some(hook) = &self.on_page {
+                hook(done);
+            }
+        });
+    }
+}
+
+/// What OCR made of one page: the cache entry.
+#[derive(Serialize, Deserialize)]
+struct ScannedPage {
+    recognised: Recognised,
+    /// The resolution it was rendered at.
+    dpi: u32,
+    /// The image's width and height in pixels.
+    size: [u32; 2],
+}
+
+impl ScannedPage {
+    /// Replaces a page's text with what was recognised on it: one block per
+    /// paragraph, each line with its box in points, origin at the bottom
+    /// left as on a text layer, on the page as rendered (rotation applied).
+    fn replace_text_of(&self, page: &mut Page) {
+        let to_points = 72.0 / self.dpi.max(1) as f32;
+        let [width, height] = self.size.map(|v| v as f32 * to_points);
+        page.width = width;
+        page.height = height;
+        page.blocks = blocks_of(&self.recognised, to_points, height);
+        let (words, confidence) = self.recognised.confidence();
+        page.source = TextSource::Ocr {
+            confidence: confidence.map(|c| Confidence::from_percent(f64::from(c))),
+            words,
+        };
+    }
+}
+
+/// Recognised paragraphs as blocks of lines, pixel boxes scaled by
+/// `to_points` and turned up the right way on a page `height` points high.
+fn blocks_of(recognised: &Recognised, to_points: f32, height: f32) -> Vec<Block> {
+    recognised
+        .paragraphs
+        .iter()
+        .map(|paragraph| Block {
+            lines: paragraph
+                .iter()
+                .map(|line| {
+                    let words: Vec<&str> = line.words.iter().map(|(w, _)| w.as_str()).collect();
+                    let mut text = String::new();
+                    push_line_text(&mut text, &words.join(" "));
+                    let [left, top, right, bottom] = line.bbox.map(|v| v as f32 * to_points);
+                    Line {
+                        text,
+                        bbox: [left, height - bottom, right, height - top],
+                        size: bottom - top,
+                        furniture: false,
+                    }
+                })
+                .collect(),
+            dir: Direction::Right,
+        })
+        .collect()
+}
