@@ -18,7 +18,7 @@
 use crate::corpus::Shard;
 use crate::pipeline::DocResult;
 use crate::report::{
-    Documents, Generator, LexiconInfo, Report, Spool, Tally, Warning, SCHEMA_VERSION,
+    Generator, LexiconInfo, Report, Spool, Tally, Warning, SCHEMA_VERSION,
 };
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -49,6 +49,11 @@ pub struct ScanOptions {
     pub index: Option<String>,
     /// Whether a password was given for encrypted PDFs (never the password).
     pub password: bool,
+    /// How pages with no text were read: `null` when OCR did not run (off,
+    /// or Tesseract missing), else the mode and engine (`auto: Tesseract
+    /// 5.3.0, eng, 300 dpi`).
+    #[serde(default)]
+    pub ocr: Option<String>,
 }
 
 /// The last line of a complete part.
@@ -266,8 +271,7 @@ pub fn merge(paths: &[PathBuf]) -> Result<Report, MergeError> {
             }
         }
     }
-    let unread = tally.unread().to_vec();
-    Ok(tally.finish(Documents::spooled(spool, unread), warnings))
+    Ok(tally.finish_spooled(spool, warnings))
 }
 
 fn check_schema(path: &Path, header: &Header) -> Result<(), MergeError> {

@@ -188,6 +188,7 @@ fn the_cache_gives_the_same_report_and_a_killed_scan_resumes() {
         let cache = dir.path().join(format!("cache-{signal}"));
         let part = dir.path().join(format!("killed-{signal}.jsonl"));
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mashup"))
+            .env("MASHUP_OCR", "never")
             .arg("scan")
             .arg(corpus())
             .args(["-j", "1", "--format", "jsonl", "--cache"])

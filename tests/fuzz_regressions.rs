@@ -20,6 +20,7 @@ fn extract_within_deadline(bytes: &[u8]) -> (Option<i32>, String, String) {
     let path = dir.path().join("fuzzed.pdf");
     std::fs::write(&path, bytes).unwrap();
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("mashup"))
+        .env("MASHUP_OCR", "never")
         .arg("extract")
         .arg(&path)
         .stdout(Stdio::piped())

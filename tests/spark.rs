@@ -55,6 +55,7 @@ fn spark_local_cluster_gives_the_single_machine_report() {
         .args(["--format", "json", "--output"])
         .arg(&report)
         .arg("--")
+        .args(["--ocr", "never"])
         .arg(&corpus)
         .current_dir(dir.path())
         .output()

@@ -7,14 +7,16 @@
 //! needs no more memory than a scan of a folder.
 
 use super::report::render;
-use super::{check_output, load_lexicon, Error, Format, Outcome};
+use super::{check_output, load_lexicon, Error, Format, OcrArgs, OcrChoice, Outcome};
+use crate::ocr::{self, Availability};
+use std::sync::Arc;
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
 use crate::fingerprint;
 use crate::jsonl::{Header, PartWriter, ScanOptions};
 use crate::matcher::Matcher;
 use crate::pipeline::{self, DocResult, Instrument, Progress, ReadOptions, ScanContext, Status};
-use crate::report::{Documents, Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSION};
+use crate::report::{Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSION};
 use clap::Args;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -62,6 +64,9 @@ pub struct ScanArgs {
     /// Print files, pages, megabytes, seconds and pages per second on stderr at the end.
     #[arg(long)]
     pub stats: bool,
+    /// OCR of pages with no text layer.
+    #[command(flatten)]
+    pub ocr: OcrArgs,
 }
 
 /// What the workers hand their results to: the part being written and the
@@ -120,8 +125,22 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         corpus.shard(shard);
     }
     let cache = open_cache(&args)?;
+    let bar = progress_bar(corpus.inputs.len());
+    let availability = args.ocr.prepare(args.cache.as_deref())?;
+    let tesseract_missing = matches!(availability, Availability::Missing);
+    let ocr = match availability {
+        Availability::Ready(mut ocr) => {
+            if let Some(bar) = &bar {
+                let bar = bar.clone();
+                ocr.on_page(move |done| bar.set_prefix(format!("OCR {done} pages ")));
+            }
+            Some(Arc::new(ocr))
+        }
+        Availability::Off | Availability::Missing => None,
+    };
     let options = ReadOptions {
         password: args.password.clone(),
+        ocr: ocr.clone(),
         ..ReadOptions::default()
     };
     let header = Header {
@@ -134,6 +153,13 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
                 Err(_) => "unreadable".into(),
             }),
             password: args.password.is_some(),
+            ocr: ocr.as_ref().map(|o| {
+                let mode = match args.ocr.ocr {
+                    OcrChoice::Always => "always",
+                    OcrChoice::Auto | OcrChoice::Never => "auto",
+                };
+                format!("{mode}: {}", o.describe())
+            }),
         },
         shard: args.shard,
     };
@@ -179,7 +205,6 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         error: None,
     });
 
-    let bar = progress_bar(corpus.inputs.len());
     let on_progress = |event: Progress<'_>| {
         let Some(bar) = &bar else { return };
         match event {
@@ -212,6 +237,22 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     if let Some(e) = cache.as_ref().and_then(Cache::write_error) {
         eprintln!("mashup: warning: the cache could not be written ({e}); results are complete");
     }
+    if let Some(e) = ocr.as_ref().and_then(|o| o.cache_write_error()) {
+        eprintln!("mashup: warning: OCR results could not be cached ({e}); results are complete");
+    }
+    let scans = collector
+        .tally
+        .unread()
+        .iter()
+        .filter(|d| d.status == Status::NoTextLayer)
+        .count();
+    if tesseract_missing && scans > 0 {
+        eprintln!(
+            "mashup: {scans} document{} scans with no text layer; to read them, install Tesseract: {}",
+            if scans == 1 { " is a" } else { "s are" },
+            ocr::INSTALL_HINT
+        );
+    }
     collector.writer.finish().map_err(output_error)?;
     for doc in collector
         .tally
@@ -239,10 +280,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         for (path, offset, len) in &collector.entries {
             spool.add(path, number, *offset, *len);
         }
-        let unread = collector.tally.unread().to_vec();
-        let report = collector
-            .tally
-            .finish(Documents::spooled(spool, unread), warnings);
+        let report = collector.tally.finish_spooled(spool, warnings);
         render(&report, args.format, args.output.as_deref())?;
     }
     Ok(if failed {
@@ -315,7 +353,7 @@ fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
     }
     let bar = indicatif::ProgressBar::new(total as u64);
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {wide_msg}")
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {prefix}{wide_msg}")
     {
         bar.set_style(style);
     }

@@ -176,12 +176,20 @@ impl Ocr {
     /// the recognised text, or keeps what it had with a warning saying why
     /// it could not be read.
     pub fn read_pages(&self, bytes: &[u8], password: Option<&str>, pages: &mut [&mut Page]) {
+        // What a page's recognition depends on: not the mode, which only
+        // picks the pages.
         let content = fingerprint::content_hash(bytes);
+        let engine = format!(
+            "{RENDERER}\n{}\n{}\n{}",
+            self.engine.version(),
+            self.engine.language(),
+            self.dpi
+        );
         let key = |number: u32| {
             fingerprint::key_of(&[
                 content.as_bytes(),
                 number.to_string().as_bytes(),
-                format!("{self:?}").as_bytes(),
+                engine.as_bytes(),
             ])
         };
         // The renderer opens the file only if some page is not cached.
@@ -203,11 +211,11 @@ impl Ocr {
                 None => open()
                     .and_then(|pdf| pdf.render(page.number, self.dpi))
                     .and_then(|image| {
-                        let recognised = self.engine.recognise(&image)?;
+                        let (dpi, size) = (image.dpi, [image.width, image.height]);
                         let scanned = ScannedPage {
-                            recognised,
-                            dpi: image.dpi,
-                            size: [image.width, image.height],
+                            recognised: self.engine.recognise(image)?,
+                            dpi,
+                            size,
                         };
                         if let Some(cache) = &self.cache {
                             cache.put(cache::Kind::Ocr, &key, &scanned);
@@ -280,4 +288,85 @@ fn blocks_of(recognised: &Recognised, to_points: f32, height: f32) -> Vec<Block>
             dir: Direction::Right,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tesseract::RecognisedLine;
+
+    fn line(bbox: [u32; 4], words: &[(&str, f32)]) -> RecognisedLine {
+        RecognisedLine {
+            bbox,
+            words: words.iter().map(|(w, c)| (w.to_string(), *c)).collect(),
+        }
+    }
+
+    #[test]
+    fn recognised_text_replaces_the_page_with_boxes_in_points() {
+        // An A4 page at 300 dpi: 2480 x 3508 pixels.
+        let scanned = ScannedPage {
+            recognised: Recognised {
+                paragraphs: vec![
+                    vec![
+                        line([300, 300, 1200, 350], &[("Support", 90.0), ("co-", 80.0)]),
+                        line([300, 360, 1200, 410], &[("operatives.", 70.0)]),
+                    ],
+                    vec![line([1200, 3300, 1280, 3340], &[("12", 100.0)])],
+                ],
+            },
+            dpi: 300,
+            size: [2480, 3508],
+        };
+        let mut page = Page {
+            number: 3,
+            images: 1,
+            ..Page::default()
+        };
+        scanned.replace_text_of(&mut page);
+        assert!((page.width - 595.2).abs() < 0.01, "{}", page.width);
+        assert!((page.height - 841.92).abs() < 0.01, "{}", page.height);
+        assert_eq!(page.blocks.len(), 2);
+        let first = &page.blocks[0].lines[0];
+        assert_eq!(first.text, "Support co-");
+        // 300 px from the top of an 841.92 pt page, 50 px high: y from
+        // 841.92 - 350 * 0.24 to 841.92 - 300 * 0.24.
+        let [x0, y0, x1, y1] = first.bbox;
+        assert!((x0 - 72.0).abs() < 0.01 && (x1 - 288.0).abs() < 0.01);
+        assert!((y0 - 757.92).abs() < 0.01 && (y1 - 769.92).abs() < 0.01);
+        assert!((first.size - 12.0).abs() < 0.01);
+        assert_eq!(
+            page.source,
+            TextSource::Ocr {
+                confidence: Some(Confidence::from_percent(85.0)),
+                words: 4
+            }
+        );
+    }
+
+    #[test]
+    fn confidence_keeps_one_decimal_and_serialises_as_a_number() {
+        let c = Confidence::from_percent(91.26);
+        assert_eq!(c.percent(), 91.3);
+        assert_eq!(c.to_string(), "91%");
+        assert_eq!(serde_json::to_string(&c).unwrap(), "91.3");
+        let back: Confidence = serde_json::from_str("91.3").unwrap();
+        assert_eq!(back, c);
+        assert_eq!(Confidence::from_percent(140.0).percent(), 100.0);
+    }
+
+    #[test]
+    fn never_needs_no_engine() {
+        let settings = OcrSettings {
+            mode: OcrMode::Never,
+            ..OcrSettings::default()
+        };
+        let asked = std::cell::Cell::new(false);
+        let found = prepare(&settings, || {
+            asked.set(true);
+            None
+        });
+        assert!(matches!(found, Ok(Availability::Off)));
+        assert!(!asked.get(), "no cache folder is made for OCR that is off");
+    }
 }

@@ -36,14 +36,11 @@ pub struct GreyImage {
 }
 
 impl GreyImage {
-    /// The image as a binary PGM (netpbm P5), which Tesseract's image
-    /// library reads from a pipe without any encoding work on our side.
-    pub fn to_pgm(&self) -> Vec<u8> {
-        let header = format!("P5\n{} {}\n255\n", self.width, self.height);
-        let mut out = Vec::with_capacity(header.len() + self.pixels.len());
-        out.extend_from_slice(header.as_bytes());
-        out.extend_from_slice(&self.pixels);
-        out
+    /// Writes the image as a binary PGM (netpbm P5), which Tesseract's
+    /// image library reads from a pipe with no encoding work on our side.
+    pub fn write_pgm(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        write!(out, "P5\n{} {}\n255\n", self.width, self.height)?;
+        out.write_all(&self.pixels)
     }
 }
 
@@ -161,6 +158,8 @@ mod tests {
             dpi: 300,
             pixels: vec![0, 255],
         };
-        assert_eq!(image.to_pgm(), b"P5\n2 1\n255\n\x00\xff");
+        let mut pgm = Vec::new();
+        image.write_pgm(&mut pgm).unwrap();
+        assert_eq!(pgm, b"P5\n2 1\n255\n\x00\xff");
     }
 }

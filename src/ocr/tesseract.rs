@@ -106,7 +106,7 @@ impl Tesseract {
 
     /// Recognises one page image: its words in Tesseract's reading order,
     /// grouped into paragraphs and lines, with their confidence.
-    pub fn recognise(&self, image: &GreyImage) -> Result<Recognised, String> {
+    pub fn recognise(&self, image: GreyImage) -> Result<Recognised, String> {
         let dpi = image.dpi.to_string();
         let mut child = Command::new(&self.program)
             .args(["stdin", "stdout", "--psm", "3", "--dpi", &dpi, "-l"])
@@ -120,9 +120,8 @@ impl Tesseract {
             .map_err(|e| format!("cannot start Tesseract: {e}"))?;
         // The image goes in and the results come out on threads of their
         // own, so that neither pipe can fill up and stall the other.
-        let pgm = image.to_pgm();
         let mut stdin = child.stdin.take().expect("stdin is piped");
-        let writer = std::thread::spawn(move || stdin.write_all(&pgm));
+        let writer = std::thread::spawn(move || image.write_pgm(&mut stdin));
         let mut stdout = child.stdout.take().expect("stdout is piped");
         let reader = std::thread::spawn(move || {
             let mut out = Vec::new();

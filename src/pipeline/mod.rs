@@ -184,6 +184,17 @@ pub enum TextOrigin {
     Mixed,
 }
 
+impl TextOrigin {
+    /// The name used in JSON and CSV.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextOrigin::Layer => "layer",
+            TextOrigin::Ocr => "ocr",
+            TextOrigin::Mixed => "mixed",
+        }
+    }
+}
+
 /// What OCR read of a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentOcr {
@@ -279,6 +290,22 @@ impl DocResult {
                 None => "in a language the lexicon does not cover: not matched".into(),
             }),
         }
+    }
+
+    /// How much of it OCR read, in words for a report (`None` when OCR read
+    /// none of it): "30 of 30 pages read by OCR (Tesseract 5.3.0, eng, 300
+    /// dpi), mean confidence 88%".
+    pub fn ocr_description(&self) -> Option<String> {
+        let ocr = self.ocr.as_ref()?;
+        Some(format!(
+            "{} of {} pages read by OCR ({}){}",
+            ocr.pages.len(),
+            self.pages,
+            ocr.engine,
+            ocr.confidence
+                .map(|c| format!(", mean confidence {c}"))
+                .unwrap_or_default()
+        ))
     }
 
     /// A result for a document that could not be read (or a path that could

@@ -27,7 +27,7 @@ pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
 /// The files `--format csv -o DIR` writes, with their renderers:
 /// - `parties.csv`: one row per party and election, in the report's order
 ///   (newest election first, then most policies first): `party, election,
-///   family, documents, unread, words, mentions, pledges,
+///   family, documents, unread, ocr_pages, words, mentions, pledges,
 ///   per_10k_words, policies, pledged_policies, policies_per_10k_words`, then
 ///   for each category `<id>`, `<id> pledges`, `<id> policies` and `<id>
 ///   pledged policies`;
@@ -40,8 +40,8 @@ pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
 /// - `ask-excerpts.csv`: one row per sentence satisfying an ask: `party,
 ///   document, page, ask, pledge, stance, text`;
 /// - `documents.csv`: one row per document: `document, party, year,
-///   election, family, country, language, status, error, pages, words, mentions, pledges, policies,
-///   pledged_policies`.
+///   election, family, country, language, status, error, pages, text_source, ocr_pages,
+///   ocr_confidence, words, mentions, pledges, policies, pledged_policies`.
 pub const CSV_FILES: &[(&str, CsvRenderer)] = &[
     ("parties.csv", write_parties),
     ("asks.csv", write_asks),
@@ -109,6 +109,7 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "family",
         "documents",
         "unread",
+        "ocr_pages",
         "words",
         "mentions",
         "pledges",
@@ -133,6 +134,7 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             p.family.clone(),
             p.documents.to_string(),
             p.unread.to_string(),
+            p.ocr_pages.to_string(),
             p.counts.words.to_string(),
             p.counts.mentions.to_string(),
             p.counts.pledges.to_string(),
@@ -270,6 +272,9 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "status",
             "error",
             "pages",
+            "text_source",
+            "ocr_pages",
+            "ocr_confidence",
             "words",
             "mentions",
             "pledges",
@@ -281,6 +286,12 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         |e| e,
         |doc| {
             let status = doc.status.name();
+            let ocr = doc.ocr.as_ref();
+            let ocr_pages = ocr.map_or(0, |o| o.pages.len());
+            let confidence = ocr
+                .and_then(|o| o.confidence)
+                .map(|c| format!("{:.1}", c.percent()))
+                .unwrap_or_default();
             row(
                 &mut w,
                 [
@@ -294,6 +305,9 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     status,
                     doc.error.as_deref().unwrap_or(""),
                     &doc.pages.to_string(),
+                    doc.text_source.name(),
+                    &ocr_pages.to_string(),
+                    &confidence,
                     &doc.counts.words.to_string(),
                     &doc.counts.mentions.to_string(),
                     &doc.counts.pledges.to_string(),

@@ -18,6 +18,18 @@ pub struct Documents {
     /// Documents that could not be counted (errors and scans), in path
     /// order: renderers list them, and they carry no excerpts.
     unread: Vec<DocResult>,
+    /// Documents read with some page's text from OCR, in path order and
+    /// without their excerpts: renderers list them with their confidence.
+    ocr_read: Vec<DocResult>,
+}
+
+/// `doc` without its quotes, as kept in memory for listing.
+pub(crate) fn listing_of(doc: &DocResult) -> DocResult {
+    DocResult {
+        excerpts: Vec::new(),
+        ask_excerpts: Vec::new(),
+        ..doc.clone()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -35,19 +47,31 @@ impl Documents {
             .filter(|d| d.status != Status::Ok)
             .cloned()
             .collect();
+        let ocr_read = documents
+            .iter()
+            .filter(|d| d.status == Status::Ok && d.ocr.is_some())
+            .map(listing_of)
+            .collect();
         Documents {
             store: Store::Memory(documents),
             unread,
+            ocr_read,
         }
     }
 
-    /// Documents left on disk, with the unread ones (which the caller kept
-    /// while spooling, since they are small).
-    pub fn spooled(spool: Spool, mut unread: Vec<DocResult>) -> Documents {
+    /// Documents left on disk, with the unread ones and those read by OCR
+    /// (which the caller kept while spooling, without their excerpts).
+    pub fn spooled(
+        spool: Spool,
+        mut unread: Vec<DocResult>,
+        mut ocr_read: Vec<DocResult>,
+    ) -> Documents {
         unread.sort_by(|a, b| a.path.cmp(&b.path));
+        ocr_read.sort_by(|a, b| a.path.cmp(&b.path));
         Documents {
             store: Store::Spooled(Arc::new(spool.sorted())),
             unread,
+            ocr_read,
         }
     }
 
@@ -67,6 +91,12 @@ impl Documents {
     /// The documents that could not be counted, in path order.
     pub fn unread(&self) -> &[DocResult] {
         &self.unread
+    }
+
+    /// The documents read with some page's text from OCR, in path order,
+    /// without their excerpts.
+    pub fn ocr_read(&self) -> &[DocResult] {
+        &self.ocr_read
     }
 
     /// Calls `f` on every document in path order, reading spooled ones one at

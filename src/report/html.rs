@@ -9,6 +9,7 @@
 //! through [`esc`]; nothing is inserted raw. Hand-written rather than a
 //! template engine: one page, one escaping function, tested here.
 
+use super::OCR_MARK;
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{Quote, Report};
@@ -45,6 +46,9 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .alert { border-left: 6px solid var(--warn); background: #fff4e5; padding: 0.6rem 1rem; margin: 1rem 0; }
 .alert h2 { border: 0; margin: 0 0 0.3rem; font-size: 1.1rem; color: var(--warn); }
 .alert ul { margin: 0; padding-left: 1.2rem; }
+.note { border-left: 6px solid var(--accent); background: #eef4fa; padding: 0.6rem 1rem; margin: 1rem 0; }
+.note h2 { border: 0; margin: 0 0 0.3rem; font-size: 1.1rem; }
+.note ul { margin: 0; padding-left: 1.2rem; }
 .chart { width: 100%; max-width: 42rem; height: auto; display: block; }
 .chart text { font-size: 13px; fill: var(--ink); }
 .chart text.value { fill: var(--muted); }
@@ -92,6 +96,7 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         thousands(t.words)
     )?;
     write_unread(report, out)?;
+    write_ocr_read(report, out)?;
     write_ranking(report, out)?;
     write_trends(report, out)?;
     write_changes(report, out)?;
@@ -146,6 +151,33 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "<li><code>{}</code>{party}: {}</li>",
             esc(&doc.path),
             esc(&why)
+        )?;
+    }
+    writeln!(out, "</ul></section>")
+}
+
+fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let read: Vec<_> = report.ocr_read().collect();
+    if read.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section class=\"note\" id=\"ocr\"><h2>{} document{} read by OCR</h2><p>Their text was recognised from scanned pages; counts marked {OCR_MARK} include it.</p><ul>",
+        read.len(),
+        if read.len() == 1 { " was" } else { "s were" }
+    )?;
+    for doc in read {
+        let party = if doc.party.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", esc(&doc.party))
+        };
+        writeln!(
+            out,
+            "<li><code>{}</code>{party}: {}</li>",
+            esc(&doc.path),
+            esc(&doc.ocr_description().unwrap_or_default())
         )?;
     }
     writeln!(out, "</ul></section>")
@@ -276,7 +308,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
     )?;
-    for (p, label) in report.parties.iter().zip(&labels) {
+    for p in &report.parties {
         let unread = if p.unread > 0 {
             format!(" ({} unread)", p.unread)
         } else {
@@ -285,7 +317,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
-            esc(label),
+            esc(&report.ranking_label(p)),
             p.counts.policies,
             p.counts.pledged_policies,
             p.counts.mentions,
@@ -295,7 +327,11 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             p.documents
         )?;
     }
-    writeln!(out, "</tbody></table></div></section>")
+    writeln!(out, "</tbody></table></div>")?;
+    if let Some(note) = report.ocr_footnote() {
+        writeln!(out, "<p class=\"src\">{}</p>", esc(&note))?;
+    }
+    writeln!(out, "</section>")
 }
 
 fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -29,6 +29,7 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         thousands(t.words)
     )?;
     write_unread(report, out)?;
+    write_ocr_read(report, out)?;
     write_ranking(report, out)?;
     write_trends(report, out)?;
     write_changes(report, out)?;
@@ -67,6 +68,29 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
+fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let read: Vec<_> = report.ocr_read().collect();
+    if read.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "> **{} document{} read by OCR**, from scanned pages:\n>",
+        read.len(),
+        if read.len() == 1 { " was" } else { "s were" }
+    )?;
+    for doc in read {
+        let party = if doc.party.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", md(&doc.party))
+        };
+        let how = doc.ocr_description().unwrap_or_default();
+        writeln!(out, "> - `{}`{party}: {}", code(&doc.path), md(&how))?;
+    }
+    writeln!(out)
+}
+
 fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Who says most\n")?;
     writeln!(
@@ -84,7 +108,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "| {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
             i + 1,
-            cell(&report.party_label(&p.party, p.election.as_deref())),
+            cell(&report.ranking_label(p)),
             p.counts.policies,
             p.counts.pledged_policies,
             p.counts.mentions,
@@ -94,7 +118,11 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             docs
         )?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    if let Some(note) = report.ocr_footnote() {
+        writeln!(out, "{}\n", md(&note))?;
+    }
+    Ok(())
 }
 
 /// The numbers of the HTML report's trend charts: policies per 10,000 words

@@ -134,7 +134,10 @@ use crate::pipeline::{Counts, DocResult};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
+
+/// How reports mark a party whose counts include text read by OCR.
+pub const OCR_MARK: &str = "\u{2020}";
 
 /// The whole result of a scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -289,6 +292,9 @@ pub struct PartyTotals {
     pub documents: u32,
     /// Documents of this party that could not be counted (errors, scans).
     pub unread: u32,
+    /// Pages of its `ok` documents whose text was read by OCR: when not 0,
+    /// some of its counts come from recognised text.
+    pub ocr_pages: u32,
     /// Counts over its `ok` documents.
     #[serde(flatten)]
     pub counts: Counts,
@@ -309,6 +315,8 @@ pub struct ElectionTotals {
     pub documents: u32,
     /// Documents that could not be counted (errors, scans, other languages).
     pub unread: u32,
+    /// Pages of its `ok` documents whose text was read by OCR.
+    pub ocr_pages: u32,
     /// Counts over its `ok` documents.
     #[serde(flatten)]
     pub counts: Counts,
@@ -331,6 +339,10 @@ pub struct Totals {
     pub failed: u32,
     /// Documents in a language the lexicon does not cover.
     pub not_matched: u32,
+    /// Documents read with some page's text from OCR.
+    pub ocr_documents: u32,
+    /// Pages read by OCR in documents read.
+    pub ocr_pages: u32,
     /// Words in documents read.
     pub words: u64,
     /// Mentions in documents read.
@@ -366,6 +378,37 @@ impl Report {
     /// Documents that could not be counted (errors and scans), in path order.
     pub fn unread(&self) -> impl Iterator<Item = &DocResult> {
         self.documents.unread().iter()
+    }
+
+    /// Documents read with some page's text from OCR, in path order, without
+    /// their excerpts.
+    pub fn ocr_read(&self) -> impl Iterator<Item = &DocResult> {
+        self.documents.ocr_read().iter()
+    }
+
+    /// The note under a ranking whose parties carry [`OCR_MARK`], in words
+    /// for a reader; `None` when no text came from OCR.
+    pub fn ocr_footnote(&self) -> Option<String> {
+        let t = &self.totals;
+        (t.ocr_pages > 0).then(|| {
+            format!(
+                "{OCR_MARK} Counts include text read by OCR from scanned pages ({} page{} of {} document{}). Recognised text has misread words, so a scan's counts can fall short of what a reader would find.",
+                t.ocr_pages,
+                if t.ocr_pages == 1 { "" } else { "s" },
+                t.ocr_documents,
+                if t.ocr_documents == 1 { "" } else { "s" }
+            )
+        })
+    }
+
+    /// How a ranking names a party: its label, marked when some of its
+    /// counts come from OCR.
+    pub fn ranking_label(&self, party: &PartyTotals) -> String {
+        let mut label = self.party_label(&party.party, party.election.as_deref());
+        if party.ocr_pages > 0 {
+            label.push_str(OCR_MARK);
+        }
+        label
     }
 
     /// Whether the scan holds documents of more than one election (reports

@@ -3,7 +3,7 @@
 //! (most policies first); "Per 10k" is policies per 10,000 words and the top
 //! categories are those with the most policies.
 
-use super::Report;
+use super::{Report, OCR_MARK};
 use crate::pipeline::Status;
 use std::io::{self, Write};
 
@@ -15,11 +15,11 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let party_width = report
         .parties
         .iter()
-        .map(|p| p.party.chars().count())
+        .map(|p| p.party.chars().count() + usize::from(p.ocr_pages > 0))
         .chain(std::iter::once(5))
         .max()
         .unwrap_or(5)
-        .min(40);
+        .min(41);
     let header = |out: &mut dyn Write| {
         writeln!(
             out,
@@ -99,6 +99,21 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?,
         }
     }
+    if t.ocr_pages > 0 {
+        writeln!(
+            out,
+            "{OCR_MARK} counts include text read by OCR: {} pages of {} documents.",
+            t.ocr_pages, t.ocr_documents
+        )?;
+    }
+    for doc in report.ocr_read() {
+        writeln!(
+            out,
+            "read by OCR: {} ({})",
+            doc.path,
+            doc.ocr_description().unwrap_or_default()
+        )?;
+    }
     for w in &report.warnings {
         writeln!(out, "warning: {}: {}", w.path, w.message)?;
     }
@@ -123,7 +138,10 @@ fn write_party_row(
         .take(TOP_CATEGORIES)
         .map(|(id, n)| format!("{id} ({n})"))
         .collect();
-    let name: String = p.party.chars().take(party_width).collect();
+    let mut name: String = p.party.chars().take(party_width).collect();
+    if p.ocr_pages > 0 {
+        name.push_str(OCR_MARK);
+    }
     writeln!(
         out,
         "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8.1}  {}",

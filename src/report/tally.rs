@@ -5,6 +5,7 @@
 //! one over 100, and parts of a sharded scan fold into the same report as
 //! one scan, in any order.
 
+use super::documents::Spool;
 use super::mashup::Picker;
 use super::{
     per_10k, Documents, ElectionTotals, Generator, LexiconInfo, PartyTotals, Report, Totals,
@@ -25,6 +26,8 @@ pub struct Tally {
     picker: Picker,
     /// Documents that could not be counted: small, and listed by renderers.
     unread: Vec<DocResult>,
+    /// Documents read by OCR, without their excerpts: listed by renderers.
+    ocr_read: Vec<DocResult>,
     /// One per document read with page problems.
     page_warnings: Vec<Warning>,
 }
@@ -39,6 +42,7 @@ impl Tally {
             totals: Totals::default(),
             picker: Picker::default(),
             unread: Vec::new(),
+            ocr_read: Vec::new(),
             page_warnings: Vec::new(),
         }
     }
@@ -55,6 +59,8 @@ impl Tally {
         }
         if doc.status != Status::Ok {
             self.unread.push(doc.clone());
+        } else if doc.ocr.is_some() {
+            self.ocr_read.push(super::documents::listing_of(doc));
         }
         if let Some(warning) = page_warning(doc) {
             self.page_warnings.push(warning);
@@ -72,6 +78,7 @@ impl Tally {
                 family: doc.family.clone().unwrap_or_else(|| doc.party.clone()),
                 documents: 0,
                 unread: 0,
+                ocr_pages: 0,
                 counts: Counts::default(),
                 per_10k_words: 0.0,
                 policies_per_10k_words: 0.0,
@@ -84,11 +91,17 @@ impl Tally {
                 parties: 0,
                 documents: 0,
                 unread: 0,
+                ocr_pages: 0,
                 counts: Counts::default(),
                 per_10k_words: 0.0,
                 policies_per_10k_words: 0.0,
             });
         if doc.status == Status::Ok {
+            let ocr_pages = doc.ocr.as_ref().map_or(0, |o| o.pages.len() as u32);
+            party.ocr_pages += ocr_pages;
+            election.ocr_pages += ocr_pages;
+            totals.ocr_pages += ocr_pages;
+            totals.ocr_documents += u32::from(ocr_pages > 0);
             party.documents += 1;
             party.counts += &doc.counts;
             election.documents += 1;
@@ -107,6 +120,20 @@ impl Tally {
     /// The documents that could not be counted, so far.
     pub fn unread(&self) -> &[DocResult] {
         &self.unread
+    }
+
+    /// The documents read with some page's text from OCR, so far, without
+    /// their excerpts.
+    pub fn ocr_read(&self) -> &[DocResult] {
+        &self.ocr_read
+    }
+
+    /// The finished report over the documents of `spool`, with the ones
+    /// this tally kept for listing (unread, and read by OCR).
+    pub fn finish_spooled(self, spool: Spool, corpus_warnings: Vec<Warning>) -> Report {
+        let documents =
+            Documents::spooled(spool, self.unread.clone(), self.ocr_read.clone());
+        self.finish(documents, corpus_warnings)
     }
 
     /// The finished report over `documents` (the same documents that were

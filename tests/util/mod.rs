@@ -4,6 +4,7 @@
 
 pub mod chromium;
 pub mod pdf_bytes;
+pub mod score;
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -15,9 +16,13 @@ mod test_support;
 #[allow(unused_imports)]
 pub(crate) use test_support::{shared_dir, shared_file};
 
-/// The `mashup` binary under test.
+/// The `mashup` binary under test, with OCR off unless a test asks for it
+/// (`--ocr` wins over the variable): the figures the tests pin are those of
+/// text layers, and recognising the corpus's scans takes minutes.
 pub fn mashup() -> Command {
-    Command::cargo_bin("mashup").expect("the mashup binary is built")
+    let mut cmd = Command::cargo_bin("mashup").expect("the mashup binary is built");
+    cmd.env("MASHUP_OCR", "never");
+    cmd
 }
 
 /// The project root.
