@@ -18,6 +18,9 @@
 # corpus's, a warm-cache scan at least 20x faster than a cold one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(500 1000 2000 5000)
 max=0

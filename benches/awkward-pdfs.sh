@@ -6,6 +6,9 @@
 #   benches/awkward-pdfs.sh [DIR]     (needs pdftotext: apt-get install poppler-utils)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 shared=../shared
 out=${1:-target/awkward-pdfs}
 command -v pdftotext >/dev/null || { echo "pdftotext not found: apt-get install poppler-utils" >&2; exit 2; }

@@ -9,6 +9,9 @@ set -euo pipefail
 before=$(realpath "$1")
 after=$(realpath "$2")
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 out=${3:-$(mktemp -d)}
 mkdir -p "$out"
 status=0

@@ -24,6 +24,9 @@
 # is missing or a timed run fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 lexicon=${1:-keywords/social-economy.toml}
 runs=${RUNS:-5}
 dir=../shared/text/manifesto-project-uk

@@ -20,6 +20,9 @@
 # Usage: benches/extract-vs-pdftotext.sh          (RUNS=5 by default; MASHUP=path to use a built binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 corpus=../shared/corpus
 [ -d "$corpus" ] || { echo "skipping: $corpus not found"; exit 0; }
 command -v pdftotext > /dev/null || { echo "skipping: pdftotext not installed (poppler-utils)"; exit 0; }

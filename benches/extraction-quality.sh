@@ -9,6 +9,9 @@
 #   benches/extraction-quality.sh [DIR]      (default DIR: target/extraction-quality)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 shared=../shared
 out=${1:-target/extraction-quality}
 cargo build --release --quiet

@@ -15,6 +15,9 @@
 #   benches/pdfjs.sh [DIR]     (needs pdftotext: apt-get install poppler-utils)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 shared=../shared
 files=$shared/pdfjs/files
 out=${1:-target/pdfjs}

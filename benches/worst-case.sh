@@ -6,6 +6,9 @@
 # Usage: benches/worst-case.sh [MASHUP_BINARY]   (a debug build also catches overflow panics)
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# Text layers only: OCR of image-only pages (when Tesseract is installed) is
+# measured by benches/ocr.sh.
+export MASHUP_OCR=${MASHUP_OCR:-never}
 bin=${1:-}
 if [ -z "$bin" ]; then
     cargo build --release --quiet || exit 2

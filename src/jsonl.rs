@@ -17,9 +17,7 @@
 
 use crate::corpus::Shard;
 use crate::pipeline::DocResult;
-use crate::report::{
-    Generator, LexiconInfo, Report, Spool, Tally, Warning, SCHEMA_VERSION,
-};
+use crate::report::{Generator, LexiconInfo, Report, Spool, Tally, Warning, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Seek, Write};
@@ -69,7 +67,7 @@ pub struct End {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "type", content = "data", rename_all = "snake_case")]
 enum Line {
-    Header(Header),
+    Header(Box<Header>),
     Warning(Warning),
     Document(Box<DocResult>),
     End(End),
@@ -92,7 +90,8 @@ pub struct PartWriter<W: Write> {
 impl<W: Write> PartWriter<W> {
     /// Starts a part with its header.
     pub fn new(mut out: W, header: Header) -> io::Result<PartWriter<W>> {
-        let mut buf = serde_json::to_vec(&Line::Header(header)).map_err(io::Error::other)?;
+        let mut buf =
+            serde_json::to_vec(&Line::Header(Box::new(header))).map_err(io::Error::other)?;
         buf.push(b'\n');
         out.write_all(&buf)?;
         Ok(PartWriter {
@@ -220,7 +219,7 @@ pub fn read_header(path: &Path) -> Result<Option<Header>, MergeError> {
         .read_until(b'\n', &mut first)
         .map_err(|source| MergeError::Io { path: name, source })?;
     Ok(match serde_json::from_slice::<Line>(&first) {
-        Ok(Line::Header(header)) => Some(header),
+        Ok(Line::Header(header)) => Some(*header),
         _ => None,
     })
 }

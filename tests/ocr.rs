@@ -72,6 +72,8 @@ fn scan_corpus(corpus: &Path, cache: &Path) -> (Value, String) {
         .env("MASHUP_CACHE_DIR", cache)
         .arg("scan")
         .arg(corpus)
+        .arg("--index")
+        .arg(util::root().join("docs/uk-corpus-index.csv"))
         .args(["--ocr", "auto", "--format", "json"])
         .output()
         .unwrap();
@@ -132,8 +134,16 @@ fn scans_are_read_by_ocr_and_say_so() {
             .success();
         let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
         assert!(text.contains("read by OCR"), "{format}");
-        assert!(text.contains("Labour\u{2020}"), "{format}: Labour is marked");
-        assert!(text.contains("mean confidence"), "{format}");
+        let marked = if format == "table" {
+            "Labour\u{2020}"
+        } else {
+            "Labour 1987\u{2020}"
+        };
+        assert!(text.contains(marked), "{format}: Labour 1987 is marked");
+        assert!(
+            text.contains("1987-06-labour_party.pdf") && text.contains("mean confidence"),
+            "{format}: the scans are listed"
+        );
     }
 
     // Warm: the same report from the cache.
@@ -152,7 +162,10 @@ fn scans_are_read_by_ocr_and_say_so() {
         .assert()
         .success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stderr.contains("7 pages read by OCR (Tesseract"), "{stderr}");
+    assert!(
+        stderr.contains("7 pages read by OCR (Tesseract"),
+        "{stderr}"
+    );
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     let reference = std::fs::read_to_string(shared.join(truth.unwrap())).unwrap();
     let f1 = words_f1(&text, &reference);
@@ -222,7 +235,10 @@ fn ocr_always_without_tesseract_is_a_usage_error() {
         .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("Tesseract is not installed"), "{stderr}");
-    assert!(stderr.contains("sudo apt-get install tesseract-ocr"), "{stderr}");
+    assert!(
+        stderr.contains("sudo apt-get install tesseract-ocr"),
+        "{stderr}"
+    );
 }
 
 /// A language with no trained data is a usage error naming its package.
@@ -238,8 +254,14 @@ fn a_missing_language_pack_is_named() {
         .assert()
         .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stderr.contains("no trained data for language `zzz`"), "{stderr}");
-    assert!(stderr.contains("sudo apt-get install tesseract-ocr-zzz"), "{stderr}");
+    assert!(
+        stderr.contains("no trained data for language `zzz`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sudo apt-get install tesseract-ocr-zzz"),
+        "{stderr}"
+    );
 }
 
 /// A page the recogniser fails on is named in a warning; the document is
@@ -272,7 +294,8 @@ fn a_page_ocr_fails_on_is_named() {
     assert_eq!(warnings[0]["page"], 1);
     let message = warnings[0]["message"].as_str().unwrap();
     assert!(
-        message.starts_with("OCR failed: Tesseract failed") && message.contains("simulated failure"),
+        message.starts_with("OCR failed: Tesseract failed")
+            && message.contains("simulated failure"),
         "{message}"
     );
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -52,13 +52,14 @@ fn csv_files_agree_with_the_json() {
 
     let (header, rows) = read_csv(&csv_dir.join("parties.csv"));
     assert_eq!(
-        &header[..8],
+        &header[..9],
         [
             "party",
             "election",
             "family",
             "documents",
             "unread",
+            "ocr_pages",
             "words",
             "mentions",
             "pledges"
@@ -69,8 +70,9 @@ fn csv_files_agree_with_the_json() {
         assert_eq!(row[0], party["party"].as_str().unwrap());
         assert_eq!(row[1], party["election"].as_str().unwrap_or(""));
         assert_eq!(row[2], party["family"].as_str().unwrap());
-        assert_eq!(row[6], party["mentions"].to_string());
-        assert_eq!(row[7], party["pledges"].to_string());
+        assert_eq!(row[5], party["ocr_pages"].to_string());
+        assert_eq!(row[7], party["mentions"].to_string());
+        assert_eq!(row[8], party["pledges"].to_string());
         let co_ops = header.iter().position(|h| h == "co-operatives").unwrap();
         assert_eq!(
             row[co_ops],
@@ -133,8 +135,13 @@ fn csv_files_agree_with_the_json() {
     assert_eq!(pledges, report["totals"]["pledges"].as_u64().unwrap());
     assert!(rows.iter().all(|r| !r[8].is_empty()));
 
-    let (_, rows) = read_csv(&csv_dir.join("documents.csv"));
+    let (header, rows) = read_csv(&csv_dir.join("documents.csv"));
     assert_eq!(rows.len(), 4);
+    let source = header.iter().position(|h| h == "text_source").unwrap();
+    assert_eq!(header[source + 1], "ocr_pages");
+    assert!(rows
+        .iter()
+        .all(|r| r[source] == "layer" && r[source + 1] == "0"));
     assert!(csv_dir.join("ask-excerpts.csv").is_file());
     let leftovers: Vec<_> = std::fs::read_dir(&csv_dir)
         .unwrap()

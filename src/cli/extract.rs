@@ -1,12 +1,12 @@
 //! `mashup extract`: the text of documents as the matcher reads them.
 
 use super::{write_to, Cli, Error, OcrArgs, Outcome};
-use crate::ocr::{self, Availability};
-use std::sync::Arc;
 use crate::corpus;
+use crate::ocr::{self, Availability};
 use crate::pipeline::{self, ReadOptions};
 use clap::Args;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Arguments of `mashup extract`.
 #[derive(Debug, Args)]
@@ -83,7 +83,10 @@ pub(super) fn run(args: ExtractArgs) -> Result<Outcome, Error> {
         }
     }
     if scans && needs_ocr.ends_with("Tesseract") {
-        eprintln!("mashup: to read scans, install Tesseract: {}", ocr::INSTALL_HINT);
+        eprintln!(
+            "mashup: to read scans, install Tesseract: {}",
+            ocr::INSTALL_HINT
+        );
     }
     if let Some(e) = ocr.as_ref().and_then(|o| o.cache_write_error()) {
         eprintln!("mashup: warning: OCR results could not be cached ({e})");

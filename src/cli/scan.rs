@@ -8,18 +8,18 @@
 
 use super::report::render;
 use super::{check_output, load_lexicon, Error, Format, OcrArgs, OcrChoice, Outcome};
-use crate::ocr::{self, Availability};
-use std::sync::Arc;
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
 use crate::fingerprint;
 use crate::jsonl::{Header, PartWriter, ScanOptions};
 use crate::matcher::Matcher;
+use crate::ocr::{self, Availability};
 use crate::pipeline::{self, DocResult, Instrument, Progress, ReadOptions, ScanContext, Status};
 use crate::report::{Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSION};
 use clap::Args;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -352,9 +352,9 @@ fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {prefix}{wide_msg}")
-    {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} documents  {prefix}{wide_msg}",
+    ) {
         bar.set_style(style);
     }
     Some(bar)

@@ -157,11 +157,6 @@ impl Ocr {
         self.on_page = Some(Box::new(hook));
     }
 
-    /// Pages recognised or taken from the cache so far.
-    pub fn pages_done(&self) -> u64 {
-        self.pages_done.load(Ordering::Relaxed)
-    }
-
     /// The cache's first failed write, if any (see [`Cache::write_error`]).
     pub fn cache_write_error(&self) -> Option<String> {
         self.cache.as_ref().and_then(Cache::write_error)
@@ -353,6 +348,16 @@ mod tests {
         let back: Confidence = serde_json::from_str("91.3").unwrap();
         assert_eq!(back, c);
         assert_eq!(Confidence::from_percent(140.0).percent(), 100.0);
+    }
+
+    #[test]
+    fn the_renderer_named_in_cache_keys_is_the_one_built_in() {
+        let lock = include_str!("../../Cargo.lock");
+        let version = RENDERER.strip_prefix("hayro ").unwrap();
+        assert!(
+            lock.contains(&format!("name = \"hayro\"\nversion = \"{version}\"\n")),
+            "Cargo.lock has another hayro than {RENDERER}: update RENDERER (and so every OCR cache key)"
+        );
     }
 
     #[test]

@@ -102,7 +102,9 @@ impl Renderable {
         let pixels = pixmap
             .data()
             .iter()
-            .map(|p| ((299 * u32::from(p.r) + 587 * u32::from(p.g) + 114 * u32::from(p.b)) / 1000) as u8)
+            .map(|p| {
+                ((299 * u32::from(p.r) + 587 * u32::from(p.g) + 114 * u32::from(p.b)) / 1000) as u8
+            })
             .collect();
         Ok(GreyImage {
             width,

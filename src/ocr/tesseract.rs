@@ -13,7 +13,7 @@
 //! `OMP_THREAD_LIMIT=1` and the pages are spread over our own workers.
 
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -244,7 +244,11 @@ fn parse_tsv(tsv: &str) -> Recognised {
         if text.is_empty() {
             continue;
         }
-        let conf = cols[10].trim().parse::<f32>().unwrap_or(0.0).clamp(0.0, 100.0);
+        let conf = cols[10]
+            .trim()
+            .parse::<f32>()
+            .unwrap_or(0.0)
+            .clamp(0.0, 100.0);
         let bbox = [left, top, left + width, top + height];
         if current.map(|(b, p, _)| (b, p)) != Some((block, par)) {
             out.paragraphs.push(Vec::new());

@@ -11,8 +11,7 @@
 mod read;
 
 pub use read::{
-    read_bytes, read_document, BodyText, DocumentText, OcrSummary, PageBody, ReadError,
-    ReadOptions,
+    read_bytes, read_document, BodyText, DocumentText, OcrSummary, PageBody, ReadError, ReadOptions,
 };
 
 use crate::cache::{self, Cache};
@@ -184,6 +183,13 @@ pub enum TextOrigin {
     Mixed,
 }
 
+impl DocumentOcr {
+    /// The pages on which OCR found words: the ones its counts come from.
+    pub fn pages_with_words(&self) -> u32 {
+        self.pages.iter().filter(|p| p.words > 0).count() as u32
+    }
+}
+
 impl TextOrigin {
     /// The name used in JSON and CSV.
     pub fn name(self) -> &'static str {
@@ -255,7 +261,7 @@ pub struct DocResult {
     pub warnings: Vec<PageWarning>,
     /// Where its text came from.
     pub text_source: TextOrigin,
-    /// What OCR read, when it read any page.
+    /// What OCR read, when it read any page (even one it found no words on).
     pub ocr: Option<DocumentOcr>,
     /// Word, mention and ask counts.
     #[serde(flatten)]
@@ -299,7 +305,7 @@ impl DocResult {
         let ocr = self.ocr.as_ref()?;
         Some(format!(
             "{} of {} pages read by OCR ({}){}",
-            ocr.pages.len(),
+            ocr.pages_with_words(),
             self.pages,
             ocr.engine,
             ocr.confidence
@@ -608,10 +614,13 @@ fn ocr_of(body: &BodyText) -> (TextOrigin, Option<DocumentOcr>) {
     let Some(summary) = body.ocr_summary() else {
         return (TextOrigin::Layer, None);
     };
+    // A page OCR found nothing on (a photograph, a blank back cover) is
+    // listed, but adds no text: only pages with text decide the origin.
     let from_layer = body
         .pages
         .iter()
         .any(|p| p.has_text && p.source == TextSource::Layer);
+    let from_ocr = summary.words > 0;
     let pages = body
         .pages
         .iter()
@@ -624,10 +633,10 @@ fn ocr_of(body: &BodyText) -> (TextOrigin, Option<DocumentOcr>) {
             TextSource::Layer => None,
         })
         .collect();
-    let origin = if from_layer {
-        TextOrigin::Mixed
-    } else {
-        TextOrigin::Ocr
+    let origin = match (from_layer, from_ocr) {
+        (true, true) => TextOrigin::Mixed,
+        (false, true) => TextOrigin::Ocr,
+        (_, false) => TextOrigin::Layer,
     };
     let ocr = DocumentOcr {
         engine: body.ocr_engine.clone().unwrap_or_else(|| "OCR".into()),
@@ -674,11 +683,10 @@ fn read_body(bytes: &[u8], kind: InputKind, options: &ReadOptions) -> (ReadOutco
             }
             // A page OCR could not read (Tesseract stopped, say) is tried
             // again next time rather than remembered without its text.
-            let lasting = !doc.pages.iter().any(|p| {
-                p.warnings
-                    .iter()
-                    .any(|w| w.starts_with(crate::ocr::FAILED))
-            });
+            let lasting = !doc
+                .pages
+                .iter()
+                .any(|p| p.warnings.iter().any(|w| w.starts_with(crate::ocr::FAILED)));
             (ReadOutcome::Read(body), lasting)
         }
         Ok(Err(e)) => (ReadOutcome::Failed(e.to_string()), true),

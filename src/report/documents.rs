@@ -49,7 +49,9 @@ impl Documents {
             .collect();
         let ocr_read = documents
             .iter()
-            .filter(|d| d.status == Status::Ok && d.ocr.is_some())
+            .filter(|d| {
+                d.status == Status::Ok && d.ocr.as_ref().is_some_and(|o| o.pages_with_words() > 0)
+            })
             .map(listing_of)
             .collect();
         Documents {

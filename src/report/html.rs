@@ -9,9 +9,9 @@
 //! through [`esc`]; nothing is inserted raw. Hand-written rather than a
 //! template engine: one page, one escaping function, tested here.
 
-use super::OCR_MARK;
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
+use super::OCR_MARK;
 use super::{Quote, Report};
 use crate::pledge::Stance;
 use crate::report::table::thousands;

@@ -3,7 +3,7 @@
 //! nothing and open no files. The JSON form is the source of truth: `mashup
 //! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 6
+//! # The JSON format (`--format json`), schema version 7
 //!
 //! A machine-checkable description is in `docs/report.schema.json` (JSON
 //! Schema, draft 2020-12); the tests validate every report they produce
@@ -27,8 +27,8 @@
 //!     null); `language` (`{"code", "source"}`: the ISO 639 code, as the
 //!     index gives it (`"index"`) or as detected from the text
 //!     (`"detected"`); null when neither tells);
-//!   - `status`: `"ok"`; `"no_text_layer"` (a scan: no page has text, so its
-//!     zero mentions are not a finding); `"not_matched"` (its language is not
+//!   - `status`: `"ok"`; `"no_text_layer"` (a scan OCR did not read: no
+//!     page has text, so its zero mentions are not a finding); `"not_matched"` (its language is not
 //!     the lexicon's, so it was not matched: its zero is not a finding
 //!     either); `"error"` (could not be read, reason in `error`, otherwise
 //!     null);
@@ -37,7 +37,14 @@
 //!     `warnings` (`[{"page", "message"}]`: problems on pages read anyway
 //!     where text may be missing: a content stream that could not be read or
 //!     is damaged, a page cut at the work limit; a document none of whose
-//!     pages could be read is an `error` instead);
+//!     pages could be read is an `error` instead; a page OCR could not
+//!     render or recognise is one too, `"OCR failed: ..."`);
+//!   - `text_source`: `"layer"` (the text layer, or the text file), `"ocr"`
+//!     (every page with text was read by OCR) or `"mixed"`; `ocr`: null, or
+//!     when OCR read any page `{"engine" ("Tesseract 5.3.0, eng, 300 dpi"),
+//!     "confidence" (mean word confidence, 0 to 100, or null), "words",
+//!     "pages": [{"page", "words", "confidence"}]}` (a page OCR found no
+//!     words on is listed with 0 words: it adds nothing);
 //!   - `words` (words of body text), `mentions` (lexicon matches), `pledges`
 //!     (mentions whose sentence is a pledge, see [`crate::pledge`]),
 //!     `policies` (distinct sentences with at least one mention: one sentence
@@ -68,16 +75,19 @@
 //!   (null last), then by policies (most first), then mentions, then name:
 //!   `party`, `election`, `family` (the index's, else the party),
 //!   `documents` (read), `unread` (errors, scans and documents not matched:
-//!   their silence is not a finding), the same counts as a document
+//!   their silence is not a finding), `ocr_pages` (pages of its documents on
+//!   which OCR found words: when not 0, some counts come from recognised
+//!   text, and reports mark the party with [`OCR_MARK`]), the same counts as a document
 //!   (`words`, `mentions`, `pledges`, `policies`, `pledged_policies`, and the
 //!   maps by category, term and ask) summed over its `ok` documents,
 //!   `per_10k_words` (mentions per 10,000 words, one decimal; 0 with no
 //!   words) and `policies_per_10k_words` (policies, likewise).
 //! - `elections`: one entry per election, newest first (null last):
 //!   `election`, `parties` (entries in `parties` for it), `documents`,
-//!   `unread`, and the same counts and rates as a party, over every party.
+//!   `unread`, `ocr_pages`, and the same counts and rates as a party, over every party.
 //! - `totals`: `documents` (entries in `documents`), `ok`, `no_text_layer`,
-//!   `failed`, `not_matched`, and `words`, `mentions`, `pledges`, `policies`,
+//!   `failed`, `not_matched`, `ocr_documents` and `ocr_pages` (documents read
+//!   with, and pages of, text from OCR), and `words`, `mentions`, `pledges`, `policies`,
 //!   `pledged_policies` over `ok` documents.
 //! - `mashup`: the best quote per theme and party. `categories` (lexicon
 //!   order) and `asks` (lexicon order) are lists of `{"id", "parties":
@@ -292,8 +302,9 @@ pub struct PartyTotals {
     pub documents: u32,
     /// Documents of this party that could not be counted (errors, scans).
     pub unread: u32,
-    /// Pages of its `ok` documents whose text was read by OCR: when not 0,
-    /// some of its counts come from recognised text.
+    /// Pages of its `ok` documents whose text was read by OCR (pages where
+    /// it found words): when not 0, some of its counts come from recognised
+    /// text.
     pub ocr_pages: u32,
     /// Counts over its `ok` documents.
     #[serde(flatten)]
@@ -341,7 +352,7 @@ pub struct Totals {
     pub not_matched: u32,
     /// Documents read with some page's text from OCR.
     pub ocr_documents: u32,
-    /// Pages read by OCR in documents read.
+    /// Pages of documents read on which OCR found words.
     pub ocr_pages: u32,
     /// Words in documents read.
     pub words: u64,

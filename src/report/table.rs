@@ -99,17 +99,13 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?,
         }
     }
-    if t.ocr_pages > 0 {
-        writeln!(
-            out,
-            "{OCR_MARK} counts include text read by OCR: {} pages of {} documents.",
-            t.ocr_pages, t.ocr_documents
-        )?;
+    if let Some(note) = report.ocr_footnote() {
+        writeln!(out, "{note}")?;
     }
     for doc in report.ocr_read() {
         writeln!(
             out,
-            "read by OCR: {} ({})",
+            "read by OCR: {}: {}",
             doc.path,
             doc.ocr_description().unwrap_or_default()
         )?;
@@ -167,7 +163,7 @@ pub(super) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

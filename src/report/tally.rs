@@ -59,7 +59,7 @@ impl Tally {
         }
         if doc.status != Status::Ok {
             self.unread.push(doc.clone());
-        } else if doc.ocr.is_some() {
+        } else if doc.ocr.as_ref().is_some_and(|o| o.pages_with_words() > 0) {
             self.ocr_read.push(super::documents::listing_of(doc));
         }
         if let Some(warning) = page_warning(doc) {
@@ -97,7 +97,7 @@ impl Tally {
                 policies_per_10k_words: 0.0,
             });
         if doc.status == Status::Ok {
-            let ocr_pages = doc.ocr.as_ref().map_or(0, |o| o.pages.len() as u32);
+            let ocr_pages = doc.ocr.as_ref().map_or(0, |o| o.pages_with_words());
             party.ocr_pages += ocr_pages;
             election.ocr_pages += ocr_pages;
             totals.ocr_pages += ocr_pages;
@@ -131,8 +131,7 @@ impl Tally {
     /// The finished report over the documents of `spool`, with the ones
     /// this tally kept for listing (unread, and read by OCR).
     pub fn finish_spooled(self, spool: Spool, corpus_warnings: Vec<Warning>) -> Report {
-        let documents =
-            Documents::spooled(spool, self.unread.clone(), self.ocr_read.clone());
+        let documents = Documents::spooled(spool, self.unread.clone(), self.ocr_read.clone());
         self.finish(documents, corpus_warnings)
     }
 

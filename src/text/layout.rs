@@ -10,12 +10,12 @@
 //! right (so columns never interleave); otherwise the region is split at its
 //! widest horizontal gap.
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
 use super::normalize::push_line_text;
 use super::overprint::Overprints;
 use super::vertical;
 use crate::pdf::{Direction, PageGlyphs};
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Layout thresholds, all in units of the font size (ems) unless noted.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,7 +166,6 @@ impl fmt::Display for Confidence {
         write!(f, "{:.0}%", self.percent())
     }
 }
-
 
 impl Page {
     /// True when no line has any text: with images, a scanned page.

@@ -84,7 +84,8 @@ fn zapf_dingbats_name(name: &str) -> Option<char> {
 
 /// `uni` followed by groups of four hex digits, each a BMP scalar value that is not a surrogate.
 fn uni_sequence(hex: &str) -> Option<String> {
-    if hex.is_empty() || hex.len() % 4 != 0 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if hex.is_empty() || !hex.len().is_multiple_of(4) || !hex.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         return None;
     }
     let mut out = String::new();

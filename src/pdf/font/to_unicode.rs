@@ -79,7 +79,7 @@ pub(crate) fn utf16be(bytes: &[u8]) -> Option<String> {
     if bytes.len() == 1 {
         return Some(char::from(bytes[0]).to_string());
     }
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes
