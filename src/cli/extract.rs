@@ -5,6 +5,7 @@ use crate::corpus;
 use crate::ocr::{self, Availability};
 use crate::pipeline::{self, ReadOptions};
 use clap::Args;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -51,8 +52,28 @@ pub(super) fn run(args: ExtractArgs) -> Result<Outcome, Error> {
         Availability::Off => ": it needs OCR, which --ocr never turned off",
         Availability::Missing => ": it needs OCR, which needs Tesseract",
     };
+    // OCR takes seconds a page: on a terminal, a line counts the pages done.
+    let spinner = match &availability {
+        Availability::Ready(_) if std::io::stderr().is_terminal() => {
+            let bar = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} OCR: {pos} pages read  {elapsed}",
+            ) {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            Some(bar)
+        }
+        _ => None,
+    };
     let ocr = match availability {
-        Availability::Ready(ocr) => Some(Arc::new(ocr)),
+        Availability::Ready(mut ocr) => {
+            if let Some(bar) = &spinner {
+                let bar = bar.clone();
+                ocr.on_page(move |done| bar.set_position(done));
+            }
+            Some(Arc::new(ocr))
+        }
         _ => None,
     };
     let options = ReadOptions {
@@ -72,7 +93,11 @@ pub(super) fn run(args: ExtractArgs) -> Result<Outcome, Error> {
     let work = || -> Vec<Result<Option<Extracted>, Error>> {
         pipeline::map_largest_first(&args.files, |file| pipeline::file_size(file), one)
     };
-    let results = pipeline::on_workers(args.jobs.map(usize::from), args.files.len(), work);
+    let items = pipeline::parallel_items(args.files.len(), &options);
+    let results = pipeline::on_workers(args.jobs.map(usize::from), items, work);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
     let mut outcome = Outcome::Success;
     let mut scans = false;
     for result in results {

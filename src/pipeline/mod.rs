@@ -400,7 +400,22 @@ pub fn scan(
             },
         );
     };
-    on_workers(jobs, corpus.inputs.len(), work);
+    on_workers(
+        jobs,
+        parallel_items(corpus.inputs.len(), context.options),
+        work,
+    );
+}
+
+/// How many things can be worked on at once when reading `documents` with
+/// `options`: the documents, or with OCR as many as there are workers,
+/// since the pages of one scan are recognised in parallel.
+pub fn parallel_items(documents: usize, options: &ReadOptions) -> usize {
+    if options.ocr.is_some() {
+        usize::MAX
+    } else {
+        documents
+    }
 }
 
 /// Maps `f` over `items` on the current thread pool, largest item first,
