@@ -13,6 +13,7 @@ use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::OCR_MARK;
 use super::{Quote, Report};
+use crate::pipeline::DocResult;
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use std::io::{self, Write};
@@ -139,8 +140,18 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         unread.len(),
         if unread.len() == 1 { "" } else { "s" }
     )?;
-    for doc in unread {
-        let why = doc.unread_reason().unwrap_or_default();
+    list_documents(out, &unread, |doc| doc.unread_reason().unwrap_or_default())?;
+    writeln!(out, "</ul></section>")
+}
+
+/// One list item per document: its path, its party when it has one, and
+/// what `about` says of it.
+fn list_documents(
+    out: &mut dyn Write,
+    docs: &[&DocResult],
+    about: impl Fn(&DocResult) -> String,
+) -> io::Result<()> {
+    for doc in docs {
         let party = if doc.party.is_empty() {
             String::new()
         } else {
@@ -150,10 +161,10 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "<li><code>{}</code>{party}: {}</li>",
             esc(&doc.path),
-            esc(&why)
+            esc(&about(doc))
         )?;
     }
-    writeln!(out, "</ul></section>")
+    Ok(())
 }
 
 fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -167,19 +178,7 @@ fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         read.len(),
         if read.len() == 1 { " was" } else { "s were" }
     )?;
-    for doc in read {
-        let party = if doc.party.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", esc(&doc.party))
-        };
-        writeln!(
-            out,
-            "<li><code>{}</code>{party}: {}</li>",
-            esc(&doc.path),
-            esc(&doc.ocr_description().unwrap_or_default())
-        )?;
-    }
+    list_documents(out, &read, |doc| doc.ocr_description().unwrap_or_default())?;
     writeln!(out, "</ul></section>")
 }
 

@@ -8,6 +8,7 @@
 
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{PartyQuote, Report, Theme};
+use crate::pipeline::DocResult;
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use std::io::{self, Write};
@@ -56,16 +57,26 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         unread.len(),
         if unread.len() == 1 { "" } else { "s" }
     )?;
-    for doc in unread {
-        let why = doc.unread_reason().unwrap_or_default();
+    list_documents(out, &unread, |doc| doc.unread_reason().unwrap_or_default())?;
+    writeln!(out)
+}
+
+/// One quoted list item per document: its path, its party when it has one,
+/// and what `about` says of it.
+fn list_documents(
+    out: &mut dyn Write,
+    docs: &[&DocResult],
+    about: impl Fn(&DocResult) -> String,
+) -> io::Result<()> {
+    for doc in docs {
         let party = if doc.party.is_empty() {
             String::new()
         } else {
             format!(" ({})", md(&doc.party))
         };
-        writeln!(out, "> - `{}`{party}: {}", code(&doc.path), md(&why))?;
+        writeln!(out, "> - `{}`{party}: {}", code(&doc.path), md(&about(doc)))?;
     }
-    writeln!(out)
+    Ok(())
 }
 
 fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -79,15 +90,7 @@ fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         read.len(),
         if read.len() == 1 { " was" } else { "s were" }
     )?;
-    for doc in read {
-        let party = if doc.party.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", md(&doc.party))
-        };
-        let how = doc.ocr_description().unwrap_or_default();
-        writeln!(out, "> - `{}`{party}: {}", code(&doc.path), md(&how))?;
-    }
+    list_documents(out, &read, |doc| doc.ocr_description().unwrap_or_default())?;
     writeln!(out)
 }
 
