@@ -73,7 +73,7 @@ impl DocumentText {
 
     /// The pages whose text came from OCR, if any, and how sure it was.
     pub fn ocr_summary(&self) -> Option<OcrSummary> {
-        OcrSummary::of(self.pages.iter().map(|p| (p.number, p.source)))
+        OcrSummary::of(self.pages.iter().map(|p| p.source))
     }
 
     /// True when no page has any text and the pages carry images: a scan
@@ -89,9 +89,7 @@ impl DocumentText {
 /// How much of a document OCR read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OcrSummary {
-    /// The pages read by OCR, in order.
-    pub numbers: Vec<u32>,
-    /// How many.
+    /// Pages read by OCR.
     pub pages: u32,
     /// Words recognised on them.
     pub words: u64,
@@ -100,23 +98,22 @@ pub struct OcrSummary {
 }
 
 impl OcrSummary {
-    /// Sums `(page number, source)` pairs; `None` when no page was OCR'd.
-    pub fn of(sources: impl Iterator<Item = (u32, TextSource)>) -> Option<OcrSummary> {
-        let (mut numbers, mut words, mut weighted) = (Vec::new(), 0u64, 0f64);
-        for (number, source) in sources {
+    /// Sums the pages' sources; `None` when no page was OCR'd.
+    pub fn of(sources: impl Iterator<Item = TextSource>) -> Option<OcrSummary> {
+        let (mut pages, mut words, mut weighted) = (0u32, 0u64, 0f64);
+        for source in sources {
             if let TextSource::Ocr {
                 confidence,
                 words: n,
             } = source
             {
-                numbers.push(number);
+                pages += 1;
                 words += u64::from(n);
                 weighted += confidence.map_or(0.0, Confidence::percent) * f64::from(n);
             }
         }
-        (!numbers.is_empty()).then(|| OcrSummary {
-            pages: numbers.len() as u32,
-            numbers,
+        (pages > 0).then(|| OcrSummary {
+            pages,
             words,
             confidence: (words > 0).then(|| Confidence::from_percent(weighted / words as f64)),
         })
@@ -207,7 +204,7 @@ impl BodyText {
 
     /// The pages whose text came from OCR, if any, and how sure it was.
     pub fn ocr_summary(&self) -> Option<OcrSummary> {
-        OcrSummary::of(self.pages.iter().map(|p| (p.number, p.source)))
+        OcrSummary::of(self.pages.iter().map(|p| p.source))
     }
 }
 
