@@ -145,14 +145,10 @@ fn classify_page(
         .iter()
         .map(|block| {
             let contents_block = is_contents_block(block);
-            let prose = contents_page && is_prose(block);
-            // One search per line for the words all small print needs.
-            let small: Vec<bool> = block
-                .lines
-                .iter()
-                .map(|l| has_small_print_word(&l.text))
-                .collect();
-            let legal = legal_lines(block, &small);
+            let joined = JoinedBlock::of(block);
+            let prose = contents_page && is_prose(block, &joined);
+            let small = joined.lines_with_small_print_words();
+            let legal = legal_lines(block, &joined, &small);
             let mut in_imprint = false;
             block
                 .lines
@@ -194,17 +190,53 @@ fn is_contents_heading(text: &str) -> bool {
     .any(|h| t.eq_ignore_ascii_case(h))
 }
 
+/// The lines of a block joined by spaces (one after each line), with where
+/// each line starts: the imprint phrases and the words of small print are
+/// looked for in it, one search per block rather than one per line (the
+/// per-line searches cost a tenth of reading a text file), and a phrase may
+/// wrap from one line to the next.
+struct JoinedBlock {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl JoinedBlock {
+    fn of(block: &super::layout::Block) -> JoinedBlock {
+        let mut text = String::with_capacity(block.lines.iter().map(|l| l.text.len() + 1).sum());
+        let mut starts = Vec::with_capacity(block.lines.len());
+        for line in &block.lines {
+            starts.push(text.len());
+            text.push_str(&line.text);
+            text.push(' ');
+        }
+        JoinedBlock { text, starts }
+    }
+
+    /// The line holding byte `at` of the joined text.
+    fn line_of(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// Which lines hold one of the [`SMALL_PRINT_WORDS`] (none spans two
+    /// lines: they have no spaces).
+    fn lines_with_small_print_words(&self) -> Vec<bool> {
+        let mut small = vec![false; self.starts.len()];
+        for found in SMALL_PRINT_WORDS.find_iter(&self.text) {
+            small[self.line_of(found.start())] = true;
+        }
+        small
+    }
+}
+
 /// A block of running prose: a paragraph of several lines, or a sentence of
 /// some length. A contents page keeps these (a foreword may start on it).
-fn is_prose(block: &super::layout::Block) -> bool {
-    let text: String = block
-        .lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words = text.split_whitespace().count();
-    let sentence = text.trim_end().ends_with(['.', '!', '?', '\u{201D}', '"']);
+fn is_prose(block: &super::layout::Block, joined: &JoinedBlock) -> bool {
+    // Counted only as far as the rules below look.
+    let words = joined.text.split_whitespace().take(25).count();
+    let sentence = joined
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', '\u{201D}', '"']);
     (block.lines.len() >= 3 && words >= 25) || (sentence && words >= 15)
 }
 
@@ -349,18 +381,13 @@ static SMALL_PRINT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .expect("a handful of literals compile")
     });
 
-/// Whether a line holds one of the [`SMALL_PRINT_WORDS`].
-fn has_small_print_word(text: &str) -> bool {
-    SMALL_PRINT_WORDS.is_match(text)
-}
-
 /// Which lines of a block are copyright or registration lines. Registration
 /// phrases are looked for in the block's text, since an imprint wraps ("…
 /// Limited is a registered ⏎ Society under the …"); a short block holding
 /// one is all small print and is marked whole, a longer one only on the
 /// lines the phrase touches.
 /// `small` says which lines hold one of the [`SMALL_PRINT_WORDS`].
-fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
+fn legal_lines(block: &super::layout::Block, joined: &JoinedBlock, small: &[bool]) -> Vec<bool> {
     let mut marks: Vec<bool> = block
         .lines
         .iter()
@@ -372,18 +399,17 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     if !small.contains(&true) {
         return marks;
     }
-    let mut joined = String::new();
-    let mut starts = Vec::with_capacity(block.lines.len());
-    for line in &block.lines {
-        starts.push(joined.len());
-        joined.push_str(&line.text);
-        joined.push(' ');
-    }
     // Every phrase opens with a small-print word, so it starts in a line
     // that holds one.
+    let starts = &joined.starts;
     let spans: Vec<_> = (0..block.lines.len())
         .filter(|&i| small[i])
-        .flat_map(|i| legal_phrases(&joined, starts[i]..starts[i] + block.lines[i].text.len()))
+        .flat_map(|i| {
+            legal_phrases(
+                &joined.text,
+                starts[i]..starts[i] + block.lines[i].text.len(),
+            )
+        })
         .collect();
     if spans.is_empty() {
         return marks;
@@ -393,9 +419,8 @@ fn legal_lines(block: &super::layout::Block, small: &[bool]) -> Vec<bool> {
     }
     // Each phrase marks the lines from the one it starts in to the one it
     // ends in (found by binary search: a block may have thousands of lines).
-    let line_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
     for r in spans {
-        for mark in &mut marks[line_of(r.start)..=line_of(r.end.saturating_sub(1))] {
+        for mark in &mut marks[joined.line_of(r.start)..=joined.line_of(r.end.saturating_sub(1))] {
             *mark = true;
         }
     }
@@ -527,8 +552,9 @@ fn is_contents_entry(text: &str) -> bool {
             _ => 0,
         })
         .sum();
-    let has_title = without_number.chars().any(char::is_alphabetic);
-    has_title && if numbered { dots >= 4 } else { dots >= 8 }
+    // The title is looked for only behind a leader (most lines have none).
+    (if numbered { dots >= 4 } else { dots >= 8 })
+        && without_number.chars().any(char::is_alphabetic)
 }
 
 /// "12", "- 12 -", "Page 12", "12 of 80", "xiv".

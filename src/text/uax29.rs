@@ -55,15 +55,23 @@ fn class(c: char) -> Option<Class> {
         '\u{ab}' | '\u{bb}' => Class::Close,
         '\u{ad}' | '\u{85}' => return None, // Format (SB5), Sep
         '\u{80}'..='\u{9f}' => Class::Other,
-        // Latin-1 and Latin Extended-A: cased letters by their case (as the
-        // Lowercase and Uppercase properties say), the rest symbols.
-        '\u{a1}'..='\u{17f}' if c.is_uppercase() => Class::Upper,
-        '\u{a1}'..='\u{17f}' if c.is_lowercase() => Class::Lower,
-        '\u{a1}'..='\u{17f}' if c.is_alphabetic() => Class::OLetter,
-        '\u{a1}'..='\u{17f}' => Class::Other,
+        // Latin-1, Latin Extended-A and -B, IPA and the spacing modifiers
+        // (the small tilde and circumflex of mis-encoded text): cased
+        // letters by their case (as the Lowercase and Uppercase properties
+        // say, titlecase letters counting as upper), the rest symbols. No
+        // character here is Extend or Format but the soft hyphen, above.
+        '\u{a1}'..='\u{2ff}' if c.is_uppercase() || is_titlecase(c) => Class::Upper,
+        '\u{a1}'..='\u{2ff}' if c.is_lowercase() => Class::Lower,
+        '\u{a1}'..='\u{2ff}' if c.is_alphabetic() => Class::OLetter,
+        '\u{a1}'..='\u{2ff}' => Class::Other,
         '\u{20ac}' | '\u{2022}' | '\u{2026}' | '\u{2122}' => Class::Other,
         _ => return None,
     })
+}
+
+/// The titlecase letters (general category Lt) below U+0300: Dž, Lj, Nj, Dz.
+fn is_titlecase(c: char) -> bool {
+    matches!(c, '\u{1c5}' | '\u{1c8}' | '\u{1cb}' | '\u{1f2}')
 }
 
 /// Byte ranges of the sentences of `line` (segments between boundaries, not
@@ -281,6 +289,29 @@ mod tests {
         assert_eq!(ours("soft\u{ad}hyphen."), None);
     }
 
+    /// Every character handled here, in every position the rules turn on.
+    #[test]
+    fn every_handled_character_agrees_in_context() {
+        let handled = (0..=0x2ffu32)
+            .chain(0x2000..=0x2200)
+            .filter_map(char::from_u32)
+            .filter(|&c| class(c).is_some());
+        for c in handled {
+            for text in [
+                format!("{c}. a"),
+                format!("a. {c}b"),
+                format!("A.{c} b"),
+                format!("x {c}. The"),
+                format!("1.{c}2"),
+                format!("Go!{c} Now."),
+                format!("end.) {c}"),
+                format!("etc. {c} more"),
+            ] {
+                assert_eq!(ours(&text), Some(theirs(&text)), "{text:?}");
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
         /// Random strings of the characters handled here (weighted to the
@@ -302,7 +333,7 @@ mod tests {
                     proptest::char::range('\u{80}', '\u{84}'),
                     proptest::char::range('\u{86}', '\u{ac}'),
                     proptest::char::range('\u{ae}', '\u{17f}'),
-                    proptest::char::range('\u{ae}', '\u{17f}'),
+                    proptest::char::range('\u{ae}', '\u{2ff}'),
                 ],
                 0..40,
             ).prop_map(|v| v.into_iter().collect::<String>())
