@@ -23,31 +23,46 @@ impl Vocabulary {
     /// Collects the words of the pages (lower-cased, hyphenated ones whole)
     /// that are among `wanted` (lower case).
     ///
-    /// Every word of the document passes through here, so a word already in
-    /// lower case (most of them) is looked up as it is; only the few wanted
-    /// spellings are kept.
+    /// Every word of the document passes through here, so most are turned
+    /// away by their first letter and length alone (the wanted spellings
+    /// are few); a word already in lower case is looked up as it is; only
+    /// the wanted spellings are kept.
     fn of_pages(
         pages: &[Page],
         wanted: &HashSet<String, foldhash::fast::FixedState>,
     ) -> Vocabulary {
+        let shapes = Shapes::of(wanted.iter().map(String::as_str));
         let mut words: HashSet<String, _> = HashSet::default();
-        let mut lower;
+        let mut consider = |word: &str| {
+            if !shapes.may_fold_to_one_of(word) {
+                return;
+            }
+            let lower;
+            let word = if word.chars().any(char::is_uppercase) {
+                lower = word.to_lowercase();
+                lower.as_str()
+            } else {
+                word
+            };
+            if wanted.contains(word) && !words.contains(word) {
+                words.insert(word.to_owned());
+            }
+        };
         for line in pages
             .iter()
             .flat_map(|p| p.blocks.iter())
             .flat_map(|b| b.lines.iter())
         {
-            for word in line.text.split_whitespace() {
-                let word = trim_punctuation(word);
-                let word = if word.chars().any(char::is_uppercase) {
-                    lower = word.to_lowercase();
-                    lower.as_str()
-                } else {
-                    word
-                };
-                if wanted.contains(word) && !words.contains(word) {
-                    words.insert(word.to_owned());
-                }
+            // An ASCII line (most) is split and trimmed byte by byte, as
+            // the Unicode rules would do it there.
+            if line.text.is_ascii() {
+                line.text
+                    .split_ascii_whitespace()
+                    .for_each(|w| consider(trim_ascii_punctuation(w)));
+            } else {
+                line.text
+                    .split_whitespace()
+                    .for_each(|w| consider(trim_punctuation(w)));
             }
         }
         Vocabulary { words }
@@ -58,9 +73,67 @@ impl Vocabulary {
     }
 }
 
+/// The first bytes and byte lengths of a few lower-case words: a quick
+/// test that turns away nearly every other word before it is lower-cased
+/// and hashed.
+struct Shapes {
+    /// Bit `b` for a word starting with byte `b`.
+    first_bytes: [u64; 4],
+    /// Bit `n` for a word of `n` bytes (`n` < 64); longer words always pass.
+    lengths: u64,
+}
+
+impl Shapes {
+    fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut shapes = Shapes {
+            first_bytes: [0; 4],
+            lengths: 0,
+        };
+        for word in words {
+            if let Some(&b) = word.as_bytes().first() {
+                shapes.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            if word.len() < 64 {
+                shapes.lengths |= 1 << word.len();
+            }
+        }
+        shapes
+    }
+
+    /// False only when `word`, lower-cased, can be none of the words. An
+    /// ASCII first letter lower-cases to one byte, and an ASCII word keeps
+    /// its length; anything else is let through.
+    fn may_fold_to_one_of(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii() {
+            let b = first.to_ascii_lowercase();
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return false;
+            }
+        }
+        word.len() >= 64 || self.lengths & (1 << word.len()) != 0 || !word.is_ascii()
+    }
+}
+
 fn trim_punctuation(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{AD}')
         .trim_end_matches(['-', '\u{AD}'])
+}
+
+/// [`trim_punctuation`] of an ASCII word.
+fn trim_ascii_punctuation(word: &str) -> &str {
+    let keep = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+    let bytes = word.as_bytes();
+    let Some(start) = bytes.iter().position(keep) else {
+        return "";
+    };
+    let mut end = bytes.iter().rposition(keep).map_or(start, |i| i + 1);
+    while end > start && bytes[end - 1] == b'-' {
+        end -= 1;
+    }
+    word.get(start..end).unwrap_or("")
 }
 
 /// Joins line-end hyphenation in every block of every page, then removes the
@@ -243,6 +316,32 @@ mod tests {
             lines(&pages[0]),
             vec!["from 2010-", "2015 and", "north-", "East"]
         );
+    }
+
+    #[test]
+    fn shapes_turn_away_only_words_that_cannot_fold_to_a_wanted_one() {
+        let shapes = Shapes::of(["co-operative", "\u{e9}lan", "x"].into_iter());
+        for word in [
+            "co-operative",
+            "CO-OPERATIVE",
+            "Co-Operative",
+            "\u{c9}lan",
+            "X",
+            "\u{c9}LAN",
+        ] {
+            assert!(shapes.may_fold_to_one_of(word), "{word}");
+        }
+        for word in ["", "cooperative", "co-operatives", "a", "operative", "y"] {
+            assert!(!shapes.may_fold_to_one_of(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The same words as the Unicode trim, on ASCII words.
+        #[test]
+        fn ascii_trim_agrees(word in "[!-~]{0,12}|[a.,;()'-]{0,8}") {
+            proptest::prop_assert_eq!(trim_ascii_punctuation(&word), trim_punctuation(&word));
+        }
     }
 
     #[test]
