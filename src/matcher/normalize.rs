@@ -90,6 +90,42 @@ impl Builder {
     }
 }
 
+/// What the ASCII fast path of [`normalize`] does with a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FastPath {
+    /// Printable ASCII but the apostrophe: copied (lower-cased when folding).
+    Copy,
+    /// The apostrophe, judged against the output so far; it may follow a
+    /// lone space.
+    Apostrophe,
+    /// A space: copied when it is alone, between two bytes that are neither
+    /// white space nor non-ASCII.
+    Space,
+    /// White space or non-ASCII: the fast path stops.
+    Stop,
+}
+
+/// [`FastPath`] of every byte (one lookup per byte: this loop sees nearly
+/// every byte of every document).
+const FAST_PATH: [FastPath; 256] = {
+    let mut table = [FastPath::Stop; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        table[b] = if c == b' ' {
+            FastPath::Space
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            FastPath::Stop
+        } else if c == b'\'' {
+            FastPath::Apostrophe
+        } else {
+            FastPath::Copy
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Folds `text` (case folding only when `fold`).
 pub(crate) fn normalize(text: &str, fold: bool) -> Normalized {
     let src = text.as_bytes();
@@ -117,12 +153,15 @@ pub(crate) fn normalize(text: &str, fold: bool) -> Normalized {
             loop {
                 let stretch = i;
                 while let Some(&c) = src.get(i) {
-                    let plain = c < 0x80 && !c.is_ascii_whitespace() && c != 0x0B && c != b'\'';
-                    let lone_space = c == b' '
-                        && src
-                            .get(i + 1)
-                            .is_some_and(|&n| n < 0x80 && !n.is_ascii_whitespace() && n != 0x0B);
-                    if !(plain || lone_space) {
+                    let kind = FAST_PATH[usize::from(c)];
+                    let lone_space = kind == FastPath::Space
+                        && src.get(i + 1).is_some_and(|&n| {
+                            matches!(
+                                FAST_PATH[usize::from(n)],
+                                FastPath::Copy | FastPath::Apostrophe
+                            )
+                        });
+                    if !(kind == FastPath::Copy || lone_space) {
                         break;
                     }
                     i += 1;

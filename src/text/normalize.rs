@@ -13,10 +13,7 @@ pub fn push_line_text(line: &mut String, text: &str) {
     while !rest.is_empty() {
         // Printable ASCII (space included) is kept as it is: copied a run
         // at a time, which is most text, rather than char by char.
-        let run = rest
-            .bytes()
-            .position(|b| !(0x20..=0x7e).contains(&b))
-            .unwrap_or(rest.len());
+        let run = printable_ascii_prefix(rest.as_bytes());
         line.push_str(&rest[..run]);
         rest = &rest[run..];
         let Some(ch) = rest.chars().next() else {
@@ -32,6 +29,33 @@ pub fn push_line_text(line: &mut String, text: &str) {
         }
         rest = &rest[ch.len_utf8()..];
     }
+}
+
+/// The length of the run of printable ASCII (space to tilde) that `bytes`
+/// starts with, found eight bytes at a time (every byte of a text file
+/// passes through here; memchr finds bytes, not ranges of them).
+fn printable_ascii_prefix(bytes: &[u8]) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(eight.try_into().expect("a slice of eight bytes"));
+        // With the high bits cleared, adding below 0x80 to a byte never
+        // carries into the next; the high bit of each sum then says whether
+        // the byte is below 0x20 (no) or above 0x7e (yes).
+        let seven = word & !HIGH;
+        let below_space = !seven.wrapping_add(0x60 * LOW) & HIGH;
+        let above_tilde = seven.wrapping_add(LOW) & HIGH;
+        let outside = (word & HIGH) | below_space | above_tilde;
+        if outside != 0 {
+            return at + (outside.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !(0x20..=0x7e).contains(b))
+        .unwrap_or(bytes.len() - at)
 }
 
 /// Counts words the way a reader (and `wc -w`) does: runs of non-space
@@ -179,6 +203,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The same run as a byte-by-byte search, on any bytes.
+        #[test]
+        fn printable_ascii_prefix_agrees(bytes in proptest::collection::vec(
+            proptest::prop_oneof![0x20u8..0x7f, proptest::num::u8::ANY], 0..40)
+        ) {
+            let expected = bytes
+                .iter()
+                .position(|b| !(0x20..=0x7e).contains(b))
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(printable_ascii_prefix(&bytes), expected);
+        }
+
         /// The same count as the obvious definition, on any text.
         #[test]
         /// Long enough to span several 64-byte blocks, with words, white
