@@ -429,9 +429,8 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             ts.rise,
         );
         let invisible = ts.render_mode == 3 || ts.render_mode == 7;
-        let fm = font.font_matrix();
         // Type3 glyph space may differ from the usual 1/1000 em.
-        let em_scale = (fm[2].hypot(fm[3]) * 1000.0).max(f64::MIN_POSITIVE);
+        let em_scale = font.em();
         let vertical = font.is_vertical();
         // Within one string only the text matrix's translation moves (each
         // glyph's advance is a translation), so everything that depends on

@@ -5,8 +5,24 @@
 //! itself comes from the `pdf_encoding` crate; the rules around it (suffixes, ligature underscores, `uniXXXX`,
 //! `uXXXX`) are the AGL specification's, plus a few producer habits seen in real PDFs.
 
-/// Maps a glyph name to its text.
+/// Whether ZapfDingbats names ("a71") are read as the Dingbats they name.
+/// Only a Dingbats font means them so: TeX's and other producers' Type3
+/// fonts name their glyphs `a` plus the character code ("a224" for "à").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DingbatsNames {
+    Read,
+    Ignore,
+}
+
+/// Maps a glyph name to its text, ZapfDingbats names included (for names
+/// from a font program, whose own charset says what its glyphs are).
 pub(crate) fn glyph_name_to_text(name: &str) -> Option<String> {
+    glyph_name_text(name, DingbatsNames::Read)
+}
+
+/// Maps a glyph name to its text, reading ZapfDingbats names as `dingbats`
+/// says.
+pub(crate) fn glyph_name_text(name: &str, dingbats: DingbatsNames) -> Option<String> {
     // AGL rule 1: everything from the first period on is a variant suffix ("zero.pnum", "a.sc").
     let base = match name.find('.') {
         Some(0) => return None,
@@ -19,7 +35,7 @@ pub(crate) fn glyph_name_to_text(name: &str) -> Option<String> {
     // AGL rule 2: underscores join components of a ligature ("f_f_i").
     let mut out = String::new();
     for component in base.split('_') {
-        if let Some(text) = component_to_text(component) {
+        if let Some(text) = component_to_text(component, dingbats) {
             out.push_str(&text);
         } else {
             return None;
@@ -33,7 +49,7 @@ pub(crate) fn glyph_name_to_text(name: &str) -> Option<String> {
 }
 
 /// Maps one ligature component, the part the AGL list and the `uni`/`u` forms apply to.
-fn component_to_text(component: &str) -> Option<String> {
+fn component_to_text(component: &str, dingbats: DingbatsNames) -> Option<String> {
     if component.is_empty() {
         return None;
     }
@@ -54,7 +70,7 @@ fn component_to_text(component: &str) -> Option<String> {
             return char::from_u32(value).map(String::from);
         }
     }
-    if let Some(c) = zapf_dingbats_name(component) {
+    if let Some(c) = zapf_dingbats_name(component).filter(|_| dingbats == DingbatsNames::Read) {
         return Some(c.to_string());
     }
     // Producer habits outside the AGL: small caps and old-style figures named like AGL names plus a suffix.
@@ -80,6 +96,27 @@ fn zapf_dingbats_name(name: &str) -> Option<char> {
     let names = super::std14_metrics::ZAPF_DINGBATS_NAMES;
     let i = names.binary_search_by_key(&name, |e| e.0).ok()?;
     pdf_encoding::ZDINGBAT.get(names[i].1)
+}
+
+/// The character code a name made of one or two letters and the code
+/// itself stands for: decimal ("a224", "g35", "C65") or two hex digits
+/// ("G41", "cE0"), as TeX's, Fontographer's and others' Type3 fonts name
+/// their glyphs. Only a name whose number is the `code` it is set at
+/// counts (as xpdf and pdf.js read them), so a name that merely looks so
+/// ("g123" at code 7) is not misread.
+pub(crate) fn numeric_name_code(name: &str, code: u8) -> Option<u8> {
+    let digits = name.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters = name.len() - digits.len();
+    if !(1..=2).contains(&letters) || digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let decimal = digits.parse::<u16>().ok();
+    let hex = (digits.len() == 2)
+        .then(|| u16::from_str_radix(digits, 16).ok())
+        .flatten();
+    [decimal, hex]
+        .contains(&Some(u16::from(code)))
+        .then_some(code)
 }
 
 /// `uni` followed by groups of four hex digits, each a BMP scalar value that is not a surrogate.

@@ -151,9 +151,28 @@ pub(crate) struct Font {
     space_width: Option<f64>,
     /// (ascent, descent) in text space for size 1.
     vertical_extent: (f64, f64),
+    /// The em in text space for size 1: see [`Font::em`].
+    em: f64,
     /// A picture font (Wingdings, ZapfDingbats, ...): see [`is_pictographic_font`].
     pictographic: bool,
     issues: Vec<String>,
+}
+
+/// The em of a Type3 font in text space for size 1. Type3 glyph space has
+/// no fixed units per em: the usual FontMatrix is 0.001 for 1000 units, but
+/// pdfTeX's bitmap fonts use about 0.01 for 100 and others 0.0042, so the
+/// matrix alone can make a glyph ten times its real size (and then every
+/// space of a line looks like letter spacing and repeated letters look like
+/// fake bold). Text glyphs advance about half an em on the median, so the
+/// em is twice the median advance; the matrix alone (as if 1000 units per
+/// em) only when no glyph has both text and width.
+fn type3_em(font_matrix: &[f64; 6], median_advance: Option<f64>) -> f64 {
+    let from_matrix = font_matrix[2].hypot(font_matrix[3]) * 1000.0;
+    match median_advance {
+        Some(advance) if advance > 0.0 => 2.0 * advance,
+        _ => from_matrix,
+    }
+    .max(f64::MIN_POSITIVE)
 }
 
 /// Ascent and descent assumed when the descriptor gives none (typical Latin text faces).
@@ -252,6 +271,10 @@ impl Font {
             Tables::Simple(simple::build(&input, &mut issues))
         };
         let pictographic = is_pictographic_font(&base_name);
+        let em = match (&tables, kind) {
+            (Tables::Simple(t), FontKind::Type3) => type3_em(&font_matrix, t.median_advance()),
+            _ => 1.0,
+        };
         let mut font = Font {
             id,
             kind,
@@ -261,6 +284,7 @@ impl Font {
             tables,
             space_width: None,
             vertical_extent,
+            em,
             pictographic,
             issues,
         };
@@ -359,8 +383,16 @@ impl Font {
     }
 
     /// [0.001,0,0,0.001,0,0] except Type3
+    #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn font_matrix(&self) -> [f64; 6] {
         self.font_matrix
+    }
+
+    /// The em in text space for font size 1: how big a glyph of this font
+    /// is drawn at a given size, which word gaps and overprint tolerances
+    /// are measured in. 1 for every font but Type3.
+    pub(crate) fn em(&self) -> f64 {
+        self.em
     }
 
     /// Advance of the space glyph if known (text space, size 1).

@@ -9,7 +9,7 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::encoding::BaseEncoding;
-use super::glyph_names::glyph_name_to_text;
+use super::glyph_names::{glyph_name_text, glyph_name_to_text, numeric_name_code, DingbatsNames};
 use super::lenient;
 use super::program::{self, ProgramKind};
 use super::std14::Std14;
@@ -34,6 +34,18 @@ impl SimpleTables {
 
     pub(crate) fn width(&self, code: u8) -> f64 {
         self.widths[usize::from(code)]
+    }
+
+    /// The median advance of the glyphs that have text and width (text
+    /// space, size 1), if any do.
+    pub(crate) fn median_advance(&self) -> Option<f64> {
+        let mut advances: Vec<f64> = (0..=255u8)
+            .filter(|&c| self.text(c).is_some_and(|t| !t.trim().is_empty()))
+            .map(|c| self.width(c).abs())
+            .filter(|&w| w > 0.0 && w.is_finite())
+            .collect();
+        advances.sort_by(f64::total_cmp);
+        advances.get(advances.len() / 2).copied()
     }
 
     /// Advance of the glyph whose text is a space: code 32 when it is one, else the first code that is.
@@ -90,6 +102,16 @@ pub(crate) fn build(input: &SimpleInput, issues: &mut Vec<String>) -> SimpleTabl
         _ => BaseEncoding::Standard,
     };
 
+    let dingbats = if input.base_name.to_ascii_lowercase().contains("dingbats") {
+        DingbatsNames::Read
+    } else {
+        DingbatsNames::Ignore
+    };
+    // A numeric name ("a224" at code 224) stands for its code in the
+    // encoding named, else in WinAnsi (Latin-1 above 0xA0, as TeX's T1
+    // fonts and most Type3 producers lay their codes out).
+    let numeric_base = explicit_base.unwrap_or(BaseEncoding::WinAnsi);
+
     let mut arena = TextArena::default();
     let mut text: Box<[Option<Span>; 256]> = Box::new([None; 256]);
     let mut char_buf = [0u8; 4];
@@ -99,7 +121,12 @@ pub(crate) fn build(input: &SimpleInput, issues: &mut Vec<String>) -> SimpleTabl
         text[i] = if let Some(t) = from_cmap {
             arena.push(t)
         } else if let Some(name) = &differences[i] {
-            glyph_name_to_text(name).and_then(|t| arena.push(&t))
+            match glyph_name_text(name, dingbats) {
+                Some(t) => arena.push(&t),
+                None => numeric_name_code(name, code)
+                    .and_then(|c| numeric_base.decode(c))
+                    .and_then(|c| arena.push(c.encode_utf8(&mut char_buf))),
+            }
         } else if let Some(base) = explicit_base {
             base.decode(code)
                 .and_then(|c| arena.push(c.encode_utf8(&mut char_buf)))

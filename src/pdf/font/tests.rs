@@ -345,6 +345,44 @@ fn type3_widths_go_through_font_matrix() {
         "{w:?}"
     );
     assert!((font.font_matrix()[0] - 0.01).abs() < 1e-6);
+    // 100 units per em, as pdfTeX's bitmap fonts have it: the em comes from
+    // the advances (twice their median), not from the matrix, which would
+    // make it 10.
+    assert!((font.em() - 1.0).abs() < 1e-6, "{}", font.em());
+}
+
+#[test]
+fn type3_names_made_of_their_code_are_read_through_the_code() {
+    let mut doc = Document::with_version("1.4");
+    let differences = vec![
+        Object::Integer(65),
+        name("a65"),
+        Object::Integer(224),
+        name("a224"),
+        Object::Integer(71),
+        name("a71"),
+        name("G50"),
+    ];
+    let type3 = |doc: &mut Document, base: Option<&str>| {
+        let mut dict = dictionary! {
+            "Subtype" => "Type3",
+            "FontMatrix" => Object::Array(vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()]),
+            "Encoding" => dictionary! { "Differences" => Object::Array(differences.clone()) },
+            "CharProcs" => Dictionary::new(),
+        };
+        if let Some(base) = base {
+            dict.set("BaseFont", name(base));
+        }
+        load(doc, dict)
+    };
+    // "a71" at code 71 is "G"; "G50" at code 72 names neither 72 nor 0x48:
+    // no text rather than a wrong one.
+    let tex = type3(&mut doc, None);
+    assert_eq!(joined(&tex, b"A\xE0G"), "A\u{e0}G");
+    assert_eq!(tex.chars(b"H").next().and_then(|c| c.text), None);
+    // In a Dingbats font the same names are its pictures.
+    let dingbats = type3(&mut doc, Some("ZapfDingbats"));
+    assert_eq!(joined(&dingbats, b"G"), "\u{25cf}");
 }
 
 #[test]
