@@ -332,9 +332,19 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                     match item {
                         Item::Str(bytes) => self.show(bytes),
                         Item::Number(adjust) => {
-                            let tx =
-                                -adjust / 1000.0 * self.state.text.size * self.horizontal_factor();
-                            self.advance(tx);
+                            // The number is subtracted from the coordinate
+                            // the text runs along (PDF 32000 9.4.4): x, times
+                            // the horizontal scale; or y in vertical writing,
+                            // where a positive number moves the next glyph
+                            // down, along the way the text runs.
+                            let amount = adjust / 1000.0 * self.state.text.size;
+                            let vertical =
+                                matches!(&self.state.text.font, Some((f, _)) if f.is_vertical());
+                            self.advance(if vertical {
+                                amount
+                            } else {
+                                -amount * self.horizontal_factor()
+                            });
                         }
                         Item::Other => return None,
                     }
@@ -573,10 +583,16 @@ mod tests {
 
     /// A one-page PDF (Helvetica as /F1) whose page content is `content`.
     fn pdf_with(content: Vec<u8>) -> Vec<u8> {
+        pdf_with_font(
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+            content,
+        )
+    }
+
+    /// A one-page PDF with `font` as /F1 whose page content is `content`.
+    fn pdf_with_font(font: lopdf::Dictionary, content: Vec<u8>) -> Vec<u8> {
         let mut doc = Document::with_version("1.4");
-        let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        });
+        let font = doc.add_object(font);
         let contents = doc.add_object(Stream::new(dictionary! {}, content));
         let pages = doc.new_object_id();
         let page = doc.add_object(dictionary! {
@@ -601,6 +617,37 @@ mod tests {
         let bytes = pdf_with(content);
         let mut doc = super::super::PdfDocument::open(&bytes, &Default::default()).unwrap();
         doc.page(0)
+    }
+
+    #[test]
+    fn a_tj_number_in_vertical_writing_moves_down_the_column() {
+        // Identity-V: every glyph advances 1 em down; -500 moves the next
+        // one half an em back up, 500 half an em further down.
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Test",
+            "Encoding" => "Identity-V",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Test",
+                "CIDSystemInfo" => dictionary! {
+                    "Registry" => Object::string_literal("Adobe"),
+                    "Ordering" => Object::string_literal("Identity"),
+                    "Supplement" => 0,
+                },
+            })],
+        };
+        let bytes = pdf_with_font(
+            font,
+            b"BT /F1 10 Tf 100 700 Td [<0001> 500 <0002> -500 <0003>] TJ ET".to_vec(),
+        );
+        let mut doc = super::super::PdfDocument::open(&bytes, &Default::default()).unwrap();
+        let page = doc.page(0);
+        let ys: Vec<f32> = page.glyphs().iter().map(|g| g.y).collect();
+        assert_eq!(ys.len(), 3, "{ys:?}");
+        let steps = [ys[0] - ys[1], ys[1] - ys[2]];
+        assert!(
+            (steps[0] - 15.0).abs() < 0.01 && (steps[1] - 5.0).abs() < 0.01,
+            "{ys:?}"
+        );
     }
 
     #[test]
