@@ -195,6 +195,45 @@ impl PageGlyphs {
             .unwrap_or("")
     }
 
+    /// Drops the glyphs drawn outside the page box (`width` by `height`
+    /// from the origin), as poppler and MuPDF drop them: a page cut from a
+    /// larger sheet (one content stream shown in tiles, each page with its
+    /// own box) would otherwise read the whole sheet on every page. A glyph
+    /// stays when any of its run, from its origin to where it advances to,
+    /// is within a point of the box. When nothing would be left, nothing is
+    /// dropped: a wrong box must not empty a page.
+    pub(crate) fn drop_glyphs_outside_box(&mut self) {
+        const SLACK: f32 = 1.0;
+        let (width, height) = (self.width, self.height);
+        let inside = |g: &Glyph| {
+            let (dx, dy) = match g.dir {
+                Direction::Right => (g.advance, 0.0),
+                Direction::Left => (-g.advance, 0.0),
+                Direction::Up => (0.0, g.advance),
+                Direction::Down => (0.0, -g.advance),
+            };
+            let (x0, x1) = (g.x.min(g.x + dx), g.x.max(g.x + dx));
+            let (y0, y1) = (g.y.min(g.y + dy), g.y.max(g.y + dy));
+            x1 >= -SLACK && x0 <= width + SLACK && y1 >= -SLACK && y0 <= height + SLACK
+        };
+        let outside = self.glyphs.iter().filter(|g| !inside(g)).count();
+        if outside == 0 {
+            return;
+        }
+        let text = &self.text;
+        let visible_inside = self.glyphs.iter().any(|g| {
+            inside(g)
+                && !text
+                    .get(g.start as usize..(g.start + g.len) as usize)
+                    .unwrap_or("")
+                    .trim()
+                    .is_empty()
+        });
+        if visible_inside {
+            self.glyphs.retain(inside);
+        }
+    }
+
     /// True when the page draws at least one glyph that is not white space.
     pub fn has_text(&self) -> bool {
         self.glyphs
@@ -223,6 +262,38 @@ impl Glyph {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glyphs_outside_the_page_box_are_dropped_unless_nothing_would_be_left() {
+        let texts =
+            |p: &PageGlyphs| -> String { p.glyphs().iter().map(|g| p.text_of(g)).collect() };
+        // A 100 x 100 page: "a" inside, "b" running in over the left edge,
+        // "c" far right, "d" below.
+        let mut page = PageGlyphs::from_parts(
+            1,
+            100.0,
+            100.0,
+            &[
+                (Glyph::at(50.0, 50.0, 5.0, 10.0), "a"),
+                (Glyph::at(-4.0, 50.0, 5.0, 10.0), "b"),
+                (Glyph::at(300.0, 50.0, 5.0, 10.0), "c"),
+                (Glyph::at(50.0, -40.0, 5.0, 10.0), "d"),
+            ],
+        );
+        page.drop_glyphs_outside_box();
+        assert_eq!(texts(&page), "ab");
+        let mut off_page = PageGlyphs::from_parts(
+            1,
+            100.0,
+            100.0,
+            &[
+                (Glyph::at(300.0, 50.0, 5.0, 10.0), "c"),
+                (Glyph::at(50.0, 50.0, 5.0, 10.0), " "),
+            ],
+        );
+        off_page.drop_glyphs_outside_box();
+        assert_eq!(texts(&off_page), "c ");
+    }
 
     #[test]
     fn direction_quantises_to_nearest_axis() {

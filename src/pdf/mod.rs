@@ -160,6 +160,7 @@ impl PdfDocument {
             page.push_plain_text(&plain.text, plain.rect, plain.size, &ctm);
         }
         page.problems.unshown_fields = annotations.unshown_fields;
+        page.drop_glyphs_outside_box();
         self.last_sizes = page.sizes();
         page
     }
