@@ -76,7 +76,7 @@ impl Program {
             ProgramKind::Cff => cff_encoding(&self.data),
             ProgramKind::Sfnt => {
                 let raw = RawFace::parse(&self.data, 0).ok()?;
-                cff_encoding(raw.table(Tag::from_bytes(b"CFF "))?)
+                cff_encoding(sfnt_table(&raw, b"CFF ")?)
             }
         }
     }
@@ -105,7 +105,7 @@ impl Program {
                     sfnt.all_glyph_texts(&mut out);
                 } else if let Some(cff) = RawFace::parse(&self.data, 0)
                     .ok()
-                    .and_then(|raw| raw.table(Tag::from_bytes(b"CFF ")))
+                    .and_then(|raw| sfnt_table(&raw, b"CFF "))
                 {
                     cff_glyph_texts(cff, &mut out);
                 }
@@ -115,6 +115,21 @@ impl Program {
         out.dedup_by_key(|e| e.0);
         out
     }
+}
+
+/// An sfnt table by its tag. ttf-parser looks tables up by binary search,
+/// as the format's sorted table directory allows; but some producers (the
+/// Amyuni PDF Creator, for one) write the directory unsorted, and then the
+/// search misses tables that are there, and a font's text with them. A
+/// miss is checked by a scan of the directory.
+fn sfnt_table<'a>(raw: &RawFace<'a>, tag: &[u8; 4]) -> Option<&'a [u8]> {
+    let tag = Tag::from_bytes(tag);
+    raw.table(tag).or_else(|| {
+        let record = raw.table_records.into_iter().find(|r| r.tag == tag)?;
+        let start = usize::try_from(record.offset).ok()?;
+        let end = start.checked_add(usize::try_from(record.length).ok()?)?;
+        raw.data.get(start..end)
+    })
 }
 
 /// The tables of an sfnt that carry text.
@@ -130,15 +145,9 @@ impl<'a> Sfnt<'a> {
     fn parse(data: &'a [u8]) -> Option<Sfnt<'a>> {
         let raw = RawFace::parse(data, 0).ok()?;
         let sfnt = Sfnt {
-            cmap: raw
-                .table(Tag::from_bytes(b"cmap"))
-                .and_then(cmap::Table::parse),
-            post: raw
-                .table(Tag::from_bytes(b"post"))
-                .and_then(post::Table::parse),
-            cff: raw
-                .table(Tag::from_bytes(b"CFF "))
-                .and_then(cff::Table::parse),
+            cmap: sfnt_table(&raw, b"cmap").and_then(cmap::Table::parse),
+            post: sfnt_table(&raw, b"post").and_then(post::Table::parse),
+            cff: sfnt_table(&raw, b"CFF ").and_then(cff::Table::parse),
             unicode_by_gid: OnceCell::new(),
         };
         (sfnt.cmap.is_some() || sfnt.post.is_some() || sfnt.cff.is_some()).then_some(sfnt)
@@ -305,6 +314,42 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An sfnt of two tables whose directory lists `post` before `cmap`
+    /// (unsorted, as the Amyuni PDF Creator writes it), the cmap a Mac
+    /// Roman (1, 0) table mapping code 0xE4 to glyph 74.
+    fn unsorted_sfnt() -> Vec<u8> {
+        let mut cmap = vec![0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 12];
+        cmap.extend([0, 0, 1, 6, 0, 0]);
+        let mut glyphs = [0u8; 256];
+        glyphs[0xE4] = 74;
+        cmap.extend(glyphs);
+        let mut post = vec![0, 3, 0, 0];
+        post.resize(32, 0);
+        let mut font = vec![0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0];
+        let post_at = 12 + 2 * 16;
+        let cmap_at = post_at + post.len();
+        for (tag, at, len) in [
+            (b"post", post_at, post.len()),
+            (b"cmap", cmap_at, cmap.len()),
+        ] {
+            font.extend(tag);
+            font.extend([0; 4]);
+            font.extend((at as u32).to_be_bytes());
+            font.extend((len as u32).to_be_bytes());
+        }
+        font.extend(post);
+        font.extend(cmap);
+        font
+    }
+
+    #[test]
+    fn tables_are_found_in_an_unsorted_directory() {
+        let data = unsorted_sfnt();
+        let sfnt = Sfnt::parse(&data).expect("an sfnt with a cmap");
+        assert!(sfnt.cmap.is_some() && sfnt.post.is_some());
+        assert_eq!(sfnt.code_to_gid(0xE4, true), Some(GlyphId(74)));
+    }
 
     #[test]
     fn type1_cleartext_encoding() {
