@@ -195,16 +195,15 @@ impl PageGlyphs {
             .unwrap_or("")
     }
 
-    /// Drops the glyphs drawn outside the page box (`width` by `height`
-    /// from the origin), as poppler and MuPDF drop them: a page cut from a
+    /// Drops the glyphs drawn outside `[x0, y0, x1, y1]` (the media box,
+    /// in page space), as poppler and MuPDF drop them: a page cut from a
     /// larger sheet (one content stream shown in tiles, each page with its
     /// own box) would otherwise read the whole sheet on every page. A glyph
     /// stays when any of its run, from its origin to where it advances to,
     /// is within a point of the box. When nothing would be left, nothing is
     /// dropped: a wrong box must not empty a page.
-    pub(crate) fn drop_glyphs_outside_box(&mut self) {
+    pub(crate) fn drop_glyphs_outside(&mut self, [left, bottom, right, top]: [f32; 4]) {
         const SLACK: f32 = 1.0;
-        let (width, height) = (self.width, self.height);
         let inside = |g: &Glyph| {
             let (dx, dy) = match g.dir {
                 Direction::Right => (g.advance, 0.0),
@@ -214,7 +213,7 @@ impl PageGlyphs {
             };
             let (x0, x1) = (g.x.min(g.x + dx), g.x.max(g.x + dx));
             let (y0, y1) = (g.y.min(g.y + dy), g.y.max(g.y + dy));
-            x1 >= -SLACK && x0 <= width + SLACK && y1 >= -SLACK && y0 <= height + SLACK
+            x1 >= left - SLACK && x0 <= right + SLACK && y1 >= bottom - SLACK && y0 <= top + SLACK
         };
         let outside = self.glyphs.iter().filter(|g| !inside(g)).count();
         if outside == 0 {
@@ -280,7 +279,7 @@ mod tests {
                 (Glyph::at(50.0, -40.0, 5.0, 10.0), "d"),
             ],
         );
-        page.drop_glyphs_outside_box();
+        page.drop_glyphs_outside([0.0, 0.0, 100.0, 100.0]);
         assert_eq!(texts(&page), "ab");
         let mut off_page = PageGlyphs::from_parts(
             1,
@@ -291,7 +290,7 @@ mod tests {
                 (Glyph::at(50.0, 50.0, 5.0, 10.0), " "),
             ],
         );
-        off_page.drop_glyphs_outside_box();
+        off_page.drop_glyphs_outside([0.0, 0.0, 100.0, 100.0]);
         assert_eq!(texts(&off_page), "c ");
     }
 

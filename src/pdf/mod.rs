@@ -138,9 +138,11 @@ impl PdfDocument {
             return PageGlyphs::new(number, 0.0, 0.0);
         };
         let doc = &self.doc;
+        let media_box = resources::inherited(doc, page_id, b"MediaBox")
+            .and_then(|b| resources::rectangle(doc, b));
         let page_box = resources::inherited(doc, page_id, b"CropBox")
-            .or_else(|| resources::inherited(doc, page_id, b"MediaBox"))
             .and_then(|b| resources::rectangle(doc, b))
+            .or(media_box)
             .unwrap_or([0.0, 0.0, 612.0, 792.0]);
         let [x0, y0, x1, y1] = page_box;
         let mut page = PageGlyphs::new(number, (x1 - x0) as f32, (y1 - y0) as f32);
@@ -160,7 +162,11 @@ impl PdfDocument {
             page.push_plain_text(&plain.text, plain.rect, plain.size, &ctm);
         }
         page.problems.unshown_fields = annotations.unshown_fields;
-        page.drop_glyphs_outside_box();
+        // Text is clipped to the media box, as pdftotext clips it; the crop
+        // box (what a viewer shows) may be a small window on a page whose
+        // text is all wanted.
+        let [mx0, my0, mx1, my1] = media_box.unwrap_or(page_box);
+        page.drop_glyphs_outside([mx0 - x0, my0 - y0, mx1 - x0, my1 - y0].map(|v| v as f32));
         self.last_sizes = page.sizes();
         page
     }
