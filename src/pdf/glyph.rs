@@ -215,8 +215,16 @@ impl PageGlyphs {
             let (y0, y1) = (g.y.min(g.y + dy), g.y.max(g.y + dy));
             x1 >= left - SLACK && x0 <= right + SLACK && y1 >= bottom - SLACK && y0 <= top + SLACK
         };
-        let outside = self.glyphs.iter().filter(|g| !inside(g)).count();
-        if outside == 0 {
+        // Nearly every page draws all its glyphs' origins inside the box,
+        // which one pass of comparisons shows (the glyph-by-glyph test
+        // below cost 2% of extraction when run on every page).
+        let origins_inside = self.glyphs.iter().all(|g| {
+            (g.x >= left - SLACK)
+                & (g.x <= right + SLACK)
+                & (g.y >= bottom - SLACK)
+                & (g.y <= top + SLACK)
+        });
+        if origins_inside || self.glyphs.iter().all(inside) {
             return;
         }
         let text = &self.text;
