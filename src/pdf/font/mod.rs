@@ -211,6 +211,14 @@ impl Font {
     }
 
     fn from_dict(doc: &Document, dict: &Dictionary, id: u32) -> Font {
+        if let Some(type0) = chinese_font_declared_win_ansi(doc, dict) {
+            let mut font = Font::from_dict(doc, &type0, id);
+            font.issues.insert(
+                0,
+                "a Chinese font declared WinAnsi: read as GB-EUC-H, as MuPDF reads it".into(),
+            );
+            return font;
+        }
         let mut issues = Vec::new();
         let subtype = lenient::name(doc, dict, b"Subtype").unwrap_or(b"Type1");
         let kind = match subtype {
@@ -432,6 +440,73 @@ impl Font {
 }
 
 /// Drops a subset tag: exactly six uppercase letters and a plus sign.
+/// Some Chinese producers (S22PDF, Pdftools) write GB2312 text through a
+/// simple font named after a Chinese system font and declare it WinAnsi, so
+/// every character comes out as two Latin-1 letters. MuPDF reads these as
+/// GB-EUC-H text of the Adobe-GB1 collection when the font's name is one of
+/// the Chinese system fonts spelt in GBK and its descriptor gives the name
+/// as a string (the producers' tell); so do we, by reading the font as the
+/// Type0 font it should have been: double-byte characters one em wide,
+/// single-byte ASCII half an em, as the declared widths have them.
+fn chinese_font_declared_win_ansi(doc: &Document, dict: &Dictionary) -> Option<Dictionary> {
+    use lopdf::dictionary;
+    /// 宋体, 黑体, 楷体_GB2312, 仿宋_GB2312 and 隶书, in GBK.
+    const NAMES: [&[u8]; 5] = [
+        b"\xCB\xCE\xCC\xE5",
+        b"\xBA\xDA\xCC\xE5",
+        b"\xBF\xAC\xCC\xE5_GB2312",
+        b"\xB7\xC2\xCB\xCE_GB2312",
+        b"\xC1\xA5\xCA\xE9",
+    ];
+    if !matches!(
+        lenient::name(doc, dict, b"Subtype"),
+        Some(b"TrueType" | b"Type1")
+    ) {
+        return None;
+    }
+    let base = lenient::name(doc, dict, b"BaseFont")?;
+    let base = match base.get(6) {
+        Some(b'+') if base[..6].iter().all(u8::is_ascii_uppercase) => &base[7..],
+        _ => base,
+    };
+    if !NAMES.contains(&base) {
+        return None;
+    }
+    let descriptor_object = dict.get(b"FontDescriptor").ok()?.clone();
+    let descriptor = lenient::dict(doc, dict, b"FontDescriptor")?;
+    if !matches!(
+        descriptor
+            .get(b"FontName")
+            .ok()
+            .and_then(|o| lenient::deref(doc, o)),
+        Some(Object::String(..))
+    ) {
+        return None;
+    }
+    let descendant = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => Object::Name(base.to_vec()),
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("GB1"),
+            "Supplement" => 2,
+        },
+        "FontDescriptor" => descriptor_object,
+        "DW" => 1000,
+        // GB-EUC-H sets single-byte ASCII at CIDs 814 to 907 and the
+        // space at 7716.
+        "W" => vec![814.into(), 907.into(), 500.into(), 7716.into(), 7716.into(), 500.into()],
+    };
+    Some(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => Object::Name(base.to_vec()),
+        "Encoding" => "GB-EUC-H",
+        "DescendantFonts" => vec![Object::Dictionary(descendant)],
+    })
+}
+
 fn strip_subset_prefix(name: &str) -> &str {
     let bytes = name.as_bytes();
     if bytes.len() > 7 && bytes[6] == b'+' && bytes[..6].iter().all(u8::is_ascii_uppercase) {

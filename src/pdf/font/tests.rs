@@ -545,3 +545,37 @@ fn picture_font_letters_become_bullets() {
     );
     assert_eq!(joined(&plain, b"w"), "w");
 }
+
+#[test]
+fn a_chinese_font_declared_win_ansi_reads_as_gb2312_when_its_descriptor_says_so() {
+    let font = |doc: &mut Document, font_name: Object| {
+        load(
+            doc,
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType",
+                "BaseFont" => Object::Name(b"\xCB\xCE\xCC\xE5".to_vec()),
+                "Encoding" => "WinAnsiEncoding",
+                "FontDescriptor" => dictionary! { "FontName" => font_name, "Flags" => 4 },
+            },
+        )
+    };
+    let mut doc = Document::with_version("1.4");
+    // The producers' tell: the font name as a string. "关于" in GB2312, and
+    // ASCII half an em wide.
+    let gbk = font(
+        &mut doc,
+        Object::String(
+            b"\xCB\xCE\xCC\xE5".to_vec(),
+            lopdf::StringFormat::Hexadecimal,
+        ),
+    );
+    assert_eq!(joined(&gbk, b"\xB9\xD8\xD3\xDAA"), "\u{5173}\u{4E8E}A");
+    let widths: Vec<f64> = gbk.chars(b"\xB9\xD8A").map(|c| c.width).collect();
+    assert!(
+        approx(widths[0], 1.0) && approx(widths[1], 0.5),
+        "{widths:?}"
+    );
+    // Named as a name, it is what it says it is: WinAnsi.
+    let win_ansi = font(&mut doc, Object::Name(b"\xCB\xCE\xCC\xE5".to_vec()));
+    assert_eq!(joined(&win_ansi, b"\xB9\xD8"), "\u{B9}\u{D8}");
+}
