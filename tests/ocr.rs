@@ -17,18 +17,12 @@ use util::{json, mashup, shared_dir};
 /// True when Tesseract can be run; fails instead of skipping where it is
 /// required.
 fn have_tesseract() -> bool {
-    let found = std::process::Command::new("tesseract")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("MASHUP_REQUIRE_TESSERACT").is_none(),
-            "MASHUP_REQUIRE_TESSERACT is set but `tesseract` does not run: sudo apt-get install tesseract-ocr tesseract-ocr-eng"
-        );
-        eprintln!("skipping: Tesseract is not installed");
-    }
-    found
+    util::tool_runs(
+        "tesseract",
+        "--version",
+        "MASHUP_REQUIRE_TESSERACT",
+        "tesseract-ocr tesseract-ocr-eng",
+    )
 }
 
 /// The cache folder the recognising tests share.

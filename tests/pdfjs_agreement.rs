@@ -75,18 +75,12 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 fn pdftotext_runs() -> bool {
-    let found = Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("MASHUP_REQUIRE_PDFTOTEXT").is_none(),
-            "MASHUP_REQUIRE_PDFTOTEXT is set but `pdftotext` does not run: sudo apt-get install poppler-utils"
-        );
-        eprintln!("skipping: pdftotext is not installed");
-    }
-    found
+    util::tool_runs(
+        "pdftotext",
+        "-v",
+        "MASHUP_REQUIRE_PDFTOTEXT",
+        "poppler-utils",
+    )
 }
 
 /// The files of `BASELINE.tsv` where pdftotext or mutool gets 20 words or more.

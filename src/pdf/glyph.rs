@@ -204,6 +204,7 @@ impl PageGlyphs {
     /// dropped: a wrong box must not empty a page.
     pub(crate) fn drop_glyphs_outside(&mut self, [left, bottom, right, top]: [f32; 4]) {
         const SLACK: f32 = 1.0;
+        let (left, bottom, right, top) = (left - SLACK, bottom - SLACK, right + SLACK, top + SLACK);
         let inside = |g: &Glyph| {
             let (dx, dy) = match g.dir {
                 Direction::Right => (g.advance, 0.0),
@@ -213,29 +214,22 @@ impl PageGlyphs {
             };
             let (x0, x1) = (g.x.min(g.x + dx), g.x.max(g.x + dx));
             let (y0, y1) = (g.y.min(g.y + dy), g.y.max(g.y + dy));
-            x1 >= left - SLACK && x0 <= right + SLACK && y1 >= bottom - SLACK && y0 <= top + SLACK
+            x1 >= left && x0 <= right && y1 >= bottom && y0 <= top
         };
         // Nearly every page draws all its glyphs' origins inside the box,
         // which one pass of comparisons shows (the glyph-by-glyph test
         // below cost 2% of extraction when run on every page).
-        let origins_inside = self.glyphs.iter().all(|g| {
-            (g.x >= left - SLACK)
-                & (g.x <= right + SLACK)
-                & (g.y >= bottom - SLACK)
-                & (g.y <= top + SLACK)
-        });
+        let origins_inside = self
+            .glyphs
+            .iter()
+            .all(|g| (g.x >= left) & (g.x <= right) & (g.y >= bottom) & (g.y <= top));
         if origins_inside || self.glyphs.iter().all(inside) {
             return;
         }
-        let text = &self.text;
-        let visible_inside = self.glyphs.iter().any(|g| {
-            inside(g)
-                && !text
-                    .get(g.start as usize..(g.start + g.len) as usize)
-                    .unwrap_or("")
-                    .trim()
-                    .is_empty()
-        });
+        let visible_inside = self
+            .glyphs
+            .iter()
+            .any(|g| inside(g) && !self.text_of(g).trim().is_empty());
         if visible_inside {
             self.glyphs.retain(inside);
         }

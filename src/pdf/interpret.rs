@@ -338,9 +338,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                             // where a positive number moves the next glyph
                             // down, along the way the text runs.
                             let amount = adjust / 1000.0 * self.state.text.size;
-                            let vertical =
-                                matches!(&self.state.text.font, Some((f, _)) if f.is_vertical());
-                            self.advance(if vertical {
+                            self.advance(if self.writing_vertically() {
                                 amount
                             } else {
                                 -amount * self.horizontal_factor()
@@ -414,9 +412,13 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     }
 
     /// Moves the pen along the writing direction by `amount` text-space units.
+    /// Whether the current font writes down the page.
+    fn writing_vertically(&self) -> bool {
+        matches!(&self.state.text.font, Some((f, _)) if f.is_vertical())
+    }
+
     fn advance(&mut self, amount: f64) {
-        let vertical = matches!(&self.state.text.font, Some((f, _)) if f.is_vertical());
-        let step = if vertical {
+        let step = if self.writing_vertically() {
             Matrix::translate(0.0, -amount)
         } else {
             Matrix::translate(amount, 0.0)

@@ -402,13 +402,13 @@ fn dominant_size(glyphs: &[Placed]) -> f32 {
     sizes[sizes.len() / 2]
 }
 
-/// Builds a line's text, inferring word breaks from gaps. Letter-spaced
-/// display type ("t h e  l a b o u r") has wide gaps between all letters, so
-/// the threshold rises with the line's typical letter gap.
 /// The widest typical gap (in ems) a letter-spaced line has: tracking of
 /// real headings in the corpus stays below 0.2 em.
 const LETTER_SPACING_MAX: f32 = 0.3;
 
+/// Builds a line's text, inferring word breaks from gaps. Letter-spaced
+/// display type ("t h e  l a b o u r") has wide gaps between all letters, so
+/// the threshold rises with the line's typical letter gap.
 fn assemble_line(
     page: &PageGlyphs,
     glyphs: &[Placed],

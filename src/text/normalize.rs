@@ -31,22 +31,35 @@ pub fn push_line_text(line: &mut String, text: &str) {
     }
 }
 
+/// A `u64` with a one in every byte, and one with every byte's high bit:
+/// the constants of the SWAR (several bytes in one register) tests below.
+const LOW: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes at `at`, little-endian (byte `at` lowest), if there are
+/// eight.
+fn eight_bytes(bytes: &[u8], at: usize) -> Option<u64> {
+    let eight = bytes.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(eight.try_into().ok()?))
+}
+
+/// The high bit of each byte of `word` whose value is `k` or more, for a
+/// `word` whose bytes are all below 0x80: adding at most 0x80 to each then
+/// never carries into the next, and the high bit of each sum is the answer.
+fn at_least(word: u64, k: u8) -> u64 {
+    word.wrapping_add(u64::from(0x80 - k) * LOW) & HIGH
+}
+
 /// The length of the run of printable ASCII (space to tilde) that `bytes`
 /// starts with, found eight bytes at a time (every byte of a text file
 /// passes through here; memchr finds bytes, not ranges of them).
 fn printable_ascii_prefix(bytes: &[u8]) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = 0;
-    while let Some(eight) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(eight.try_into().expect("a slice of eight bytes"));
-        // With the high bits cleared, adding below 0x80 to a byte never
-        // carries into the next; the high bit of each sum then says whether
-        // the byte is below 0x20 (no) or above 0x7e (yes).
+    while let Some(word) = eight_bytes(bytes, at) {
+        // A byte outside is non-ASCII, or (its high bit cleared) below the
+        // space or above the tilde.
         let seven = word & !HIGH;
-        let below_space = !seven.wrapping_add(0x60 * LOW) & HIGH;
-        let above_tilde = seven.wrapping_add(LOW) & HIGH;
-        let outside = (word & HIGH) | below_space | above_tilde;
+        let outside = (word & HIGH) | !at_least(seven, b' ') & HIGH | at_least(seven, 0x7f);
         if outside != 0 {
             return at + (outside.trailing_zeros() / 8) as usize;
         }
@@ -117,13 +130,7 @@ fn fill_forward(mut gen: u64, mut through: u64) -> u64 {
 /// The white-space and letter-or-digit masks (bit i for byte `at + i`) of
 /// eight bytes of `text`.
 fn classify_eight(text: &str, at: usize) -> (u8, u8) {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word = u64::from_le_bytes(
-        text.as_bytes()[at..at + 8]
-            .try_into()
-            .expect("a slice of eight bytes"),
-    );
+    let word = eight_bytes(text.as_bytes(), at).expect("count_words passes whole blocks");
     if word & HIGH != 0 {
         let (mut space, mut alnum) = (0u8, 0u8);
         for i in 0..8 {
@@ -133,9 +140,7 @@ fn classify_eight(text: &str, at: usize) -> (u8, u8) {
         }
         return (space, alnum);
     }
-    // Every byte is below 0x80, so adding up to 0x80 to each never carries
-    // into the next: the high bit of each sum says "byte >= k".
-    let at_least = |w: u64, k: u8| w.wrapping_add(u64::from(0x80 - k) * LOW) & HIGH;
+    // Every byte is below 0x80, as `at_least` needs.
     let in_range = |w: u64, lo: u8, hi: u8| at_least(w, lo) & !at_least(w, hi + 1);
     let is_space = in_range(word, b'\t', b'\r') | in_range(word ^ (0x20 * LOW), 0, 0);
     let lower = word | (0x20 * LOW);

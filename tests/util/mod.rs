@@ -25,6 +25,25 @@ pub fn mashup() -> Command {
     cmd
 }
 
+/// True when `program` runs (`program version_arg` succeeds). Without it a
+/// test skips with a message, except when the variable `required_by` is set
+/// (as `.ci/run` sets it, after installing the program): then its absence
+/// fails, naming what to install.
+pub fn tool_runs(program: &str, version_arg: &str, required_by: &str, install: &str) -> bool {
+    let found = std::process::Command::new(program)
+        .arg(version_arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os(required_by).is_none(),
+            "{required_by} is set but `{program}` does not run: sudo apt-get install {install}"
+        );
+        eprintln!("skipping: {program} is not installed");
+    }
+    found
+}
+
 /// The project root.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -439,7 +439,6 @@ impl Font {
     }
 }
 
-/// Drops a subset tag: exactly six uppercase letters and a plus sign.
 /// Some Chinese producers (S22PDF, Pdftools) write GB2312 text through a
 /// simple font named after a Chinese system font and declare it WinAnsi, so
 /// every character comes out as two Latin-1 letters. MuPDF reads these as
@@ -464,11 +463,7 @@ fn chinese_font_declared_win_ansi(doc: &Document, dict: &Dictionary) -> Option<D
     ) {
         return None;
     }
-    let base = lenient::name(doc, dict, b"BaseFont")?;
-    let base = match base.get(6) {
-        Some(b'+') if base[..6].iter().all(u8::is_ascii_uppercase) => &base[7..],
-        _ => base,
-    };
+    let base = without_subset_tag(lenient::name(doc, dict, b"BaseFont")?);
     if !NAMES.contains(&base) {
         return None;
     }
@@ -507,9 +502,15 @@ fn chinese_font_declared_win_ansi(doc: &Document, dict: &Dictionary) -> Option<D
     })
 }
 
+/// Drops a subset tag: exactly six uppercase letters and a plus sign.
 fn strip_subset_prefix(name: &str) -> &str {
-    let bytes = name.as_bytes();
-    if bytes.len() > 7 && bytes[6] == b'+' && bytes[..6].iter().all(u8::is_ascii_uppercase) {
+    // The tag is ASCII, so what is left starts on a character boundary.
+    &name[name.len() - without_subset_tag(name.as_bytes()).len()..]
+}
+
+/// [`strip_subset_prefix`] of a name as raw bytes (a GBK-spelt one, say).
+fn without_subset_tag(name: &[u8]) -> &[u8] {
+    if name.len() > 7 && name[6] == b'+' && name[..6].iter().all(u8::is_ascii_uppercase) {
         &name[7..]
     } else {
         name
