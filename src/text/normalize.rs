@@ -39,8 +39,8 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The eight bytes at `at`, little-endian (byte `at` lowest), if there are
 /// eight.
 fn eight_bytes(bytes: &[u8], at: usize) -> Option<u64> {
-    let eight = bytes.get(at..at.checked_add(8)?)?;
-    Some(u64::from_le_bytes(eight.try_into().ok()?))
+    let eight: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(eight))
 }
 
 /// The high bit of each byte of `word` whose value is `k` or more, for a
