@@ -12,10 +12,12 @@
 mod annotations;
 mod content;
 mod error;
+mod file;
 pub(crate) mod font;
 mod geometry;
 mod glyph;
 mod interpret;
+mod lexical;
 mod repair;
 mod resources;
 
@@ -59,44 +61,12 @@ impl PdfDocument {
         } else {
             return Err(Error::new(ErrorKind::NotPdf, "no %PDF header"));
         };
-        let mut opened = load(bytes, options)?.filter(|doc| !is_locked(doc));
-        // Encryption lopdf does not open as it stands: an /Encrypt dictionary
-        // held directly in the trailer (it authenticates only an indirect
-        // one), a trailer without /ID, or encryption of attachments only.
-        let repairs: [ByteRepair; 3] = [
-            repair::move_direct_encrypt_dict,
-            repair::add_empty_id,
-            repair::drop_identity_only_encryption,
-        ];
-        for repair in repairs {
-            if opened.is_some() {
-                break;
-            }
-            if let Some(patched) = repair(bytes) {
-                opened = load(&patched, options)?.filter(|doc| !is_locked(doc));
-            }
-        }
-        // Crypt filters held as indirect objects: lopdf opens the file but
-        // does not decrypt its streams with them; written in, it does. (The
-        // repair reads the bytes, since lopdf drops /Encrypt from the
-        // trailer it decrypts, and is tried on encrypted files only.)
-        if opened
-            .as_ref()
-            .is_some_and(|doc| doc.encryption_state.is_some())
-        {
-            if let Some(patched) = repair::inline_indirect_crypt_filters(bytes) {
-                if let Some(doc) = load(&patched, options)?.filter(|doc| !is_locked(doc)) {
-                    opened = Some(doc);
-                }
-            }
-        }
-        let Some(mut doc) = opened else {
-            return Err(match options.password {
-                Some(_) => Error::new(ErrorKind::WrongPassword, ""),
-                None => Error::new(ErrorKind::NeedsPassword, ""),
-            });
+        // Well-formed, unencrypted files read only the objects the pages
+        // reach; anything else goes through lopdf's full, tolerant load.
+        let mut doc = match file::read_reachable(bytes, interpret::MAX_STREAM_BYTES) {
+            Some(doc) => doc,
+            None => load_tolerantly(bytes, options)?,
         };
-        repair::recover_stream_ends(&mut doc, bytes);
         repair::resolve_indirect_filters(&mut doc);
         let mut pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
         if pages.is_empty() {
@@ -172,12 +142,51 @@ impl PdfDocument {
     }
 }
 
-/// The page's content streams, decoded and joined by line breaks. Unlike
-/// lopdf's `get_page_content`, which drops a missing stream and passes an
-/// undecodable one on as raw bytes without a word, each such stream is named
-/// in `problems`: it is read as it stands only when its bytes look like
-/// operators (a wrong /Filter on plain content), and the page is unreadable
-/// when none of its streams could be read.
+/// Loads the whole file through lopdf's tolerant reader, with our repairs of
+/// what it reads but does not undo (encryption it does not open as the file
+/// stands, streams whose /Length does not frame them).
+fn load_tolerantly(bytes: &[u8], options: &OpenOptions) -> Result<Document, Error> {
+    let mut opened = load(bytes, options)?.filter(|doc| !is_locked(doc));
+    // Encryption lopdf does not open as it stands: an /Encrypt dictionary
+    // held directly in the trailer (it authenticates only an indirect
+    // one), a trailer without /ID, or encryption of attachments only.
+    let repairs: [ByteRepair; 3] = [
+        repair::move_direct_encrypt_dict,
+        repair::add_empty_id,
+        repair::drop_identity_only_encryption,
+    ];
+    for repair in repairs {
+        if opened.is_some() {
+            break;
+        }
+        if let Some(patched) = repair(bytes) {
+            opened = load(&patched, options)?.filter(|doc| !is_locked(doc));
+        }
+    }
+    // Crypt filters held as indirect objects: lopdf opens the file but
+    // does not decrypt its streams with them; written in, it does. (The
+    // repair reads the bytes, since lopdf drops /Encrypt from the
+    // trailer it decrypts, and is tried on encrypted files only.)
+    if opened
+        .as_ref()
+        .is_some_and(|doc| doc.encryption_state.is_some())
+    {
+        if let Some(patched) = repair::inline_indirect_crypt_filters(bytes) {
+            if let Some(doc) = load(&patched, options)?.filter(|doc| !is_locked(doc)) {
+                opened = Some(doc);
+            }
+        }
+    }
+    let Some(mut doc) = opened else {
+        return Err(match options.password {
+            Some(_) => Error::new(ErrorKind::WrongPassword, ""),
+            None => Error::new(ErrorKind::NeedsPassword, ""),
+        });
+    };
+    repair::recover_stream_ends(&mut doc, bytes);
+    Ok(doc)
+}
+
 /// Page tree nodes visited at most (a tree of a million pages has fewer).
 const MAX_PAGE_TREE_NODES: usize = 1 << 21;
 /// Page tree levels followed at most (real trees have a handful).
@@ -223,6 +232,12 @@ fn walk_page_tree(doc: &Document) -> Vec<ObjectId> {
     pages
 }
 
+/// The page's content streams, decoded and joined by line breaks. Unlike
+/// lopdf's `get_page_content`, which drops a missing stream and passes an
+/// undecodable one on as raw bytes without a word, each such stream is named
+/// in `problems`: it is read as it stands only when its bytes look like
+/// operators (a wrong /Filter on plain content), and the page is unreadable
+/// when none of its streams could be read.
 fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) -> Vec<u8> {
     // The page tree names the page, but its object did not load: lopdf drops
     // an object it cannot parse (damaged, or arrays and dictionaries nested

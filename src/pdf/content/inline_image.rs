@@ -2,7 +2,8 @@
 //! dictionary gives when it gives one (as lopdf computes it), otherwise up to
 //! the first `EI` between white space.
 
-use super::{is_regular, is_whitespace, Lexer, Token, MAX_TOKENS};
+use super::{Lexer, Token, MAX_TOKENS};
+use crate::pdf::lexical::{is_regular, is_whitespace};
 
 impl Lexer<'_> {
     /// Skips an inline image whose `BI` has been read: its dictionary, `ID`,

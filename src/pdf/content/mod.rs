@@ -25,9 +25,6 @@ const MAX_TOKENS: usize = 1 << 18;
 /// Arrays and dictionaries nested deeper than this end the stream (lopdf
 /// fails there as well); real content nests one or two levels.
 const MAX_DEPTH: usize = 32;
-/// Parentheses nested deeper than this inside a literal string are kept as
-/// plain bytes instead of being balanced.
-const MAX_PAREN_DEPTH: usize = 100;
 
 mod inline_image;
 mod number;
@@ -93,24 +90,7 @@ pub(crate) enum Item<'l> {
     Other,
 }
 
-fn is_whitespace(c: u8) -> bool {
-    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\0' | b'\x0C')
-}
-
-fn is_delimiter(c: u8) -> bool {
-    matches!(
-        c,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-fn is_regular(c: u8) -> bool {
-    !is_whitespace(c) && !is_delimiter(c)
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|v| v as u8)
-}
+use crate::pdf::lexical::{self, is_regular, is_whitespace};
 
 impl<'a> Lexer<'a> {
     pub(crate) fn new(input: &'a [u8]) -> Lexer<'a> {
@@ -205,20 +185,7 @@ impl<'a> Lexer<'a> {
 
     /// White space and comments.
     fn skip_space(&mut self) {
-        let input = self.input;
-        let mut i = self.pos;
-        while let Some(&c) = input.get(i) {
-            if is_whitespace(c) {
-                i += 1;
-            } else if c == b'%' {
-                while input.get(i).is_some_and(|&c| c != b'\r' && c != b'\n') {
-                    i += 1;
-                }
-            } else {
-                break;
-            }
-        }
-        self.pos = i;
+        self.pos = lexical::skip_space(self.input, self.pos);
     }
 
     fn keyword(&mut self) -> (usize, usize) {
@@ -345,138 +312,30 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    /// A name after its slash: regular bytes, `#xx` decoded; any other `#`
-    /// ends the name, as in lopdf.
+    /// A name after its slash.
     fn name(&mut self) -> Span {
         let start = self.bytes.len();
-        while let Some(&c) = self.input.get(self.pos) {
-            if !is_regular(c) {
-                break;
-            }
-            if c == b'#' {
-                let hi = self.input.get(self.pos + 1).and_then(|&h| hex_value(h));
-                let lo = self.input.get(self.pos + 2).and_then(|&l| hex_value(l));
-                match (hi, lo) {
-                    (Some(hi), Some(lo)) => {
-                        self.bytes.push(hi << 4 | lo);
-                        self.pos += 3;
-                        continue;
-                    }
-                    _ => break,
-                }
-            }
-            self.bytes.push(c);
-            self.pos += 1;
-        }
+        self.pos = lexical::name(self.input, self.pos, &mut self.bytes);
         self.span_from(start)
     }
 
-    /// A literal string after its opening parenthesis.
+    /// A literal string after its opening parenthesis; unterminated, the
+    /// rest of the stream is the string.
     fn literal_string(&mut self) -> Span {
         let start = self.bytes.len();
-        let mut depth = 0usize;
-        loop {
-            // Copy the run of plain bytes at once.
-            let rest = &self.input[self.pos..];
-            let run = rest
-                .iter()
-                .position(|&c| matches!(c, b'(' | b')' | b'\\' | b'\r' | b'\n'))
-                .unwrap_or(rest.len());
-            self.bytes.extend_from_slice(&rest[..run]);
-            self.pos += run;
-            let Some(&c) = self.input.get(self.pos) else {
-                // Unterminated: the rest of the stream is the string.
-                self.recoveries += 1;
-                break;
-            };
-            self.pos += 1;
-            match c {
-                b'(' => {
-                    if depth < MAX_PAREN_DEPTH {
-                        depth += 1;
-                    }
-                    self.bytes.push(b'(');
-                }
-                b')' => {
-                    if depth == 0 {
-                        break;
-                    }
-                    depth -= 1;
-                    self.bytes.push(b')');
-                }
-                b'\r' | b'\n' => {
-                    // An end of line in a string reads as LF, whatever it was.
-                    if c == b'\r' && self.input.get(self.pos) == Some(&b'\n') {
-                        self.pos += 1;
-                    }
-                    self.bytes.push(b'\n');
-                }
-                _ => self.escape(),
-            }
-        }
+        let end = lexical::literal_string(self.input, self.pos, &mut self.bytes);
+        self.pos = end.pos;
+        self.recoveries += u32::from(!end.closed);
         self.span_from(start)
     }
 
-    /// The escape after a backslash in a literal string.
-    fn escape(&mut self) {
-        let Some(&c) = self.input.get(self.pos) else {
-            return;
-        };
-        self.pos += 1;
-        let byte = match c {
-            b'0'..=b'7' => {
-                let mut value = u16::from(c - b'0');
-                for _ in 0..2 {
-                    match self.input.get(self.pos) {
-                        Some(&d @ b'0'..=b'7') => {
-                            value = value * 8 + u16::from(d - b'0');
-                            self.pos += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                // Overflow is ignored, as the spec says.
-                value as u8
-            }
-            b'\r' => {
-                if self.input.get(self.pos) == Some(&b'\n') {
-                    self.pos += 1;
-                }
-                return;
-            }
-            b'\n' => return,
-            b'n' => b'\n',
-            b'r' => b'\r',
-            b't' => b'\t',
-            b'b' => b'\x08',
-            b'f' => b'\x0C',
-            other => other,
-        };
-        self.bytes.push(byte);
-    }
-
-    /// A hexadecimal string after its `<`; white space and (leniently) any
-    /// other non-hex byte are ignored, an odd last digit is padded with 0.
+    /// A hexadecimal string after its `<`; any byte that is neither a hex
+    /// digit nor white space is skipped (and counted).
     fn hex_string(&mut self) -> Span {
         let start = self.bytes.len();
-        let mut high: Option<u8> = None;
-        while let Some(&c) = self.input.get(self.pos) {
-            self.pos += 1;
-            if c == b'>' {
-                break;
-            }
-            match hex_value(c) {
-                Some(v) => match high.take() {
-                    Some(h) => self.bytes.push(h << 4 | v),
-                    None => high = Some(v),
-                },
-                None if is_whitespace(c) => {}
-                None => self.recoveries += 1,
-            }
-        }
-        if let Some(h) = high {
-            self.bytes.push(h << 4);
-        }
+        let end = lexical::hex_string(self.input, self.pos, &mut self.bytes);
+        self.pos = end.pos;
+        self.recoveries += end.irregular;
         self.span_from(start)
     }
 
