@@ -1,9 +1,10 @@
 //! PDF: from bytes to glyphs, one page at a time.
 //!
-//! lopdf parses objects, streams and encryption; everything about text is
-//! ours: fonts and encodings ([`font`]), the content-stream interpreter
-//! (`interpret`), and the glyph model handed to layout ([`Glyph`],
-//! [`PageGlyphs`]). This stage knows nothing about lines, words or lexicons.
+//! lopdf is the object model, and parses damaged and encrypted files
+//! (`load_tolerantly`); a well-formed file has only the objects its pages
+//! reach read, on demand (`file`). Everything about text is ours: fonts and
+//! encodings ([`font`]), the content-stream interpreter (`interpret`), and
+//! the glyph model handed to layout ([`Glyph`], [`PageGlyphs`]). This stage knows nothing about lines, words or lexicons.
 //!
 //! Pages are interpreted on demand, so a caller that lays out and drops each
 //! page keeps memory flat however long the document is. Fonts are parsed once

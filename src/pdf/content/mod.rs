@@ -6,9 +6,9 @@
 //! `Operation` per operator, with a `String` for the operator and a
 //! `Vec<Object>` of operands whose strings and names are each their own
 //! `Vec`. Profiling the corpus put that allocation and parsing at about a
-//! third of all extraction time (31 MB of content streams). lopdf still parses
-//! every object, stream and filter of the file; only content streams are lexed
-//! here.
+//! third of all extraction time (31 MB of content streams). Objects outside
+//! content streams are read by `pdf::file` (or lopdf, for damaged files);
+//! the two readers share the lexical rules of `pdf::lexical`.
 //!
 //! The grammar is lopdf's where the input is well formed, so the operators and
 //! operands are the same: reals are read as `f32` (lopdf's `Object::Real`), a

@@ -96,6 +96,74 @@ fn damage_and_encryption_are_left_to_the_full_load() {
     assert!(read_reachable(&file_with_table(&unlisted, ""), LIMIT).is_none());
 }
 
+/// `file` with an incremental update appended: `objects` (number, body)
+/// and a table section whose trailer has `/Prev` set to `prev` and the extra
+/// entries `trailer`.
+fn with_update(file: &[u8], objects: &[(u32, &str)], prev: usize, trailer: &str) -> Vec<u8> {
+    let mut out = file.to_vec();
+    let mut entries = String::new();
+    for (number, body) in objects {
+        entries.push_str(&format!("{number} 1\n{:010} 00000 n \n", out.len()));
+        out.extend(format!("{number} 0 obj\n{body}\nendobj\n").bytes());
+    }
+    let xref = out.len();
+    out.extend(
+        format!(
+            "xref\n{entries}trailer\n<< /Size 9 /Root 1 0 R /Prev {prev} {trailer} >>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .bytes(),
+    );
+    out
+}
+
+fn startxref_of(file: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(file);
+    let at = text.rfind("startxref").unwrap();
+    text[at + 9..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn the_newest_update_wins_and_prev_loops_end() {
+    let base = file_with_table(
+        &[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+            "<< /Length 5 >>\nstream\nBT ET\nendstream",
+        ],
+        "",
+    );
+    let updated = with_update(
+        &base,
+        &[(4, "<< /Length 3 >>\nstream\nq Q\nendstream")],
+        startxref_of(&base),
+        "",
+    );
+    let doc = read_reachable(&updated, LIMIT).unwrap();
+    let content = doc.get_object((4, 0)).unwrap().as_stream().unwrap();
+    assert_eq!(content.content, b"q Q");
+    let full = Document::load_mem(&updated).unwrap();
+    assert_eq!(
+        Some(doc.get_object((4, 0)).unwrap()),
+        full.objects.get(&(4, 0))
+    );
+    // An update whose /Prev names itself: the full load decides.
+    let xref_at = base.len() + "4 0 obj\n<< /Length 3 >>\nstream\nq Q\nendstream\nendobj\n".len();
+    let looped = with_update(
+        &base,
+        &[(4, "<< /Length 3 >>\nstream\nq Q\nendstream")],
+        xref_at,
+        "",
+    );
+    assert_eq!(startxref_of(&looped), xref_at);
+    assert!(read_reachable(&looped, LIMIT).is_none());
+}
+
 /// Objects in an object stream, listed by a cross-reference stream, with an
 /// incremental update whose table is a hybrid one.
 #[test]
