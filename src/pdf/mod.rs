@@ -50,6 +50,15 @@ pub struct PdfDocument {
 impl PdfDocument {
     /// Parses a PDF held in memory.
     pub fn open(bytes: &[u8], options: &OpenOptions) -> Result<PdfDocument, Error> {
+        Self::open_with(bytes, options, Loading::LazyFirst)
+    }
+
+    /// [`PdfDocument::open`], loading the objects as `loading` says.
+    fn open_with(
+        bytes: &[u8],
+        options: &OpenOptions,
+        loading: Loading,
+    ) -> Result<PdfDocument, Error> {
         // A file that starts with its first object but lost its header is read
         // as poppler and MuPDF read it: with one put back (the objects then sit
         // a few bytes past their offsets, which lopdf's xref repair finds).
@@ -64,7 +73,11 @@ impl PdfDocument {
         };
         // Well-formed, unencrypted files read only the objects the pages
         // reach; anything else goes through lopdf's full, tolerant load.
-        let mut doc = match file::read_reachable(bytes, interpret::MAX_STREAM_BYTES) {
+        let lazy = match loading {
+            Loading::LazyFirst => file::read_reachable(bytes, interpret::MAX_STREAM_BYTES),
+            Loading::Full => None,
+        };
+        let mut doc = match lazy {
             Some(doc) => doc,
             None => load_tolerantly(bytes, options)?,
         };
@@ -141,6 +154,16 @@ impl PdfDocument {
         self.last_sizes = page.sizes();
         page
     }
+}
+
+/// How a document's objects are loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Loading {
+    /// Only what the pages reach when the file is well formed, else all.
+    LazyFirst,
+    /// Every object, through lopdf (for the test that compares the two).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Full,
 }
 
 /// Loads the whole file through lopdf's tolerant reader, with our repairs of

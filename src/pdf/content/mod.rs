@@ -29,6 +29,7 @@ const MAX_DEPTH: usize = 32;
 mod inline_image;
 mod number;
 
+use crate::pdf::lexical::{self, is_regular, is_whitespace};
 use number::{fast_decimal, parse_integer, parse_real, MAX_FAST_DIGITS};
 
 /// Where an operand's bytes are in the lexer's scratch buffer.
@@ -89,8 +90,6 @@ pub(crate) enum Item<'l> {
     /// Anything else.
     Other,
 }
-
-use crate::pdf::lexical::{self, is_regular, is_whitespace};
 
 impl<'a> Lexer<'a> {
     pub(crate) fn new(input: &'a [u8]) -> Lexer<'a> {

@@ -135,7 +135,8 @@ impl Objects<'_> {
         let mut queue = vec![root];
         while let Some(id) = queue.pop() {
             if self.loaded.contains_key(&id) {
-                // Read earlier as an indirect /Length: no references.
+                // Read earlier as an indirect /Length or an object stream,
+                // neither of which leads to what extraction reads.
                 continue;
             }
             let Some(object) = self.read(id, 0)? else {
@@ -144,9 +145,8 @@ impl Objects<'_> {
             let mut references = Vec::new();
             if id == root {
                 // The catalog: extraction reads its page tree and nothing else.
-                let pages = object.as_dict().and_then(|c| c.get(b"Pages"));
-                if let Ok(&Object::Reference(pages)) = pages {
-                    references.push(pages);
+                if let Ok(pages) = object.as_dict().and_then(|c| c.get(b"Pages")) {
+                    references_in(pages, &mut references);
                 }
             } else {
                 references_in(&object, &mut references);

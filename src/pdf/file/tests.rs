@@ -276,3 +276,56 @@ fn lazy_objects_equal_lopdf_objects() {
         "only {lazy_corpus} of {corpus} corpus files read lazily"
     );
 }
+
+/// The other half of the check above: the lazy loader reads everything
+/// extraction reads. Every page of the awkward files, pdf.js's cases and six
+/// manifestos comes out of the interpreter the same (glyphs, text, problems)
+/// from the lazy load as from lopdf's full one.
+#[test]
+fn lazy_and_full_loads_give_the_same_pages() {
+    use super::super::{Loading, OpenOptions, PdfDocument};
+    let Some(shared) = crate::test_support::shared_dir() else {
+        return;
+    };
+    let mut files = Vec::new();
+    for dir in ["pdfs", "pdfjs/files"] {
+        pdfs_under(&shared.join(dir), &mut files);
+    }
+    for manifesto in [
+        "uk-2015/2015-snp-manifesto.pdf",
+        "uk-2015/2015-labour-manifesto.pdf",
+        "uk-historic/2024-07-conservative_party.pdf",
+        "uk-historic/2001-06-labour_party.pdf",
+        "uk-2017/Manifesto-Final.pdf",
+        "uk-2017/DUP_Wminster_Manifesto_2017_v5.pdf",
+    ] {
+        files.push(shared.join("corpus").join(manifesto));
+    }
+    let options = OpenOptions::default();
+    let mut compared_pages = 0;
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        if read_reachable(&bytes, super::super::interpret::MAX_STREAM_BYTES).is_none() {
+            continue;
+        }
+        let mut lazy = PdfDocument::open_with(&bytes, &options, Loading::LazyFirst)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut full = PdfDocument::open_with(&bytes, &options, Loading::Full)
+            .unwrap_or_else(|e| panic!("{}: read lazily, not fully: {e}", path.display()));
+        assert_eq!(lazy.page_count(), full.page_count(), "{}", path.display());
+        for index in 0..lazy.page_count() {
+            let (lazy_page, full_page) = (lazy.page(index), full.page(index));
+            assert!(
+                format!("{lazy_page:?}") == format!("{full_page:?}"),
+                "{} page {}: the lazy load interprets differently",
+                path.display(),
+                index + 1
+            );
+            compared_pages += 1;
+        }
+    }
+    assert!(
+        compared_pages > 1000,
+        "only {compared_pages} pages compared"
+    );
+}
