@@ -52,6 +52,12 @@ const NOT_FOLLOWED: &[&[u8]] = &[
 /// Objects read at most; past this the full load decides.
 const MAX_OBJECTS: usize = 1 << 20;
 
+/// Decoded object streams held at once at most, in bytes: each is kept
+/// while the walk may want more of its objects, and a crafted file could
+/// otherwise have a page reach one object in each of many streams that
+/// inflate to the per-stream limit.
+const MAX_DECODED_OBJECT_STREAMS: usize = 256 << 20;
+
 /// How deep an indirect /Length may lead through other objects' lengths.
 const MAX_LENGTH_CHAIN: usize = 8;
 
@@ -63,6 +69,25 @@ struct NeedsFullLoad;
 /// file is encrypted or not well formed. `limit` bounds a decoded object
 /// stream, as lopdf's load is bounded.
 pub(super) fn read_reachable(bytes: &[u8], limit: usize) -> Option<Document> {
+    read_within(
+        bytes,
+        Limits {
+            stream: limit,
+            object_streams: MAX_DECODED_OBJECT_STREAMS,
+        },
+    )
+}
+
+/// What the lazy reader holds at most.
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    /// Bytes of one decoded object stream.
+    stream: usize,
+    /// Bytes of all the decoded object streams held at once.
+    object_streams: usize,
+}
+
+fn read_within(bytes: &[u8], limits: Limits) -> Option<Document> {
     let head = &bytes[..bytes.len().min(1024)];
     let header = head.windows(5).position(|w| w == b"%PDF-")?;
     // Offsets count from the header, as lopdf counts them.
@@ -78,7 +103,8 @@ pub(super) fn read_reachable(bytes: &[u8], limit: usize) -> Option<Document> {
         entries: cross_reference.entries,
         loaded: BTreeMap::new(),
         object_streams: HashMap::new(),
-        limit,
+        decoded_bytes: 0,
+        limits,
     };
     objects.walk(root).ok()?;
     let mut doc = Document::new();
@@ -118,7 +144,9 @@ struct Objects<'a> {
     loaded: BTreeMap<ObjectId, Object>,
     /// Object streams decoded so far, by object number.
     object_streams: HashMap<u32, ObjectStreamIndex>,
-    limit: usize,
+    /// The bytes held in `object_streams`.
+    decoded_bytes: usize,
+    limits: Limits,
 }
 
 /// A decoded object stream and where its objects start.
@@ -262,9 +290,13 @@ impl Objects<'_> {
         if !dict.has_type(b"ObjStm") {
             return Err(NeedsFullLoad);
         }
-        let data = decode(&stream, self.limit)
+        let data = decode(&stream, self.limits.stream)
             .ok_or(NeedsFullLoad)?
             .into_owned();
+        self.decoded_bytes += data.len();
+        if self.decoded_bytes > self.limits.object_streams {
+            return Err(NeedsFullLoad);
+        }
         let first = object_stream_first(dict).ok_or(NeedsFullLoad)?;
         let numbers: Vec<Option<u32>> =
             std::str::from_utf8(data.get(..first).ok_or(NeedsFullLoad)?)

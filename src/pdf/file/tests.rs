@@ -199,6 +199,12 @@ fn object_streams_cross_reference_streams_and_updates() {
         assert_eq!(Some(object), full.objects.get(id), "object {id:?}");
     }
     assert!(lazy.objects.contains_key(&page));
+    // Object streams that decode past what may be held go to the full load.
+    let small = Limits {
+        stream: LIMIT,
+        object_streams: 16,
+    };
+    assert!(read_within(&bytes, small).is_none());
 }
 
 fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
