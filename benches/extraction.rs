@@ -2,6 +2,9 @@
 //! interpreter (`PdfDocument::page`, fonts already cached, so this is lexing, text state and
 //! glyph placement), layout (`text::layout_page` on glyphs interpreted beforehand), and the
 //! whole document as `mashup extract` reads it (open, interpret, lay out, document passes).
+//! `open/` loads a file as `mashup` does (only the objects the pages reach, for a well-formed
+//! file) and `load-all/` as lopdf's full load does, which every file went through before the
+//! lazy loader and damaged or encrypted files still do.
 //! Skips (prints a message) when ../shared is missing.
 //!
 //! Run: `cargo bench --bench extraction`. `benches/extract-vs-pdftotext.sh` times the whole
@@ -82,6 +85,12 @@ fn bench(c: &mut Criterion) {
                     black_box(layout_page(page, &params));
                 }
             })
+        });
+        group.bench_function(format!("open/{name}"), |b| {
+            b.iter(|| black_box(PdfDocument::open(&bytes, &OpenOptions::default()).is_ok()))
+        });
+        group.bench_function(format!("load-all/{name}"), |b| {
+            b.iter(|| black_box(lopdf::Document::load_mem(&bytes).is_ok()))
         });
         let options = ReadOptions::default();
         group.bench_function(format!("document/{name}"), |b| {
