@@ -225,9 +225,10 @@ fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Over every PDF in `../shared` (the corpus, the awkward files, pdf.js's
-/// cases): whatever the lazy loader reads equals what lopdf's full load
-/// reads, object for object, with the same pages; and it reads most of the
-/// corpus, so the fast path is the one taken.
+/// cases, 19 of them hybrid files): whatever the lazy loader reads equals
+/// what lopdf's full load reads, object for object, with the same trailer
+/// and pages; and it reads most of the corpus, so the fast path is the one
+/// taken.
 #[test]
 fn lazy_objects_equal_lopdf_objects() {
     let Some(shared) = crate::test_support::shared_dir() else {
@@ -266,6 +267,13 @@ fn lazy_objects_equal_lopdf_objects() {
         let full = Document::load_mem_with_options(&bytes, options)
             .unwrap_or_else(|e| panic!("{}: read lazily, but lopdf fails: {e}", path.display()));
         assert_eq!(lazy.get_pages(), full.get_pages(), "{}", path.display());
+        assert!(
+            lazy.trailer == full.trailer,
+            "{}: trailer {:?}, lopdf's {:?}",
+            path.display(),
+            lazy.trailer,
+            full.trailer
+        );
         if in_corpus {
             all_objects += full.objects.len();
         }

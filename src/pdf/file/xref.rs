@@ -123,8 +123,9 @@ fn section_table(bytes: &[u8], pos: usize) -> Option<(BTreeMap<u32, XrefEntry>, 
             } else {
                 return None;
             };
-            // Within a section too, the first entry for an object counts.
-            entries.entry(number).or_insert(entry);
+            // Within a section, a later entry for the same object replaces
+            // an earlier one, as lopdf reads it (`Xref::insert`).
+            entries.insert(number, entry);
         }
     }
     reader.skip_space();
@@ -200,13 +201,18 @@ fn section_stream(bytes: &[u8], offset: usize) -> Option<(BTreeMap<u32, XrefEntr
                     container: u32::try_from(second).ok()?,
                     index: u16::try_from(third).ok()?,
                 },
-                // Types a later PDF may define read as null objects.
-                _ => XrefEntry::Free,
+                // Types a later PDF may define: no entry, as lopdf reads them.
+                _ => continue,
             };
-            entries.entry(number).or_insert(entry);
+            entries.insert(number, entry);
         }
     }
-    Some((entries, stream.dict))
+    // The trailer without the keys that describe the stream, as lopdf keeps it.
+    let mut trailer = stream.dict;
+    for key in [&b"Length"[..], b"W", b"Index", b"Filter", b"DecodeParms"] {
+        trailer.remove(key);
+    }
+    Some((entries, trailer))
 }
 
 fn big_endian(bytes: &[u8]) -> u64 {
