@@ -225,10 +225,10 @@ fn pdfs_under(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Over every PDF in `../shared` (the corpus, the awkward files, pdf.js's
-/// cases; 20 of those read lazily are hybrid files): whatever the lazy loader reads equals
-/// what lopdf's full load reads, object for object, with the same trailer
-/// and pages; and it reads most of the corpus, so the fast path is the one
-/// taken.
+/// cases; 20 of those read lazily are hybrid files): whatever the lazy
+/// loader reads equals what lopdf's full load reads, object for object, with
+/// the same trailer and pages; and it reads most of the corpus, so the fast
+/// path is the one taken.
 #[test]
 fn lazy_objects_equal_lopdf_objects() {
     let Some(shared) = crate::test_support::shared_dir() else {
