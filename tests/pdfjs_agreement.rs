@@ -69,8 +69,11 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ),
     (
         "issue13211.pdf",
-        "Thai combining marks drawn back over their letter: the next gap looks like a space \
-         and the mark is read after the vowel that follows it",
+        "Thai exam questions with vector algebra set in a Symbol font whose operators come out \
+         as private-use characters (U+F02D, U+F02B, U+F0D7): where one stands alone, layout \
+         takes it for a list bullet and moves it (seven become \"•\"), and the terms around \
+         it are glued (\"ij\" for \"i − j\", \"uv\" for \"u × v\"); the Thai itself reads \
+         right (\"ที่มีขนาด\", which pdftotext splits as \"ที่มขี นาด\")",
     ),
 ];
 
