@@ -67,16 +67,6 @@ const EXCEPTIONS: &[(&str, &str)] = &[
         "fake bold, every glyph painted four times: pdftotext reads \"T es t tes t\", mutool \
          \"TTTTeeee\", we read \"Test test\"",
     ),
-    (
-        "issue13211.pdf",
-        "Thai exam questions with vector algebra set in a Symbol font whose operators come out \
-         as private-use characters (U+F02D, U+F02B, U+F0D7): where one stands alone, layout \
-         takes it for a list bullet and moves it (seven become \"•\"), and the terms around \
-         it are glued (\"ij\" for \"i − j\", \"uv\" for \"u × v\"): the producer spaces \
-         them with character spacing, which our glyph boxes include (the \"i\" advances \
-         12.97 pt for a 2 pt letter), so no gap is left where the operator is drawn apart; \
-         the Thai itself reads right (\"ที่มีขนาด\", which pdftotext splits as \"ที่มขี นาด\")",
-    ),
 ];
 
 fn pdftotext_runs() -> bool {

@@ -61,6 +61,13 @@ pub struct Glyph {
     pub y: f32,
     /// How far the pen moves after this glyph, along [`Glyph::dir`], in points.
     pub advance: f32,
+    /// The part of [`Glyph::advance`] that is positive character or word
+    /// spacing (`Tc`, `Tw`) rather than the glyph's own width: a gap, not
+    /// ink. Layout measures word gaps from the ink's end (poppler's text
+    /// output leaves the spacing out of the glyph's box too), so terms set
+    /// apart by spacing stay apart; a line still runs on across it, since
+    /// spacing is never a column gutter.
+    pub tracking: f32,
     /// The font size in page space: the height of the em square in points.
     pub size: f32,
     /// The direction the text advances in.
@@ -148,6 +155,7 @@ impl PageGlyphs {
                 x: x as f32,
                 y: y as f32,
                 advance: advance as f32,
+                tracking: 0.0,
                 size: size as f32,
                 dir: Direction::Right,
                 font: FontId(u32::MAX),
@@ -179,7 +187,15 @@ impl PageGlyphs {
         let cut = first.start as usize;
         self.glyphs.truncate(from);
         self.text.truncate(cut);
-        self.push(Glyph { advance, ..first }, text);
+        let tracking = end.tracking;
+        self.push(
+            Glyph {
+                advance,
+                tracking,
+                ..first
+            },
+            text,
+        );
     }
 
     /// The glyphs in content-stream order.
@@ -250,6 +266,7 @@ impl Glyph {
             x,
             y,
             advance,
+            tracking: 0.0,
             size,
             dir: Direction::Right,
             font: FontId::default(),

@@ -461,6 +461,14 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             Direction::from_vector(vx, vy)
         };
         let drawable = render.is_finite() && page_size.is_finite();
+        // Page-space length of one text-space unit along the advance.
+        let unit_length = if vertical {
+            let (ux, uy) = along.apply_vector(0.0, 1.0);
+            hypot(ux, uy)
+        } else {
+            let (ux, uy) = along.apply_vector(1.0, 0.0);
+            hypot(ux, uy)
+        };
         for ch in font.chars(bytes) {
             if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.shared.glyphs == 0 {
                 self.glyphs_dropped = true;
@@ -472,11 +480,18 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             } else {
                 (ch.width * size + tc + word) * th
             };
+            // Positive character and word spacing are gaps, not ink (see
+            // `Glyph::tracking`). Negative spacing (tight tracking) stays in
+            // the glyph's box: the box then ends where the next glyph
+            // starts, and word gaps are measured from the tracking the line
+            // is set with.
+            let spacing = (tc.max(0.0) + word.max(0.0)) * if vertical { 1.0 } else { th };
             let (dx, dy) = if vertical {
                 along.apply_vector(0.0, -advance)
             } else {
                 along.apply_vector(advance, 0.0)
             };
+            let advance_length = hypot(dx, dy);
             // The origin: (0, rise) in text space, through the text matrix
             // as it now stands and the CTM.
             let (tx, ty) = self.text_matrix.apply(0.0, rise);
@@ -485,7 +500,8 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 let glyph = Glyph {
                     x: x as f32,
                     y: y as f32,
-                    advance: hypot(dx, dy) as f32,
+                    advance: advance_length as f32,
+                    tracking: (spacing * unit_length).min(advance_length) as f32,
                     size: page_size as f32,
                     dir,
                     font: font_id,
@@ -649,6 +665,36 @@ mod tests {
         assert!(
             (steps[0] - 15.0).abs() < 0.01 && (steps[1] - 5.0).abs() < 0.01,
             "{ys:?}"
+        );
+    }
+
+    #[test]
+    fn positive_spacing_is_tracking_and_negative_spacing_is_not() {
+        // Helvetica: "a" 0.556 em, space 0.278 em; 10 pt type at 200%
+        // horizontal scaling. Tc and Tw are scaled by Tz like the widths.
+        let tracking = |content: &[u8]| -> Vec<(f32, f32)> {
+            let page = first_page(content.to_vec());
+            page.glyphs()
+                .iter()
+                .map(|g| (g.advance, g.tracking))
+                .collect()
+        };
+        let near = |got: Vec<(f32, f32)>, want: &[(f32, f32)]| {
+            assert_eq!(got.len(), want.len(), "{got:?}");
+            for (g, w) in got.iter().zip(want) {
+                assert!(
+                    (g.0 - w.0).abs() < 1e-3 && (g.1 - w.1).abs() < 1e-3,
+                    "{got:?}"
+                );
+            }
+        };
+        near(
+            tracking(b"BT /F1 10 Tf 200 Tz 3 Tc 4 Tw 72 700 Td (a a) Tj ET"),
+            &[(17.12, 6.0), (19.56, 14.0), (17.12, 6.0)],
+        );
+        near(
+            tracking(b"BT /F1 10 Tf -1 Tc -2 Tw 72 700 Td (a a) Tj ET"),
+            &[(4.56, 0.0), (0.22, 0.0), (4.56, 0.0)],
         );
     }
 

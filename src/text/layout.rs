@@ -181,7 +181,11 @@ impl Page {
 struct Placed {
     x: f32,
     y: f32,
+    /// Where the glyph's ink ends: word gaps are measured from here.
     end: f32,
+    /// Where the pen stands after the glyph: character spacing may leave a
+    /// gap of any width here, and the line still runs on.
+    pen: f32,
     size: f32,
     index: usize,
     space: bool,
@@ -258,7 +262,8 @@ fn place(
         placed.push(Placed {
             x,
             y,
-            end: x + g.advance,
+            end: x + (g.advance - g.tracking),
+            pen: x + g.advance,
             size: g.size,
             index,
             space,
@@ -285,7 +290,7 @@ fn build_lines(page: &PageGlyphs, placed: &[Placed], params: &LayoutParams) -> V
             let size = last.size.max(p.size);
             (p.y - last.y).abs() <= params.baseline_tolerance * size
                 && p.x >= last.end - 0.5 * size
-                && p.x - last.end <= params.max_word_gap * size
+                && p.x - last.pen <= params.max_word_gap * size
         });
         match fragments.last_mut() {
             Some(f) if continues => f.end = i + 1,
@@ -417,10 +422,17 @@ fn assemble_line(
 ) -> Line {
     let size = dominant_size(glyphs);
     gaps.clear();
+    // Gaps left by character spacing alone: the glyph has tracking and the
+    // next one starts where the pen stopped.
+    let mut tracked = 0;
     let mut ink = glyphs.iter().filter(|p| !p.space);
     if let Some(mut previous) = ink.next() {
         for p in ink {
             gaps.push((p.x - previous.end) / size.max(0.01));
+            let slack = 0.02 * size;
+            tracked += usize::from(
+                previous.pen - previous.end > slack && (p.x - previous.pen).abs() <= slack,
+            );
             previous = p;
         }
     }
@@ -437,7 +449,10 @@ fn assemble_line(
     // word space (a third of an em) is not letter-spaced but spaced out: a
     // glyph chart, or single glyphs set apart ("A  B  C"), where every such
     // gap is a word gap, as pdftotext and MuPDF read it.
-    let letter_spaced = typical > 0.06 && typical < LETTER_SPACING_MAX;
+    // Character spacing set on most of the line's letters is tracking at
+    // any width: charts are laid out by moving the pen, not by spacing.
+    let letter_spaced =
+        typical > 0.06 && (typical < LETTER_SPACING_MAX || 2 * tracked > gaps.len());
     let threshold = if letter_spaced {
         (typical * 1.6).max(typical + 0.12)
     } else {
@@ -716,6 +731,49 @@ mod tests {
         }
         let page = layout_page(&page_of(&parts), &LayoutParams::default());
         assert_eq!(texts(&page), vec!["the labour party"]);
+    }
+
+    /// A glyph of `ink` points followed by `tracking` points of character
+    /// spacing, as the interpreter records `Tc`.
+    fn tracked(x: f32, ink: f32, tracking: f32) -> Glyph {
+        Glyph {
+            tracking,
+            ..Glyph::at(x, 700.0, ink + tracking, 10.0)
+        }
+    }
+
+    #[test]
+    fn terms_set_apart_by_character_spacing_stay_apart() {
+        // "a i j b": the producer leaves room for an operator (drawn in
+        // another font, or not at all) with 0.5 em of character spacing
+        // after "i"; the rest of the line is set tight.
+        let mut parts = Vec::new();
+        let end = word(&mut parts, "unit", 100.0, 700.0, 10.0);
+        parts.push((tracked(end + 3.0, 2.0, 5.0), "i".to_string()));
+        parts.push((tracked(end + 10.0, 2.0, 0.0), "j".to_string()));
+        word(&mut parts, "vectors", end + 15.0, 700.0, 10.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["unit i j vectors"]);
+    }
+
+    #[test]
+    fn wide_character_spacing_is_tracking_not_a_chart() {
+        // "Hello World" with 0.42 em of character spacing on every glyph
+        // and a space glyph between the words: wider than the widest
+        // letter spacing found by gaps alone, but character spacing is
+        // how type is tracked, never how a chart is laid out. A title
+        // tracked by 3 em (a gazette's masthead) has its letters further
+        // apart than a column gutter, and still holds together.
+        for (text, tracking) in [("Hello World", 4.2), ("GAZETTE", 30.0)] {
+            let mut parts = Vec::new();
+            let mut x = 100.0;
+            for ch in text.chars() {
+                parts.push((tracked(x, 5.0, tracking), ch.to_string()));
+                x += 5.0 + tracking;
+            }
+            let page = layout_page(&page_of(&parts), &LayoutParams::default());
+            assert_eq!(texts(&page), vec![text], "tracking {tracking}");
+        }
     }
 
     #[test]

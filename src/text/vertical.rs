@@ -47,9 +47,9 @@ fn stacks_below(a: &Glyph, b: &Glyph) -> bool {
 pub(crate) fn as_downward(g: &Glyph) -> Glyph {
     Glyph {
         dir: Direction::Down,
-        x: g.x + g.advance / 2.0,
+        x: g.x + (g.advance - g.tracking) / 2.0,
         y: g.y + g.size * 0.88,
-        advance: g.size,
+        advance: g.size + g.tracking,
         ..*g
     }
 }
