@@ -8,7 +8,9 @@
 #   over 10 s, nothing over 500 MB);
 # - where pdftotext or mutool gets 20 words or more, words_f1 against
 #   pdftotext (../shared/tools/textscore; bar: >= 0.9 on 95% of them), with
-#   the files below 0.9 listed;
+#   the files below 0.9 listed, and, when mutool is installed, against
+#   whichever of pdftotext and mutool agrees better (where the two peers
+#   disagree, one of them is wrong);
 # - the files where a peer gets text and mashup none, with what mashup said
 #   (bar: each has a warning or an error on stderr).
 #
@@ -31,9 +33,12 @@ for pdf in "$files"/*.pdf; do
         2>"$out/$name.err"
     echo $? >"$out/$name.exit"
     timeout 10 pdftotext -q "$pdf" "$out/$name.pdftotext.txt" 2>/dev/null || : >"$out/$name.pdftotext.txt"
+    if command -v mutool >/dev/null; then
+        timeout 10 mutool draw -q -F txt -o "$out/$name.mutool.txt" "$pdf" 2>/dev/null || : >"$out/$name.mutool.txt"
+    fi
 done
 python3 - "$out" "$shared" <<'EOF'
-import csv, os, subprocess, sys
+import csv, os, shutil, subprocess, sys
 out, shared = sys.argv[1], sys.argv[2]
 base = {r["file"][:-4]: (int(r["pdftotext_words"] or 0), int(r["mutool_words"] or 0))
         for r in csv.DictReader(open(f"{shared}/pdfjs/BASELINE.tsv"), delimiter="\t")}
@@ -57,20 +62,29 @@ slow = [n for n in base if rows[n][0] == 124 or rows[n][1] > 10]
 big = [n for n in base if rows[n][2] > 500 * 1024]
 print(f"panics: {len(panics)} {panics}; over 10 s: {len(slow)} {slow}; over 500 MB: {len(big)} {big}")
 print(f"slowest: {max(rows[n][1] for n in base):.2f} s; most memory: {max(rows[n][2] for n in base) / 1024:.0f} MB")
-scored, low = 0, []
+def words_f1(n, peer):
+    if not os.path.exists(f"{out}/{n}.{peer}.txt"):
+        return None
+    line = subprocess.run([f"{shared}/tools/textscore", f"{out}/{n}.mashup.txt", f"{out}/{n}.{peer}.txt"],
+                          capture_output=True, text=True).stdout
+    return float(line.split("words_f1=")[1].split()[0]) if "words_f1=" in line else 0.0
+scored, low, low_both = 0, [], 0
 for n in base:
     if max(base[n]) < 20:
         continue
     scored += 1
-    line = subprocess.run([f"{shared}/tools/textscore", f"{out}/{n}.mashup.txt", f"{out}/{n}.pdftotext.txt"],
-                          capture_output=True, text=True).stdout
-    f1 = float(line.split("words_f1=")[1].split()[0]) if "words_f1=" in line else 0.0
+    f1, f1_mutool = words_f1(n, "pdftotext"), words_f1(n, "mutool")
     if f1 < 0.9:
-        low.append((f1, n))
+        low.append((f1, f1_mutool, n))
+        low_both += f1_mutool is None or f1_mutool < 0.9
 print(f"peer gets >= 20 words: {scored}; words_f1 >= 0.9 against pdftotext on {scored - len(low)} "
       f"({(scored - len(low)) / max(scored, 1):.1%})")
-for f1, n in sorted(low):
-    print(f"  words_f1 {f1:.3f}  {n}  (pdftotext {base[n][0]}, mutool {base[n][1]}, mashup {rows[n][3]} words)")
+if shutil.which("mutool"):
+    print(f"  against the better of pdftotext and mutool: {scored - low_both} "
+          f"({(scored - low_both) / max(scored, 1):.1%})")
+for f1, f1_mutool, n in sorted(low):
+    against_mutool = "" if f1_mutool is None else f", {f1_mutool:.3f} against mutool"
+    print(f"  words_f1 {f1:.3f}{against_mutool}  {n}  (pdftotext {base[n][0]}, mutool {base[n][1]}, mashup {rows[n][3]} words)")
 silent = [n for n in base if max(base[n]) > 0 and rows[n][3] == 0]
 print(f"a peer gets text, mashup none: {len(silent)}; of them with nothing on stderr: "
       f"{sum(1 for n in silent if not rows[n][4])}")

@@ -1,11 +1,6 @@
 //! What the interpreter hands to layout: glyphs with their text and geometry,
 //! one page at a time. A glyph carries only what layout needs; fonts stay in
-//! the interpreter and are referred to by [`FontId`].
-
-/// Identifies a font within one document, so layout can tell fonts apart
-/// (for example to drop fake-bold overprints) without holding font objects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub struct FontId(pub(crate) u32);
+//! the interpreter.
 
 /// The direction in which text advances, quantised to the four page axes.
 ///
@@ -25,6 +20,29 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Quantises a direction vector to the nearest axis, and says how far
+    /// off that axis it points (see [`Glyph::slant`]).
+    pub(crate) fn with_slant(dx: f64, dy: f64) -> (Direction, i16) {
+        let dir = Direction::from_vector(dx, dy);
+        // Most text runs along an axis, and needs no trigonometry.
+        if dx == 0.0 || dy == 0.0 {
+            return (dir, 0);
+        }
+        let (along, across) = match dir {
+            Direction::Right => (dx, dy),
+            Direction::Up => (dy, -dx),
+            Direction::Left => (-dx, -dy),
+            Direction::Down => (-dy, dx),
+        };
+        let degrees = across.atan2(along).to_degrees();
+        let slant = if degrees.is_finite() {
+            (degrees * 100.0).round().clamp(-4500.0, 4500.0) as i16
+        } else {
+            0
+        };
+        (dir, slant)
+    }
+
     /// Quantises a direction vector to the nearest axis.
     pub(crate) fn from_vector(dx: f64, dy: f64) -> Direction {
         if dx.abs() >= dy.abs() {
@@ -72,8 +90,10 @@ pub struct Glyph {
     pub size: f32,
     /// The direction the text advances in.
     pub dir: Direction,
-    /// The font it was drawn with.
-    pub font: FontId,
+    /// How far the baseline turns from [`Glyph::dir`]'s axis, in hundredths
+    /// of a degree anticlockwise (within ±45°): text set on a slope is laid
+    /// out in its own frame, turned by this much.
+    pub slant: i16,
     /// Drawn with text render mode 3 (as in the text layer of OCRed scans):
     /// invisible on paper but real text, so it is kept.
     pub invisible: bool,
@@ -101,6 +121,9 @@ pub struct PageGlyphs {
     pub problems: PageProblems,
     glyphs: Vec<Glyph>,
     text: String,
+    /// Some glyph is set on a slope (see [`Glyph::slant`]): rare, and layout
+    /// skips its work for slopes without it.
+    sloped: bool,
 }
 
 impl PageGlyphs {
@@ -158,7 +181,7 @@ impl PageGlyphs {
                 tracking: 0.0,
                 size: size as f32,
                 dir: Direction::Right,
-                font: FontId(u32::MAX),
+                slant: 0,
                 invisible: false,
                 start: 0,
                 len: 0,
@@ -170,8 +193,14 @@ impl PageGlyphs {
     pub(crate) fn push(&mut self, mut glyph: Glyph, text: &str) {
         glyph.start = self.text.len() as u32;
         glyph.len = text.len() as u32;
+        self.sloped |= glyph.slant != 0;
         self.text.push_str(text);
         self.glyphs.push(glyph);
+    }
+
+    /// Whether any glyph is set on a slope.
+    pub(crate) fn has_slopes(&self) -> bool {
+        self.sloped
     }
 
     /// Replaces the glyphs from index `from` on by one glyph spanning them
@@ -269,7 +298,7 @@ impl Glyph {
             tracking: 0.0,
             size,
             dir: Direction::Right,
-            font: FontId::default(),
+            slant: 0,
             invisible: false,
             start: 0,
             len: 0,
@@ -319,6 +348,19 @@ mod tests {
         assert_eq!(Direction::from_vector(0.0, 2.0), Direction::Up);
         assert_eq!(Direction::from_vector(-1.0, 0.0), Direction::Left);
         assert_eq!(Direction::from_vector(0.1, -1.0), Direction::Down);
+    }
+
+    #[test]
+    fn slant_is_the_turn_from_the_nearest_axis() {
+        let slant = |dx: f64, dy: f64| Direction::with_slant(dx, dy);
+        assert_eq!(slant(1.0, 0.0), (Direction::Right, 0));
+        assert_eq!(slant(0.0, -3.0), (Direction::Down, 0));
+        // The text matrix of pdf.js's bug946506: 1.4 -0.7.
+        assert_eq!(slant(1.4, -0.7), (Direction::Right, -2657));
+        assert_eq!(slant(-1.0, -0.1), (Direction::Left, 571));
+        assert_eq!(slant(0.2, 1.0), (Direction::Up, -1131));
+        assert_eq!(slant(1.0, 1.0), (Direction::Right, 4500));
+        assert_eq!(slant(f64::NAN, 1.0).1, 0);
     }
 
     #[test]

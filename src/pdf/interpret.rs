@@ -15,7 +15,7 @@ use super::annotations::Appearance;
 use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
 use super::geometry::Matrix;
-use super::glyph::{Direction, FontId, Glyph, PageGlyphs};
+use super::glyph::{Direction, Glyph, PageGlyphs};
 use super::resources::{form_matrix, resolve_dict, Resources};
 use lopdf::{Document, Object, ObjectId};
 use std::sync::Arc;
@@ -100,7 +100,7 @@ impl Shared {
 
 #[derive(Clone)]
 struct TextState {
-    font: Option<(Arc<Font>, FontId)>,
+    font: Option<Arc<Font>>,
     size: f64,
     char_spacing: f64,
     word_spacing: f64,
@@ -292,12 +292,11 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 self.state.text.size = op.number(1)?;
                 let font = resources.lookup(self.doc, b"Font", name)?;
                 let font = self.fonts.get(self.doc, font);
-                let id = FontId(font.id());
                 if !font.issues().is_empty() {
                     // A degraded font still draws, but the page is flagged.
                     self.page.problems.degraded_fonts += 1;
                 }
-                self.state.text.font = Some((font, id));
+                self.state.text.font = Some(font);
             }
             b"Tc" => self.state.text.char_spacing = op.number(0)?,
             b"Tw" => self.state.text.word_spacing = op.number(0)?,
@@ -396,7 +395,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
 
     fn horizontal_factor(&self) -> f64 {
         match &self.state.text.font {
-            Some((font, _)) if font.is_vertical() => 1.0,
+            Some(font) if font.is_vertical() => 1.0,
             _ => self.state.text.horizontal_scale,
         }
     }
@@ -414,7 +413,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
     /// Moves the pen along the writing direction by `amount` text-space units.
     /// Whether the current font writes down the page.
     fn writing_vertically(&self) -> bool {
-        matches!(&self.state.text.font, Some((f, _)) if f.is_vertical())
+        matches!(&self.state.text.font, Some(f) if f.is_vertical())
     }
 
     fn advance(&mut self, amount: f64) {
@@ -428,7 +427,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
 
     /// Draws a string operand: one glyph per character code.
     fn show(&mut self, bytes: &[u8]) {
-        let Some((font, font_id)) = self.state.text.font.clone() else {
+        let Some(font) = self.state.text.font.clone() else {
             self.page.problems.bad_operators += 1;
             return;
         };
@@ -453,21 +452,27 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         let render = scale.then(&self.text_matrix).then(&ctm);
         let along = self.text_matrix.then(&ctm);
         let page_size = hypot(render.0[2], render.0[3]) * em_scale;
-        let dir = if vertical {
+        let (dir, slant) = if vertical {
             let (vx, vy) = render.apply_vector(0.0, -1.0);
-            Direction::from_vector(vx, vy)
+            Direction::with_slant(vx, vy)
         } else {
             let (vx, vy) = render.apply_vector(1.0, 0.0);
-            Direction::from_vector(vx, vy)
+            Direction::with_slant(vx, vy)
         };
         let drawable = render.is_finite() && page_size.is_finite();
-        // Page-space length of one text-space unit along the advance.
-        let unit_length = if vertical {
-            let (ux, uy) = along.apply_vector(0.0, 1.0);
-            hypot(ux, uy)
-        } else {
-            let (ux, uy) = along.apply_vector(1.0, 0.0);
-            hypot(ux, uy)
+        // Positive character and word spacing are gaps, not ink (see
+        // `Glyph::tracking`): their page-space lengths along the advance.
+        // Negative spacing (tight tracking) stays in the glyph's box: the box
+        // then ends where the next glyph starts, and word gaps are measured
+        // from the tracking the line is set with.
+        let (char_tracking, word_tracking) = {
+            let (ux, uy) = if vertical {
+                along.apply_vector(0.0, 1.0)
+            } else {
+                along.apply_vector(th, 0.0)
+            };
+            let unit = hypot(ux, uy);
+            (tc.max(0.0) * unit, tw.max(0.0) * unit)
         };
         for ch in font.chars(bytes) {
             if self.page.glyphs().len() >= MAX_PAGE_GLYPHS || self.shared.glyphs == 0 {
@@ -480,18 +485,11 @@ impl<'a, 'p> Interpreter<'a, 'p> {
             } else {
                 (ch.width * size + tc + word) * th
             };
-            // Positive character and word spacing are gaps, not ink (see
-            // `Glyph::tracking`). Negative spacing (tight tracking) stays in
-            // the glyph's box: the box then ends where the next glyph
-            // starts, and word gaps are measured from the tracking the line
-            // is set with.
-            let spacing = (tc.max(0.0) + word.max(0.0)) * if vertical { 1.0 } else { th };
             let (dx, dy) = if vertical {
                 along.apply_vector(0.0, -advance)
             } else {
                 along.apply_vector(advance, 0.0)
             };
-            let advance_length = hypot(dx, dy);
             // The origin: (0, rise) in text space, through the text matrix
             // as it now stands and the CTM.
             let (tx, ty) = self.text_matrix.apply(0.0, rise);
@@ -500,11 +498,15 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                 let glyph = Glyph {
                     x: x as f32,
                     y: y as f32,
-                    advance: advance_length as f32,
-                    tracking: (spacing * unit_length).min(advance_length) as f32,
+                    advance: hypot(dx, dy) as f32,
+                    tracking: if ch.is_single_byte_space {
+                        char_tracking + word_tracking
+                    } else {
+                        char_tracking
+                    } as f32,
                     size: page_size as f32,
                     dir,
-                    font: font_id,
+                    slant,
                     invisible,
                     start: 0,
                     len: 0,
@@ -696,6 +698,15 @@ mod tests {
             tracking(b"BT /F1 10 Tf -1 Tc -2 Tw 72 700 Td (a a) Tj ET"),
             &[(4.56, 0.0), (0.22, 0.0), (4.56, 0.0)],
         );
+    }
+
+    #[test]
+    fn a_sheared_text_matrix_sets_glyphs_on_a_slope() {
+        let page = first_page(b"BT /F1 10 Tf 1.4 -0.7 0.7 0.7 72 700 Tm (ab) Tj ET".to_vec());
+        let slants: Vec<(Direction, i16)> =
+            page.glyphs().iter().map(|g| (g.dir, g.slant)).collect();
+        assert_eq!(slants, [(Direction::Right, -2657); 2]);
+        assert!(page.has_slopes());
     }
 
     #[test]

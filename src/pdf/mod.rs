@@ -23,7 +23,7 @@ mod repair;
 mod resources;
 
 pub use error::{Error, ErrorKind};
-pub use glyph::{Direction, FontId, Glyph, PageGlyphs, PageProblems};
+pub use glyph::{Direction, Glyph, PageGlyphs, PageProblems};
 
 use geometry::Matrix;
 use lopdf::{Document, LoadOptions, ObjectId, Stream};

@@ -194,6 +194,19 @@ struct Placed {
 /// Lays out one page.
 pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     let stacked = vertical::stacked_columns(page);
+    // Text set on a slope is made into lines apart, one slope at a time;
+    // nearly every page has none.
+    let mut slopes: Vec<(Direction, i16)> = Vec::new();
+    if page.has_slopes() {
+        slopes.extend(
+            page.glyphs()
+                .iter()
+                .map(|g| (g.dir, slope(g)))
+                .filter(|&(_, slope)| slope != 0),
+        );
+    }
+    slopes.sort_unstable_by_key(|&(dir, slope)| (dir as u8, slope));
+    slopes.dedup();
     let mut blocks = Vec::new();
     for dir in [
         Direction::Right,
@@ -201,15 +214,49 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         Direction::Down,
         Direction::Left,
     ] {
-        let placed = place(page, &stacked, dir, params);
-        if placed.is_empty() {
-            continue;
+        let mut dir_blocks = Vec::new();
+        // Which slope each block is on: 0 for the axis, then 1, 2, ...
+        let mut on_slope: Vec<usize> = Vec::new();
+        let dir_slopes = slopes.iter().filter(|(d, _)| *d == dir).map(|&(_, s)| s);
+        for (group, slope) in std::iter::once(0).chain(dir_slopes).enumerate() {
+            let placed = place(page, &stacked, dir, slope, params);
+            if placed.is_empty() {
+                continue;
+            }
+            let mut lines = build_lines(page, &placed, params);
+            super::markers::attach_markers(&mut lines);
+            let mut slope_blocks = build_blocks(lines, params);
+            if slope != 0 {
+                // Blocks on a slope are read in order on the level; then
+                // they are given their boxes as drawn, to take their places
+                // among the others (a tilted heading stays where it stands).
+                order_blocks(&mut slope_blocks);
+                let turn = SlopeTurn::new(page, dir, slope);
+                for line in slope_blocks.iter_mut().flatten() {
+                    line.bbox = turn.box_as_drawn(line.bbox);
+                }
+            }
+            on_slope.extend(std::iter::repeat_n(group, slope_blocks.len()));
+            dir_blocks.append(&mut slope_blocks);
         }
-        let mut lines = build_lines(page, &placed, params);
-        super::markers::attach_markers(&mut lines);
-        let mut dir_blocks = build_blocks(lines, params);
-        order_blocks(&mut dir_blocks);
-        blocks.extend(dir_blocks.into_iter().map(|lines| Block { lines, dir }));
+        let mut order = reading_order(&dir_blocks);
+        // Boxes as drawn overlap on a steep slope, so the blocks of one
+        // slope fill the places the order gives them in their level order.
+        for group in 1..on_slope.last().map_or(0, |last| last + 1) {
+            let places: Vec<usize> = (0..order.len())
+                .filter(|&k| on_slope[order[k]] == group)
+                .collect();
+            let mut members = places.iter().map(|&k| order[k]).collect::<Vec<_>>();
+            members.sort_unstable();
+            for (k, member) in places.into_iter().zip(members) {
+                order[k] = member;
+            }
+        }
+        blocks.extend(
+            permute(dir_blocks, order)
+                .into_iter()
+                .map(|lines| Block { lines, dir }),
+        );
     }
     Page {
         number: page.number,
@@ -224,13 +271,84 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     }
 }
 
-/// The glyphs of one direction in its reading frame, overprints removed.
-/// Glyphs marked in `stacked` (upright CJK in vertical columns, see
-/// [`vertical`]) are read as running down the page.
+/// The slope, in whole degrees (hundredths of a degree, rounded to whole
+/// ones), a glyph's baseline is laid out on: 0 for the axis itself and for
+/// baselines within [`SLOPE_MIN`] of it, which lines' baseline tolerance
+/// absorbs.
+fn slope(g: &crate::pdf::Glyph) -> i16 {
+    if g.slant.unsigned_abs() < SLOPE_MIN {
+        0
+    } else {
+        (g.slant as f32 / 100.0).round() as i16 * 100
+    }
+}
+
+/// Slants below 3 degrees are taken as the axis (hundredths of a degree).
+const SLOPE_MIN: u16 = 300;
+
+/// A turn of a direction's reading frame about the page's centre, by a
+/// slope: it levels text drawn on that slope, and turns boxes found on the
+/// level back to where they are drawn.
+struct SlopeTurn {
+    centre: (f32, f32),
+    sin: f32,
+    cos: f32,
+}
+
+impl SlopeTurn {
+    fn new(page: &PageGlyphs, dir: Direction, slant_hundredths: i16) -> SlopeTurn {
+        let (sin, cos) = (f32::from(slant_hundredths) / 100.0).to_radians().sin_cos();
+        SlopeTurn {
+            centre: dir.to_reading_frame(page.width / 2.0, page.height / 2.0),
+            sin,
+            cos,
+        }
+    }
+
+    /// A point as it lies once its slope is levelled (turned back).
+    fn level(&self, (x, y): (f32, f32)) -> (f32, f32) {
+        let (dx, dy) = (x - self.centre.0, y - self.centre.1);
+        (
+            self.centre.0 + dx * self.cos + dy * self.sin,
+            self.centre.1 - dx * self.sin + dy * self.cos,
+        )
+    }
+
+    /// The upright box around a levelled box turned back onto the slope.
+    fn box_as_drawn(&self, [x0, y0, x1, y1]: [f32; 4]) -> [f32; 4] {
+        let mut out = [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ];
+        for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
+            let (dx, dy) = (x - self.centre.0, y - self.centre.1);
+            let (px, py) = (
+                self.centre.0 + dx * self.cos - dy * self.sin,
+                self.centre.1 + dx * self.sin + dy * self.cos,
+            );
+            out = [
+                out[0].min(px),
+                out[1].min(py),
+                out[2].max(px),
+                out[3].max(py),
+            ];
+        }
+        out
+    }
+}
+
+/// The glyphs of one direction and slope (see [`slope`]) in their reading
+/// frame, overprints removed. Glyphs marked in `stacked` (upright CJK in
+/// vertical columns, see [`vertical`]) are read as running down the page.
+/// On a slope, each glyph is turned back by its own slant (see
+/// [`SlopeTurn`]), so that lines run along x.
 fn place(
     page: &PageGlyphs,
     stacked: &[bool],
     dir: Direction,
+    slope_hundredths: i16,
     params: &LayoutParams,
 ) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
@@ -243,11 +361,18 @@ fn place(
         } else {
             drawn
         };
-        if g.dir != dir || g.size.is_nan() || g.size <= 0.0 {
+        if g.dir != dir
+            || (page.has_slopes() && slope(g) != slope_hundredths)
+            || g.size.is_nan()
+            || g.size <= 0.0
+        {
             continue;
         }
         let text = page.text_of(g);
-        let (x, y) = dir.to_reading_frame(g.x, g.y);
+        let (mut x, mut y) = dir.to_reading_frame(g.x, g.y);
+        if slope_hundredths != 0 {
+            (x, y) = SlopeTurn::new(page, dir, g.slant).level((x, y));
+        }
         let space = text.chars().all(char::is_whitespace);
         if !space
             && seen
@@ -422,17 +547,10 @@ fn assemble_line(
 ) -> Line {
     let size = dominant_size(glyphs);
     gaps.clear();
-    // Gaps left by character spacing alone: the glyph has tracking and the
-    // next one starts where the pen stopped.
-    let mut tracked = 0;
     let mut ink = glyphs.iter().filter(|p| !p.space);
     if let Some(mut previous) = ink.next() {
         for p in ink {
             gaps.push((p.x - previous.end) / size.max(0.01));
-            let slack = 0.02 * size;
-            tracked += usize::from(
-                previous.pen - previous.end > slack && (p.x - previous.pen).abs() <= slack,
-            );
             previous = p;
         }
     }
@@ -451,8 +569,8 @@ fn assemble_line(
     // gap is a word gap, as pdftotext and MuPDF read it.
     // Character spacing set on most of the line's letters is tracking at
     // any width: charts are laid out by moving the pen, not by spacing.
-    let letter_spaced =
-        typical > 0.06 && (typical < LETTER_SPACING_MAX || 2 * tracked > gaps.len());
+    let letter_spaced = typical > 0.06
+        && (typical < LETTER_SPACING_MAX || 2 * tracked_gaps(glyphs, size) > gaps.len());
     let threshold = if letter_spaced {
         (typical * 1.6).max(typical + 0.12)
     } else {
@@ -503,6 +621,24 @@ fn assemble_line(
         size,
         furniture: false,
     }
+}
+
+/// How many of a line's gaps between inked glyphs character spacing alone
+/// leaves: the glyph has tracking, and the next one starts where the pen
+/// stopped.
+fn tracked_gaps(glyphs: &[Placed], size: f32) -> usize {
+    let slack = 0.02 * size;
+    let mut ink = glyphs.iter().filter(|p| !p.space);
+    let Some(mut previous) = ink.next() else {
+        return 0;
+    };
+    let mut tracked = 0;
+    for p in ink {
+        tracked +=
+            usize::from(previous.pen - previous.end > slack && (p.x - previous.pen).abs() <= slack);
+        previous = p;
+    }
+    tracked
 }
 
 /// Hands the units of a line to `emit` in visual order: each glyph's text
@@ -611,7 +747,20 @@ fn block_box(lines: &[Line]) -> [f32; 4] {
 /// hundred blocks (none in ../shared comes near this).
 const MAX_XY_CUT_BLOCKS: usize = 4000;
 
+/// Puts blocks in reading order.
 fn order_blocks(blocks: &mut Vec<Vec<Line>>) {
+    let order = reading_order(blocks);
+    *blocks = permute(std::mem::take(blocks), order);
+}
+
+/// `items` in the order of `order`, a permutation of their indices.
+fn permute<T>(items: Vec<T>, order: Vec<usize>) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The indices of `blocks` in reading order.
+fn reading_order(blocks: &[Vec<Line>]) -> Vec<usize> {
     let boxes: Vec<[f32; 4]> = blocks.iter().map(|b| block_box(b)).collect();
     let mut order: Vec<usize> = Vec::with_capacity(blocks.len());
     if blocks.len() > MAX_XY_CUT_BLOCKS {
@@ -624,8 +773,7 @@ fn order_blocks(blocks: &mut Vec<Vec<Line>>) {
     } else {
         xy_cut((0..blocks.len()).collect(), &boxes, &mut order);
     }
-    let mut slots: Vec<Option<Vec<Line>>> = blocks.drain(..).map(Some).collect();
-    blocks.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    order
 }
 
 fn xy_cut(mut items: Vec<usize>, boxes: &[[f32; 4]], out: &mut Vec<usize>) {
@@ -774,6 +922,66 @@ mod tests {
             let page = layout_page(&page_of(&parts), &LayoutParams::default());
             assert_eq!(texts(&page), vec![text], "tracking {tracking}");
         }
+    }
+
+    /// Lines of text on a baseline turned `degrees` anticlockwise, the
+    /// first starting at `(x, y)`, each next one 1.2 em further down across
+    /// the slope; glyphs half an em wide, words an em apart.
+    fn on_slope(parts: &mut Vec<(Glyph, String)>, lines: &[&str], x: f32, y: f32, degrees: f32) {
+        let size = 10.0;
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        for (n, line) in lines.iter().enumerate() {
+            let (x0, y0) = (
+                x + 1.2 * size * n as f32 * sin,
+                y - 1.2 * size * n as f32 * cos,
+            );
+            let mut along = 0.0;
+            for ch in line.chars() {
+                if ch == ' ' {
+                    along += 0.5 * size;
+                    continue;
+                }
+                let glyph = Glyph {
+                    slant: (degrees * 100.0) as i16,
+                    ..Glyph::at(x0 + along * cos, y0 + along * sin, 0.5 * size, size)
+                };
+                parts.push((glyph, ch.to_string()));
+                along += 0.5 * size;
+            }
+        }
+    }
+
+    #[test]
+    fn text_on_a_slope_is_read_along_it() {
+        // 27 degrees: each glyph sits 2.5 pt above the one before, more
+        // than lines on the axis allow.
+        let mut parts = Vec::new();
+        on_slope(
+            &mut parts,
+            &["lorem ipsum dolor", "sit amet"],
+            100.0,
+            300.0,
+            27.0,
+        );
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["lorem ipsum dolor|sit amet"]);
+        // Down the page, upside down: the same.
+        let mut parts = Vec::new();
+        on_slope(&mut parts, &["lorem ipsum"], 400.0, 300.0, -20.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["lorem ipsum"]);
+    }
+
+    #[test]
+    fn a_tilted_heading_stays_where_it_stands() {
+        // A heading at 5 degrees above two paragraphs, one below the
+        // other: it is read first, the paragraphs in order after it.
+        let mut parts = Vec::new();
+        on_slope(&mut parts, &["CONTENTS"], 100.0, 700.0, 5.0);
+        word(&mut parts, "first", 100.0, 600.0, 10.0);
+        word(&mut parts, "second", 100.0, 400.0, 10.0);
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["CONTENTS", "first", "second"]);
     }
 
     #[test]

@@ -51,7 +51,6 @@ pub(crate) struct FontCache {
     by_id: HashMap<ObjectId, Arc<Font>>,
     by_address: HashMap<usize, Arc<Font>>,
     document: usize,
-    next_id: u32,
 }
 
 impl FontCache {
@@ -68,13 +67,11 @@ impl FontCache {
             self.by_address.clear();
             self.document = document;
         }
-        let id = self.next_id;
         if let Object::Reference(object_id) = font {
             if let Some(found) = self.by_id.get(object_id) {
                 return Arc::clone(found);
             }
-            self.next_id += 1;
-            let loaded = Arc::new(Font::load(doc, doc.get_object(*object_id).ok(), id));
+            let loaded = Arc::new(Font::load(doc, doc.get_object(*object_id).ok()));
             self.by_id.insert(*object_id, Arc::clone(&loaded));
             return loaded;
         }
@@ -82,8 +79,7 @@ impl FontCache {
         if let Some(found) = self.by_address.get(&address) {
             return Arc::clone(found);
         }
-        self.next_id += 1;
-        let loaded = Arc::new(Font::load(doc, Some(font), id));
+        let loaded = Arc::new(Font::load(doc, Some(font)));
         self.by_address.insert(address, Arc::clone(&loaded));
         loaded
     }
@@ -142,7 +138,6 @@ enum Tables {
 #[derive(Debug)]
 #[cfg_attr(not(test), allow(dead_code))] // kind, name and extent serve diagnostics and tests
 pub(crate) struct Font {
-    id: u32,
     kind: FontKind,
     base_name: String,
     font_matrix: [f64; 6],
@@ -193,7 +188,7 @@ pub(crate) struct DecodedChar<'a> {
 }
 
 impl Font {
-    fn load(doc: &Document, obj: Option<&Object>, id: u32) -> Font {
+    fn load(doc: &Document, obj: Option<&Object>) -> Font {
         let dict = obj
             .and_then(|o| lenient::deref(doc, o))
             .and_then(|o| match o {
@@ -202,17 +197,17 @@ impl Font {
                 _ => None,
             });
         let Some(dict) = dict else {
-            let mut font = Font::from_dict(doc, &Dictionary::new(), id);
+            let mut font = Font::from_dict(doc, &Dictionary::new());
             font.issues
                 .insert(0, "font resource is not a dictionary".into());
             return font;
         };
-        Font::from_dict(doc, dict, id)
+        Font::from_dict(doc, dict)
     }
 
-    fn from_dict(doc: &Document, dict: &Dictionary, id: u32) -> Font {
+    fn from_dict(doc: &Document, dict: &Dictionary) -> Font {
         if let Some(type0) = chinese_font_declared_win_ansi(doc, dict) {
-            let mut font = Font::from_dict(doc, &type0, id);
+            let mut font = Font::from_dict(doc, &type0);
             font.issues.insert(
                 0,
                 "a Chinese font declared WinAnsi: read as GB-EUC-H, as MuPDF reads it".into(),
@@ -284,7 +279,6 @@ impl Font {
             _ => 1.0,
         };
         let mut font = Font {
-            id,
             kind,
             base_name,
             font_matrix,
@@ -426,11 +420,6 @@ impl Font {
     #[cfg_attr(not(test), allow(dead_code))] // diagnostics, read by the font tests
     pub(crate) fn kind(&self) -> FontKind {
         self.kind
-    }
-
-    /// Sequence number within its [`FontCache`]: a cheap identity for glyphs to carry.
-    pub(crate) fn id(&self) -> u32 {
-        self.id
     }
 
     /// What was wrong with the font and how it was degraded; empty for a healthy font.
