@@ -13,7 +13,7 @@
 use super::normalize::push_line_text;
 use super::overprint::Overprints;
 use super::vertical;
-use crate::pdf::{Direction, PageGlyphs};
+use crate::pdf::{Direction, Glyph, PageGlyphs};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -195,18 +195,20 @@ struct Placed {
 pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
     let stacked = vertical::stacked_columns(page);
     // Text set on a slope is made into lines apart, one slope at a time;
-    // nearly every page has none.
-    let mut slopes: Vec<(Direction, i16)> = Vec::new();
+    // nearly every page has none. Each slope's glyphs are picked out once,
+    // so a page of many slopes costs no more than one pass per slope over
+    // its own glyphs.
+    let mut sloped: Vec<(Direction, i16, usize)> = Vec::new();
     if page.has_slopes() {
-        slopes.extend(
-            page.glyphs()
-                .iter()
-                .map(|g| (g.dir, slope(g)))
-                .filter(|&(_, slope)| slope != 0),
-        );
+        for (index, drawn) in page.glyphs().iter().enumerate() {
+            let g = as_read(&stacked, index, drawn);
+            let slope = slope(&g);
+            if slope != 0 {
+                sloped.push((g.dir, slope, index));
+            }
+        }
+        sloped.sort_unstable_by_key(|&(dir, slope, index)| (dir as u8, slope, index));
     }
-    slopes.sort_unstable_by_key(|&(dir, slope)| (dir as u8, slope));
-    slopes.dedup();
     let mut blocks = Vec::new();
     for dir in [
         Direction::Right,
@@ -217,9 +219,18 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         let mut dir_blocks = Vec::new();
         // Which slope each block is on: 0 for the axis, then 1, 2, ...
         let mut on_slope: Vec<usize> = Vec::new();
-        let dir_slopes = slopes.iter().filter(|(d, _)| *d == dir).map(|&(_, s)| s);
-        for (group, slope) in std::iter::once(0).chain(dir_slopes).enumerate() {
-            let placed = place(page, &stacked, dir, slope, params);
+        let dir_sloped: Vec<&[(Direction, i16, usize)]> = sloped
+            .chunk_by(|a, b| a.1 == b.1)
+            .filter(|run| run[0].0 == dir)
+            .collect();
+        let selections = std::iter::once(Selection::Straight)
+            .chain(dir_sloped.into_iter().map(Selection::Slope));
+        for (group, selection) in selections.enumerate() {
+            let slope = match selection {
+                Selection::Straight => 0,
+                Selection::Slope(run) => run[0].1,
+            };
+            let placed = place(page, &stacked, dir, selection, params);
             if placed.is_empty() {
                 continue;
             }
@@ -275,7 +286,7 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
 /// ones), a glyph's baseline is laid out on: 0 for the axis itself and for
 /// baselines within [`SLOPE_MIN`] of it, which lines' baseline tolerance
 /// absorbs.
-fn slope(g: &crate::pdf::Glyph) -> i16 {
+fn slope(g: &Glyph) -> i16 {
     if g.slant.unsigned_abs() < SLOPE_MIN {
         0
     } else {
@@ -339,30 +350,63 @@ impl SlopeTurn {
     }
 }
 
+/// A glyph as layout reads it: glyphs marked in `stacked` (upright CJK in
+/// vertical columns, see [`vertical`]) run down the page.
+fn as_read(stacked: &[bool], index: usize, drawn: &Glyph) -> Glyph {
+    if stacked.get(index).copied().unwrap_or(false) {
+        vertical::as_downward(drawn)
+    } else {
+        *drawn
+    }
+}
+
+/// Which glyphs of a direction [`place`] lays out.
+#[derive(Clone, Copy)]
+enum Selection<'s> {
+    /// Those along the axis (or within [`SLOPE_MIN`] of it).
+    Straight,
+    /// Those of one slope, picked out beforehand: (direction, slope, index)
+    /// in content-stream order.
+    Slope(&'s [(Direction, i16, usize)]),
+}
+
 /// The glyphs of one direction and slope (see [`slope`]) in their reading
-/// frame, overprints removed. Glyphs marked in `stacked` (upright CJK in
-/// vertical columns, see [`vertical`]) are read as running down the page.
-/// On a slope, each glyph is turned back by its own slant (see
-/// [`SlopeTurn`]), so that lines run along x.
+/// frame, overprints removed. On a slope, each glyph is turned back by its
+/// own slant (see [`SlopeTurn`]), so that lines run along x.
 fn place(
     page: &PageGlyphs,
     stacked: &[bool],
     dir: Direction,
-    slope_hundredths: i16,
+    selection: Selection<'_>,
+    params: &LayoutParams,
+) -> Vec<Placed> {
+    let glyphs = page.glyphs().len();
+    match selection {
+        Selection::Straight => place_glyphs(page, stacked, dir, 0..glyphs, glyphs, false, params),
+        Selection::Slope(run) => {
+            let indices = run.iter().map(|&(_, _, index)| index);
+            place_glyphs(page, stacked, dir, indices, run.len(), true, params)
+        }
+    }
+}
+
+/// [`place`] over the glyphs at `indices` (`count` of them), which are on a
+/// slope or not (`sloped`).
+fn place_glyphs(
+    page: &PageGlyphs,
+    stacked: &[bool],
+    dir: Direction,
+    indices: impl Iterator<Item = usize>,
+    count: usize,
+    sloped: bool,
     params: &LayoutParams,
 ) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
     let mut seen: Option<Overprints<'_>> = None;
-    for (index, drawn) in page.glyphs().iter().enumerate() {
-        let downward;
-        let g = if stacked.get(index).copied().unwrap_or(false) {
-            downward = vertical::as_downward(drawn);
-            &downward
-        } else {
-            drawn
-        };
+    for (visited, index) in indices.enumerate() {
+        let g = &as_read(stacked, index, &page.glyphs()[index]);
         if g.dir != dir
-            || (page.has_slopes() && slope(g) != slope_hundredths)
+            || (page.has_slopes() && !sloped && slope(g) != 0)
             || g.size.is_nan()
             || g.size <= 0.0
         {
@@ -370,19 +414,22 @@ fn place(
         }
         let text = page.text_of(g);
         let (mut x, mut y) = dir.to_reading_frame(g.x, g.y);
-        if slope_hundredths != 0 {
+        if sloped {
             (x, y) = SlopeTurn::new(page, dir, g.slant).level((x, y));
         }
         let space = text.chars().all(char::is_whitespace);
         if !space
-            && seen
-                .get_or_insert_with(|| Overprints::new(page.glyphs().len()))
-                .check(text, x, y, params.overprint_tolerance * g.size)
+            && seen.get_or_insert_with(|| Overprints::new(count)).check(
+                text,
+                x,
+                y,
+                params.overprint_tolerance * g.size,
+            )
         {
             continue;
         }
         if placed.capacity() == 0 {
-            placed.reserve(page.glyphs().len() - index);
+            placed.reserve(count - visited);
         }
         placed.push(Placed {
             x,
@@ -824,7 +871,6 @@ fn xy_cut(mut items: Vec<usize>, boxes: &[[f32; 4]], out: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::Glyph;
 
     /// Places a word glyph by glyph with a fixed advance.
     fn word(parts: &mut Vec<(Glyph, String)>, text: &str, x: f32, y: f32, size: f32) -> f32 {
