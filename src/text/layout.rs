@@ -220,7 +220,7 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         // Which slope each block is on: 0 for the axis, then 1, 2, ...
         let mut on_slope: Vec<usize> = Vec::new();
         let dir_sloped: Vec<&[(Direction, i16, usize)]> = sloped
-            .chunk_by(|a, b| a.1 == b.1)
+            .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
             .filter(|run| run[0].0 == dir)
             .collect();
         let selections = std::iter::once(Selection::Straight)
@@ -1067,6 +1067,21 @@ mod tests {
             "{words} words took {:?}",
             start.elapsed()
         );
+    }
+
+    #[test]
+    fn the_same_slope_in_two_directions_is_read_in_both() {
+        // 10 degrees off the page's x axis and 10 degrees off its y axis:
+        // two slopes of the same turn, one in each direction.
+        let mut parts = Vec::new();
+        on_slope(&mut parts, &["across"], 100.0, 300.0, 10.0);
+        on_slope(&mut parts, &["upward"], 400.0, 300.0, 100.0);
+        for (glyph, _) in parts.iter_mut().skip(6) {
+            glyph.dir = Direction::Up;
+            glyph.slant = 1000;
+        }
+        let page = layout_page(&page_of(&parts), &LayoutParams::default());
+        assert_eq!(texts(&page), vec!["across", "upward"]);
     }
 
     #[test]
