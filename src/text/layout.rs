@@ -217,8 +217,10 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         Direction::Left,
     ] {
         let mut dir_blocks = Vec::new();
-        // Which slope each block is on: 0 for the axis, then 1, 2, ...
+        // Which slope each block is on (0 for the axis, then 1, 2, ...), and
+        // where each slope's blocks start in `dir_blocks`.
         let mut on_slope: Vec<usize> = Vec::new();
+        let mut slope_starts: Vec<usize> = Vec::new();
         let dir_sloped: Vec<&[(Direction, i16, usize)]> = sloped
             .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
             .filter(|run| run[0].0 == dir)
@@ -247,20 +249,20 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
                     line.bbox = turn.box_as_drawn(line.bbox);
                 }
             }
+            slope_starts.resize(group + 1, dir_blocks.len());
             on_slope.extend(std::iter::repeat_n(group, slope_blocks.len()));
             dir_blocks.append(&mut slope_blocks);
         }
         let mut order = reading_order(&dir_blocks);
         // Boxes as drawn overlap on a steep slope, so the blocks of one
-        // slope fill the places the order gives them in their level order.
-        for group in 1..on_slope.last().map_or(0, |last| last + 1) {
-            let places: Vec<usize> = (0..order.len())
-                .filter(|&k| on_slope[order[k]] == group)
-                .collect();
-            let mut members = places.iter().map(|&k| order[k]).collect::<Vec<_>>();
-            members.sort_unstable();
-            for (k, member) in places.into_iter().zip(members) {
-                order[k] = member;
+        // slope fill the places the order gives them in their level order
+        // (the order they were appended in).
+        let mut next = slope_starts;
+        for block in order.iter_mut() {
+            let group = on_slope[*block];
+            if group != 0 {
+                *block = next[group];
+                next[group] += 1;
             }
         }
         blocks.extend(
@@ -316,13 +318,18 @@ impl SlopeTurn {
         }
     }
 
-    /// A point as it lies once its slope is levelled (turned back).
-    fn level(&self, (x, y): (f32, f32)) -> (f32, f32) {
+    /// A point turned about the centre by the angle whose sine is `sin`.
+    fn turn(&self, (x, y): (f32, f32), sin: f32) -> (f32, f32) {
         let (dx, dy) = (x - self.centre.0, y - self.centre.1);
         (
-            self.centre.0 + dx * self.cos + dy * self.sin,
-            self.centre.1 - dx * self.sin + dy * self.cos,
+            self.centre.0 + dx * self.cos - dy * sin,
+            self.centre.1 + dx * sin + dy * self.cos,
         )
+    }
+
+    /// A point as it lies once its slope is levelled (turned back).
+    fn level(&self, point: (f32, f32)) -> (f32, f32) {
+        self.turn(point, -self.sin)
     }
 
     /// The upright box around a levelled box turned back onto the slope.
@@ -333,12 +340,8 @@ impl SlopeTurn {
             f32::NEG_INFINITY,
             f32::NEG_INFINITY,
         ];
-        for (x, y) in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
-            let (dx, dy) = (x - self.centre.0, y - self.centre.1);
-            let (px, py) = (
-                self.centre.0 + dx * self.cos - dy * self.sin,
-                self.centre.1 + dx * self.sin + dy * self.cos,
-            );
+        for corner in [(x0, y0), (x1, y0), (x0, y1), (x1, y1)] {
+            let (px, py) = self.turn(corner, self.sin);
             out = [
                 out[0].min(px),
                 out[1].min(py),
@@ -406,6 +409,10 @@ fn place_glyphs<'g>(
 ) -> Vec<Placed> {
     let mut placed: Vec<Placed> = Vec::new();
     let mut seen: Option<Overprints<'_>> = None;
+    // On the straight pass, glyphs on a slope are left to their own pass.
+    let skip_sloped = !sloped && page.has_slopes();
+    // Glyphs of one slope mostly share one slant: its turn is made once.
+    let mut turn: Option<(i16, SlopeTurn)> = None;
     for (index, drawn) in glyphs {
         // Borrowed, not copied, in the usual case: this loop runs over every
         // glyph once per direction.
@@ -416,17 +423,18 @@ fn place_glyphs<'g>(
         } else {
             drawn
         };
-        if g.dir != dir
-            || (page.has_slopes() && !sloped && slope(g) != 0)
-            || g.size.is_nan()
-            || g.size <= 0.0
-        {
+        if g.dir != dir || (skip_sloped && slope(g) != 0) || g.size.is_nan() || g.size <= 0.0 {
             continue;
         }
         let text = page.text_of(g);
         let (mut x, mut y) = dir.to_reading_frame(g.x, g.y);
         if sloped {
-            (x, y) = SlopeTurn::new(page, dir, g.slant).level((x, y));
+            if turn.as_ref().is_none_or(|(slant, _)| *slant != g.slant) {
+                turn = Some((g.slant, SlopeTurn::new(page, dir, g.slant)));
+            }
+            if let Some((_, slant_turn)) = &turn {
+                (x, y) = slant_turn.level((x, y));
+            }
         }
         let space = text.chars().all(char::is_whitespace);
         if !space
@@ -1022,7 +1030,7 @@ mod tests {
         );
         let page = layout_page(&page_of(&parts), &LayoutParams::default());
         assert_eq!(texts(&page), vec!["lorem ipsum dolor|sit amet"]);
-        // Down the page, upside down: the same.
+        // Turned the other way, 20 degrees clockwise: the same.
         let mut parts = Vec::new();
         on_slope(&mut parts, &["lorem ipsum"], 400.0, 300.0, -20.0);
         let page = layout_page(&page_of(&parts), &LayoutParams::default());
