@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use manifesto_mashup::corpus::InputKind;
 use manifesto_mashup::pdf::{OpenOptions, PdfDocument};
-use manifesto_mashup::pipeline::{read_document, ReadOptions};
+use manifesto_mashup::read::{read_document, ReadOptions};
 use manifesto_mashup::text::{layout_page, LayoutParams};
 
 /// Files chosen for variety: InDesign with Form XObjects and many fonts (Conservative 2024),

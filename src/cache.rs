@@ -8,7 +8,7 @@
 //!   modification and change times, inode and device (as git's index and
 //!   ccache's direct mode do), so that a warm scan of an unchanged archive
 //!   reads no PDF at all, not even to hash it.
-//! - **text**: a document's [`BodyText`](crate::pipeline::BodyText), or why
+//! - **text**: a document's [`BodyText`](crate::read::BodyText), or why
 //!   it could not be read, keyed by the file's content hash, the program
 //!   build and the read options. A changed lexicon re-matches from it
 //!   without opening the PDF again.

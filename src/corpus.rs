@@ -1,12 +1,13 @@
 //! Corpus: which files to read and whose manifestos they are.
 //!
-//! Inputs are files or folders; folders are walked for `*.pdf` and `*.txt`
-//! (case-insensitive), in sorted order. Party metadata comes from an index
-//! CSV with a header naming its columns: `file` (relative to the CSV's
-//! folder) and `party`, and any of `year`, `election` (`2017`, or `1974-10`
-//! for a year with two elections; else the year), `family` (the party
-//! family a renamed or regional party is compared in), `language` (an ISO
-//! 639 code, so it need not be detected) and `country`:
+//! Inputs are files or folders; folders are walked for documents by
+//! extension (`*.pdf`, `*.txt`, `*.html`, `*.xml`, `*.docx`, `*.odt`, and
+//! for `track` `*.json`; case-insensitive), in sorted order. Party metadata
+//! comes from an index CSV with a header naming its columns: `file`
+//! (relative to the CSV's folder) and `party`, and any of `year`, `election`
+//! (`2017`, or `1974-10` for a year with two elections; else the year),
+//! `family` (the party family a renamed or regional party is compared in),
+//! `language` (an ISO 639 code, so it need not be detected) and `country`:
 //! the one given with `--index`, or an `index.csv` found in a scanned
 //! folder. Without one, the party is the file's stem.
 //!
@@ -25,7 +26,8 @@ use std::path::{Path, PathBuf};
 /// The name of the index file picked up from a scanned folder.
 pub const INDEX_FILE_NAME: &str = "index.csv";
 
-/// What kind of file an input is, by extension.
+/// What kind of file an input is, by extension (an XML file's own kind,
+/// legislation or Hansard, is told by its root element when it is read).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InputKind {
@@ -34,13 +36,40 @@ pub enum InputKind {
     Pdf,
     /// Plain UTF-8 text, pages separated by form feeds.
     Text,
+    /// A web page (`.html`, `.htm`): its main content.
+    Html,
+    /// A GOV.UK Content API item (`.json`).
+    Json,
+    /// Legislation (CLML, Akoma Ntoso) or Hansard (ParlParse) XML (`.xml`).
+    Xml,
+    /// A Word document (`.docx`).
+    Docx,
+    /// An OpenDocument text (`.odt`).
+    Odt,
 }
 
 impl InputKind {
-    /// The kind of a file named explicitly: `.txt` is text, anything else is
-    /// tried as a PDF (and fails clearly if it is not one).
+    /// The kind of a file named explicitly: by its extension, and anything
+    /// unknown is tried as a PDF (and fails clearly if it is not one).
     pub fn of_file(path: &Path) -> InputKind {
         kind_of(path).unwrap_or(InputKind::Pdf)
+    }
+}
+
+/// Which files a folder is walked for. A scan leaves JSON out: a folder of
+/// manifestos often holds the scan's own JSON report, which is no document.
+/// `track` reads GOV.UK pages saved as JSON, so it takes them too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FolderFiles {
+    /// Every kind but JSON.
+    Manifestos,
+    /// Every kind.
+    GovernmentDocuments,
+}
+
+impl FolderFiles {
+    fn takes(self, kind: InputKind) -> bool {
+        self == FolderFiles::GovernmentDocuments || kind != InputKind::Json
     }
 }
 
@@ -220,8 +249,15 @@ struct Index {
 /// counted.
 const LISTED_FILES: usize = 10;
 
-/// Resolves the user's paths (and optional index) into a corpus.
+/// Resolves the user's paths (and optional index) into a corpus of
+/// manifestos.
 pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
+    collect_files(paths, index, FolderFiles::Manifestos)
+}
+
+/// Resolves the user's paths (and optional index) into a corpus, walking
+/// folders for `files`.
+pub fn collect_files(paths: &[PathBuf], index: Option<&Path>, files_wanted: FolderFiles) -> Corpus {
     let mut corpus = Corpus::default();
     let mut indexes: Vec<Index> = Vec::new();
     if let Some(path) = index {
@@ -237,11 +273,13 @@ pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
-            walk_folder(path, &mut found, &mut corpus.problems);
+            walk_folder(path, files_wanted, &mut found, &mut corpus.problems);
             if found.is_empty() {
                 corpus.problems.push(Problem {
                     path: path.clone(),
-                    message: "no PDF or text files in this folder".into(),
+                    message:
+                        "no documents in this folder (PDF, text, HTML, XML, DOCX or ODT files)"
+                            .into(),
                 });
             }
             let local_index = path.join(INDEX_FILE_NAME);
@@ -345,6 +383,11 @@ fn kind_of(path: &Path) -> Option<InputKind> {
     match ext.as_str() {
         "pdf" => Some(InputKind::Pdf),
         "txt" => Some(InputKind::Text),
+        "html" | "htm" | "xhtml" => Some(InputKind::Html),
+        "json" => Some(InputKind::Json),
+        "xml" => Some(InputKind::Xml),
+        "docx" => Some(InputKind::Docx),
+        "odt" => Some(InputKind::Odt),
         _ => None,
     }
 }
@@ -355,14 +398,19 @@ fn stem_of(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn walk_folder(dir: &Path, files: &mut Vec<(PathBuf, InputKind)>, problems: &mut Vec<Problem>) {
+fn walk_folder(
+    dir: &Path,
+    wanted: FolderFiles,
+    files: &mut Vec<(PathBuf, InputKind)>,
+    problems: &mut Vec<Problem>,
+) {
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
     {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
-                if let Some(kind) = kind_of(entry.path()) {
+                if let Some(kind) = kind_of(entry.path()).filter(|&k| wanted.takes(k)) {
                     files.push((entry.into_path(), kind));
                 }
             }
@@ -545,7 +593,7 @@ mod tests {
             messages,
             vec![
                 "no such file or folder",
-                "no PDF or text files in this folder"
+                "no documents in this folder (PDF, text, HTML, XML, DOCX or ODT files)"
             ]
         );
     }

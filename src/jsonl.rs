@@ -16,8 +16,8 @@
 //!   kind. A part without it was cut off.
 
 use crate::corpus::Shard;
-use crate::pipeline::DocResult;
 use crate::report::{Generator, LexiconInfo, Report, Spool, Tally, Warning, SCHEMA_VERSION};
+use crate::results::DocResult;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Seek, Write};

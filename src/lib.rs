@@ -12,7 +12,7 @@
 //!
 //! The types at the seams: [`pdf::PageGlyphs`] (what the interpreter saw on a
 //! page), [`text::Page`] (laid-out lines), [`lexicon::Lexicon`] and
-//! [`matcher::Matcher`] (what counts as a mention), [`pipeline::DocResult`]
+//! [`matcher::Matcher`] (what counts as a mention), [`results::DocResult`]
 //! (what one document holds) and [`report::Report`] (what is published).
 #![deny(missing_docs)]
 
@@ -29,9 +29,13 @@ mod output;
 pub mod pdf;
 pub mod pipeline;
 pub mod pledge;
+pub mod read;
 pub mod report;
+pub mod results;
+pub mod schedule;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod test_support_tests;
 pub mod text;
+pub mod track;

@@ -87,7 +87,7 @@ fn folder_without_pdfs_is_an_error_naming_it() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "no PDF or text files in this folder",
+            "no documents in this folder (PDF, text, HTML, XML, DOCX or ODT files)",
         ))
         .stderr(predicate::str::contains(
             dir.path().to_string_lossy().as_ref(),

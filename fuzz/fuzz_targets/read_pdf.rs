@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use manifesto_mashup::corpus::InputKind;
-use manifesto_mashup::pipeline::{read_bytes, ReadOptions};
+use manifesto_mashup::read::{read_bytes, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
     let _ = read_bytes(data, InputKind::Pdf, &ReadOptions::default());

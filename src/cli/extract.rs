@@ -3,7 +3,8 @@
 use super::{write_to, Cli, Error, OcrArgs, Outcome};
 use crate::corpus;
 use crate::ocr::{self, Availability};
-use crate::pipeline::{self, ReadOptions};
+use crate::read::{self, ReadOptions};
+use crate::schedule;
 use clap::Args;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -91,10 +92,10 @@ pub(super) fn run(args: ExtractArgs) -> Result<Outcome, Error> {
     // Each file is read, laid out and written by one worker, so memory grows
     // with the number of workers, not of files; messages go to stderr whole.
     let work = || -> Vec<Result<Option<Extracted>, Error>> {
-        pipeline::map_largest_first(&args.files, |file| pipeline::file_size(file), one)
+        schedule::map_largest_first(&args.files, |file| schedule::file_size(file), one)
     };
-    let items = pipeline::parallel_items(args.files.len(), &options);
-    let results = pipeline::on_workers(args.jobs.map(usize::from), items, work);
+    let items = schedule::parallel_items(args.files.len(), &options);
+    let results = schedule::on_workers(args.jobs.map(usize::from), items, work);
     if let Some(bar) = spinner {
         bar.finish_and_clear();
     }
@@ -145,7 +146,7 @@ fn extract_file(
     options: &ReadOptions,
     needs_ocr: &str,
 ) -> Result<Option<Extracted>, Error> {
-    let doc = match pipeline::read_document(file, corpus::InputKind::of_file(file), options) {
+    let doc = match read::read_document(file, corpus::InputKind::of_file(file), options) {
         Ok(doc) => doc,
         Err(e) => {
             eprintln!("mashup: {}: {e}", file.display());

@@ -14,8 +14,11 @@ use crate::fingerprint;
 use crate::jsonl::{Header, PartWriter, ScanOptions};
 use crate::matcher::Matcher;
 use crate::ocr::{self, Availability};
-use crate::pipeline::{self, DocResult, Instrument, Progress, ReadOptions, ScanContext, Status};
+use crate::pipeline::{self, Instrument, Progress, ScanContext};
+use crate::read::ReadOptions;
 use crate::report::{Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSION};
+use crate::results::{DocResult, Status};
+use crate::schedule;
 use clap::Args;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -365,7 +368,7 @@ fn print_stats(corpus: &corpus::Corpus, pages: u64, started: Instant) {
     let bytes: u64 = corpus
         .inputs
         .iter()
-        .map(|i| pipeline::file_size(&i.path))
+        .map(|i| schedule::file_size(&i.path))
         .sum();
     let seconds = started.elapsed().as_secs_f64();
     let rate = |n: f64| if seconds > 0.0 { n / seconds } else { 0.0 };

@@ -16,7 +16,7 @@ use super::html::esc;
 use super::mashup::Quote;
 use super::table::thousands;
 use super::{per_10k, Labelled, PartyTotals, Report};
-use crate::pipeline::Counts;
+use crate::results::Counts;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};

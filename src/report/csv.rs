@@ -52,19 +52,21 @@ pub const CSV_FILES: &[(&str, CsvRenderer)] = &[
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn writer(out: &mut dyn Write) -> io::Result<csv::Writer<&mut dyn Write>> {
+/// A CSV writer of this module's dialect (BOM, CRLF), for any table.
+pub(crate) fn writer(out: &mut dyn Write) -> io::Result<csv::Writer<&mut dyn Write>> {
     out.write_all(BOM)?;
     Ok(csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out))
 }
 
-fn finish(mut w: csv::Writer<&mut dyn Write>) -> io::Result<()> {
+/// Flushes a writer made by [`writer`].
+pub(crate) fn finish(mut w: csv::Writer<&mut dyn Write>) -> io::Result<()> {
     w.flush()
 }
 
 /// Writes one record, every cell made safe from formula evaluation.
-fn row<I, S>(w: &mut csv::Writer<&mut dyn Write>, fields: I) -> io::Result<()>
+pub(crate) fn row<I, S>(w: &mut csv::Writer<&mut dyn Write>, fields: I) -> io::Result<()>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -77,7 +79,7 @@ where
 }
 
 /// A cell a spreadsheet will show rather than evaluate.
-fn safe_cell(s: &str) -> Cow<'_, str> {
+pub(crate) fn safe_cell(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{s}"))
     } else {

@@ -4,7 +4,7 @@
 //! whole archive in flat memory: a document's excerpts are on disk from the
 //! moment it is done, and no renderer needs more than one of them at once.
 
-use crate::pipeline::{DocResult, Status};
+use crate::results::{DocResult, Status};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};

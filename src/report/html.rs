@@ -13,9 +13,9 @@ use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::OCR_MARK;
 use super::{Quote, Report};
-use crate::pipeline::DocResult;
 use crate::pledge::Stance;
 use crate::report::table::thousands;
+use crate::results::DocResult;
 use std::io::{self, Write};
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -8,9 +8,9 @@
 
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{PartyQuote, Report, Theme};
-use crate::pipeline::DocResult;
 use crate::pledge::Stance;
 use crate::report::table::thousands;
+use crate::results::DocResult;
 use std::io::{self, Write};
 
 /// Writes the report as CommonMark with GitHub tables.

@@ -3,8 +3,8 @@
 //! quote (the ranking rule is in the module doc of [`crate::report`]).
 
 use super::{Labelled, PartyTotals};
-use crate::pipeline::{DocResult, Status};
 use crate::pledge::Stance;
+use crate::results::{DocResult, Status};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
@@ -207,8 +207,8 @@ fn find<'a>(
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
-    use crate::pipeline::{AskExcerpt, Excerpt};
     use crate::report::Report;
+    use crate::results::{AskExcerpt, Excerpt};
     use std::path::Path;
 
     fn lexicon() -> Lexicon {

@@ -113,7 +113,7 @@
 //! document at a time ([`Tally`], [`Documents`]).
 
 mod compare;
-mod csv;
+pub(crate) mod csv;
 mod documents;
 mod html;
 mod json;
@@ -140,7 +140,7 @@ pub use tally::Tally;
 pub use trends::{FamilyTrend, Trends};
 
 use crate::lexicon::Lexicon;
-use crate::pipeline::{Counts, DocResult};
+use crate::results::{Counts, DocResult};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
@@ -512,8 +512,8 @@ fn per_10k(count: u64, words: u64) -> f64 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::pipeline::{AskExcerpt, Excerpt, Status};
     use crate::pledge::Stance;
+    use crate::results::{AskExcerpt, Excerpt, Status};
     use std::path::Path;
 
     #[test]

@@ -4,7 +4,7 @@
 //! categories are those with the most policies.
 
 use super::{Report, OCR_MARK};
-use crate::pipeline::Status;
+use crate::results::Status;
 use std::io::{self, Write};
 
 /// How many categories the table names per party.

@@ -11,7 +11,7 @@ use super::{
     per_10k, Documents, ElectionTotals, Generator, LexiconInfo, PartyTotals, Report, Totals,
     Warning, SCHEMA_VERSION,
 };
-use crate::pipeline::{Counts, DocResult, Status};
+use crate::results::{Counts, DocResult, Status};
 use std::collections::BTreeMap;
 
 /// A report under construction.

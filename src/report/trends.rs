@@ -4,7 +4,7 @@
 //! for a scan of several elections.
 
 use super::{per_10k, Report};
-use crate::pipeline::Counts;
+use crate::results::Counts;
 use std::collections::BTreeMap;
 
 /// Families with fewer elections read than this are left out: two points

@@ -1,6 +1,14 @@
-//! Reading one document into laid-out pages: PDF through the interpreter and
-//! layout, text files split into pages and paragraphs. Shared by `scan` and
-//! `extract`, so both see exactly the same text.
+//! Reading one document into pages of text: PDF through the interpreter and
+//! layout, text files split into pages and paragraphs, and the structured
+//! formats governments publish (legislation and Hansard XML, GOV.UK content
+//! JSON, HTML, DOCX, ODT; see [`formats`]) one page per section, each with a
+//! [`Locator`] a reader can follow. Shared by `scan`, `extract` and `track`,
+//! so all three see exactly the same text.
+
+pub mod formats;
+mod structured;
+
+pub use formats::{DateRole, DocDate, DocKind, DocumentMeta, FormatError, Locator};
 
 use crate::corpus::InputKind;
 use crate::ocr::Ocr;
@@ -31,6 +39,9 @@ pub enum ReadError {
     Pdf(pdf::Error),
     /// The PDF opened, but the content of none of its pages could be read.
     Unreadable(String),
+    /// A structured document (XML, JSON, HTML, DOCX, ODT) that is malformed
+    /// or not the format its name or content said.
+    Format(FormatError),
 }
 
 impl fmt::Display for ReadError {
@@ -39,6 +50,7 @@ impl fmt::Display for ReadError {
             ReadError::Io(e) => write!(f, "cannot read file: {e}"),
             ReadError::Pdf(e) => e.fmt(f),
             ReadError::Unreadable(why) => f.write_str(why),
+            ReadError::Format(e) => e.fmt(f),
         }
     }
 }
@@ -48,8 +60,23 @@ impl std::error::Error for ReadError {}
 /// A document read into pages, with the whole-document passes done.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentText {
-    /// The pages in order.
+    /// The pages in order (a structured document's sections, one per page).
     pub pages: Vec<Page>,
+    /// What a structured document says about itself and where each of its
+    /// pages is; `None` for a PDF or a text file.
+    pub structure: Option<Structure>,
+}
+
+/// What a structured document adds to its pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Structure {
+    /// Its title, kind, dates, URL and publishers, as the file states them.
+    pub meta: DocumentMeta,
+    /// Where each page is, in the document's own terms: one per page.
+    pub locators: Vec<Locator>,
+    /// What a reader should know that did not stop the read ("metadata
+    /// only: no body text").
+    pub notes: Vec<String>,
 }
 
 impl DocumentText {
@@ -134,6 +161,9 @@ pub struct BodyText {
     /// (`Tesseract 5.3.0, eng, 300 dpi`); `None` when none was.
     #[serde(default)]
     pub ocr_engine: Option<String>,
+    /// A structured document's metadata and locators.
+    #[serde(default)]
+    pub structure: Option<Structure>,
 }
 
 /// One page of a [`BodyText`].
@@ -199,6 +229,7 @@ impl BodyText {
                 .collect(),
             lacks_text_layer: kind == InputKind::Pdf && doc.lacks_text_layer(),
             ocr_engine: None,
+            structure: doc.structure.clone(),
         }
     }
 
@@ -235,9 +266,15 @@ pub fn read_bytes(
             Ok(text) => read_text(text),
             Err(_) => read_text(&String::from_utf8_lossy(bytes)),
         },
+        // Sections are whole already: no running heads to find, no lines
+        // broken by a hyphen, so the page passes below do not apply.
+        structured => return structured::read(bytes, structured).map_err(ReadError::Format),
     };
     text::finish_document(&mut pages);
-    Ok(DocumentText { pages })
+    Ok(DocumentText {
+        pages,
+        structure: None,
+    })
 }
 
 fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError> {
@@ -271,7 +308,7 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError>
 }
 
 /// A text file: form feeds separate pages, blank lines separate blocks.
-fn read_text(content: &str) -> Vec<Page> {
+pub(crate) fn read_text(content: &str) -> Vec<Page> {
     content
         .split('\u{c}')
         .enumerate()
@@ -331,7 +368,10 @@ mod tests {
             images: 1,
             ..Page::default()
         };
-        let doc = |pages: Vec<Page>| DocumentText { pages };
+        let doc = |pages: Vec<Page>| DocumentText {
+            pages,
+            structure: None,
+        };
         assert!(!doc(vec![blank.clone()]).lacks_text_layer());
         assert!(doc(vec![blank, picture.clone()]).lacks_text_layer());
         let mut texted = read_text("words");
@@ -343,6 +383,7 @@ mod tests {
     fn a_text_file_is_not_mistaken_for_a_scan() {
         let doc = DocumentText {
             pages: read_text("words"),
+            structure: None,
         };
         assert!(!doc.lacks_text_layer());
     }

@@ -1,0 +1,161 @@
+//! Matching one document's body text: every mention and every ask, each
+//! judged for a pledge, counted into its [`DocResult`] and quoted.
+
+use super::Instrument;
+use crate::pledge::PledgeReader;
+use crate::read::BodyText;
+use crate::results::{AskExcerpt, DocResult, Excerpt};
+use crate::text::{count_words, excerpt, sentence_ranges};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// Counts and quotes every mention and ask of `doc` into `result`.
+pub(super) fn match_document(doc: &BodyText, instrument: Instrument<'_>, result: &mut DocResult) {
+    let Instrument { lexicon, matcher } = instrument;
+    // One reader per document: a "We will:" list may run over a page break,
+    // and the party's own name counts as a pledge's subject.
+    let mut pledges =
+        PledgeReader::for_party_in(&result.party, doc.pages.iter().map(|p| p.body.as_str()));
+    for page in &doc.pages {
+        let body = &page.body;
+        result.counts.words += count_words(body) as u64;
+        let sentences = sentence_ranges(body);
+        let (mentions, asks) = matcher.scan(body, &sentences);
+        // Only sentences with a mention or an ask are judged; the reader
+        // still passes over every other one in order, for the lists they
+        // may open or close (cheap: only a sentence with a colon, or one
+        // read while a list is open, needs a closer look).
+        let mut wanted = vec![false; sentences.len()];
+        for hit in &mentions {
+            if let (Some(i), _) = sentence_of(&sentences, hit.start..hit.end, body.len()) {
+                wanted[i] = true;
+            }
+        }
+        for ask_hit in &asks {
+            if let Some(w) = wanted.get_mut(ask_hit.sentence) {
+                *w = true;
+            }
+        }
+        let judged: Vec<_> = sentences
+            .iter()
+            .zip(&wanted)
+            .map(|(s, &wanted)| {
+                let before = body.get(..s.start).unwrap_or("").trim_end_matches(' ');
+                let starts_block = before.is_empty() || before.ends_with('\n');
+                let sentence = body.get(s.clone()).unwrap_or("");
+                if wanted {
+                    pledges.sentence(sentence, starts_block)
+                } else {
+                    pledges.pass(sentence, starts_block);
+                    None
+                }
+            })
+            .collect();
+        let pledge_of = |i: usize| judged.get(i).copied().flatten();
+        // The page's policies: each sentence with a mention, whether it is a
+        // pledge, and the categories mentioned in it. A hit outside every
+        // sentence (segmentation missed it) is a policy of its own.
+        let mut policies: BTreeMap<(Option<usize>, usize), (bool, BTreeSet<String>)> =
+            BTreeMap::new();
+        for (n, hit) in mentions.into_iter().enumerate() {
+            // A term may be in several categories: the match counts in each (rule 7).
+            let categories: Vec<String> = matcher
+                .hit_categories(&hit)
+                .map(|c| lexicon.categories()[c.index()].id.clone())
+                .collect();
+            let term = matcher.term_text(hit.term);
+            let (index, sentence) = sentence_of(&sentences, hit.start..hit.end, body.len());
+            let pledge = index.and_then(pledge_of);
+            let key = (index, if index.is_some() { 0 } else { n });
+            let policy = policies.entry(key).or_default();
+            policy.0 |= pledge.is_some();
+            policy.1.extend(categories.iter().cloned());
+            result.counts.mentions += 1;
+            *result.counts.by_term.entry(term.to_string()).or_default() += 1;
+            if pledge.is_some() {
+                result.counts.pledges += 1;
+            }
+            for category in &categories {
+                *result
+                    .counts
+                    .by_category
+                    .entry(category.clone())
+                    .or_default() += 1;
+                if pledge.is_some() {
+                    *result
+                        .counts
+                        .pledges_by_category
+                        .entry(category.clone())
+                        .or_default() += 1;
+                }
+            }
+            result.excerpts.push(Excerpt {
+                page: page.number,
+                sentence: index.unwrap_or(0) as u32,
+                categories,
+                term: term.to_string(),
+                matched: body.get(hit.start..hit.end).unwrap_or("").to_string(),
+                text: excerpt(body, sentence, hit.start..hit.end),
+                pledge: pledge.is_some(),
+                stance: pledge.and_then(|p| p.stance),
+            });
+        }
+        for (pledged, categories) in policies.into_values() {
+            let counts = &mut result.counts;
+            counts.policies += 1;
+            counts.pledged_policies += u64::from(pledged);
+            for category in categories {
+                if pledged {
+                    *counts
+                        .pledged_policies_by_category
+                        .entry(category.clone())
+                        .or_default() += 1;
+                }
+                *counts.policies_by_category.entry(category).or_default() += 1;
+            }
+        }
+        for ask_hit in asks {
+            let ask = &lexicon.asks()[ask_hit.ask.index()].id;
+            let pledge = pledge_of(ask_hit.sentence);
+            *result.counts.asks.entry(ask.clone()).or_default() += 1;
+            if pledge.is_some() {
+                *result.counts.ask_pledges.entry(ask.clone()).or_default() += 1;
+            }
+            let sentence = sentences.get(ask_hit.sentence).cloned().unwrap_or(0..0);
+            result.ask_excerpts.push(AskExcerpt {
+                page: page.number,
+                sentence: ask_hit.sentence as u32,
+                ask: ask.clone(),
+                text: excerpt(body, sentence.clone(), sentence),
+                pledge: pledge.is_some(),
+                stance: pledge.and_then(|p| p.stance),
+            });
+        }
+    }
+}
+
+/// The index and range of the sentence holding the hit (no index, and the
+/// whole text, if segmentation missed it).
+fn sentence_of(
+    sentences: &[Range<usize>],
+    hit: Range<usize>,
+    len: usize,
+) -> (Option<usize>, Range<usize>) {
+    let i = sentences.partition_point(|s| s.end <= hit.start);
+    match sentences.get(i) {
+        Some(s) if s.start <= hit.start => (Some(i), s.start..s.end.max(hit.end)),
+        _ => (None, 0..len),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hit_finds_its_sentence() {
+        let sentences = vec![0..10, 11..30];
+        assert_eq!(sentence_of(&sentences, 15..20, 30), (Some(1), 11..30));
+        assert_eq!(sentence_of(&sentences, 40..45, 50), (None, 0..50));
+    }
+}
