@@ -16,6 +16,7 @@ mod merge;
 mod ocr;
 mod report;
 mod scan;
+mod track;
 
 pub use compare::{CompareArgs, CompareFormat};
 pub use extract::ExtractArgs;
@@ -24,6 +25,7 @@ pub use merge::MergeArgs;
 pub use ocr::{OcrArgs, OcrChoice};
 pub use report::ReportArgs;
 pub use scan::ScanArgs;
+pub use track::{TrackArgs, TrackFormat};
 
 use crate::jsonl::MergeError;
 use crate::lexicon::{Lexicon, LexiconError};
@@ -58,6 +60,9 @@ pub enum Command {
     Merge(MergeArgs),
     /// Compare two saved reports (usually two elections): rates, themes, and asks gained and dropped.
     Compare(CompareArgs),
+    /// Follow the asks into government documents (legislation, GOV.UK pages, Hansard, Word
+    /// files): each ask's stage, evidence and timeline.
+    Track(TrackArgs),
 }
 
 /// Report formats.
@@ -162,6 +167,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Report(args) => report::run(args),
         Command::Merge(args) => merge::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Track(args) => track::run(args),
     }
 }
 

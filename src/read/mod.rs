@@ -161,9 +161,10 @@ pub struct BodyText {
     /// (`Tesseract 5.3.0, eng, 300 dpi`); `None` when none was.
     #[serde(default)]
     pub ocr_engine: Option<String>,
-    /// A structured document's metadata and locators.
+    /// A structured document's metadata and locators (boxed: most
+    /// documents are PDFs, which have none).
     #[serde(default)]
-    pub structure: Option<Structure>,
+    pub structure: Option<Box<Structure>>,
 }
 
 /// One page of a [`BodyText`].
@@ -229,7 +230,7 @@ impl BodyText {
                 .collect(),
             lacks_text_layer: kind == InputKind::Pdf && doc.lacks_text_layer(),
             ocr_engine: None,
-            structure: doc.structure.clone(),
+            structure: doc.structure.clone().map(Box::new),
         }
     }
 

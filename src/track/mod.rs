@@ -57,7 +57,8 @@ pub struct Tracking {
     pub generator: Generator,
     /// The lexicon whose asks were followed.
     pub lexicon: TrackLexicon,
-    /// The newest date among the documents: the "now" of the run.
+    /// The newest date that dates a document (see [`TrackedDocument::date`]):
+    /// the "now" of the run.
     pub reference_date: Option<String>,
     /// An ask is stalled when its latest evidence is this many months or
     /// more older than `reference_date`.
@@ -531,10 +532,9 @@ fn date_key(date: &Option<String>) -> (bool, String) {
 fn assemble(found: Vec<Found>, options: &TrackOptions<'_>, corpus: &Corpus) -> Tracking {
     let lexicon = options.lexicon;
     let asks = lexicon.asks();
-    let reference_date = found
-        .iter()
-        .flat_map(|f| f.document.dates.iter().map(|d| d.date.clone()))
-        .max();
+    // The newest date a document is dated by, not any date it states: a
+    // consultation's closing date or a coming-into-force date may lie ahead.
+    let reference_date = found.iter().filter_map(|f| f.document.date.clone()).max();
     let mut warnings: Vec<String> = Vec::new();
     warnings.extend(corpus.warnings.iter().map(|w| w.to_string()));
     warnings.extend(options.sources.warnings.iter().cloned());
