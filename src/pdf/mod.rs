@@ -26,7 +26,7 @@ pub use error::{Error, ErrorKind};
 pub use glyph::{Direction, Glyph, PageGlyphs, PageProblems};
 
 use geometry::Matrix;
-use lopdf::{Document, LoadOptions, ObjectId, Stream};
+use lopdf::{Document, LoadOptions, Object, ObjectId, Stream};
 use std::borrow::Cow;
 
 /// How to open a document.
@@ -35,6 +35,38 @@ pub struct OpenOptions {
     /// The password for an encrypted PDF whose empty user password does not
     /// open it (either the user or the owner password works).
     pub password: Option<String>,
+}
+
+/// What a PDF's document information dictionary says of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// `/Title`.
+    pub title: Option<String>,
+    /// `/CreationDate`, as `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+    pub created: Option<String>,
+    /// `/ModDate`, likewise.
+    pub modified: Option<String>,
+}
+
+/// The calendar date of a PDF date string (`D:20200514134113Z`, PDF 1.7
+/// section 7.9.4), as written (no shift by its time zone); `None` when it
+/// does not start with at least a four-digit year.
+fn pdf_date(text: &str) -> Option<String> {
+    let digits: String = text
+        .trim()
+        .trim_start_matches("D:")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let part = |r: std::ops::Range<usize>| digits.get(r);
+    let date = match (part(0..4), part(4..6), part(6..8)) {
+        (Some(y), Some(m), Some(d)) => format!("{y}-{m}-{d}"),
+        (Some(y), Some(m), None) => format!("{y}-{m}"),
+        (Some(y), None, _) => y.to_string(),
+        _ => return None,
+    };
+    // The same plausibility check as every other stated date.
+    crate::read::formats::iso_date(&date).filter(|d| *d == date)
 }
 
 /// An open PDF whose pages can be interpreted one at a time.
@@ -98,6 +130,28 @@ impl PdfDocument {
             shared: interpret::Shared::default(),
             last_sizes: (0, 0),
         })
+    }
+
+    /// What the document information dictionary says: its title and its
+    /// creation and modification dates (`YYYY-MM-DD`), each `None` when absent
+    /// or unreadable.
+    pub fn info(&self) -> DocumentInfo {
+        let info = self.doc.trailer.get(b"Info").ok().and_then(|o| match o {
+            Object::Reference(id) => self.doc.get_dictionary(*id).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        });
+        let text = |key: &[u8]| {
+            info.and_then(|d| d.get(key).ok())
+                .and_then(|o| lopdf::decode_text_string(o).ok())
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
+        };
+        DocumentInfo {
+            title: text(b"Title"),
+            created: text(b"CreationDate").and_then(|d| pdf_date(&d)),
+            modified: text(b"ModDate").and_then(|d| pdf_date(&d)),
+        }
     }
 
     /// The number of pages.
@@ -410,5 +464,22 @@ fn decoded(stream: &Stream, limit: usize) -> Result<Cow<'_, [u8]>, lopdf::Error>
             .map(Cow::Owned)
     } else {
         Ok(Cow::Borrowed(&stream.content))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates_are_read_as_written() {
+        assert_eq!(pdf_date("D:20200514134113Z").as_deref(), Some("2020-05-14"));
+        assert_eq!(pdf_date("D:2020").as_deref(), Some("2020"));
+        assert_eq!(
+            pdf_date("20250716123740+01'00'").as_deref(),
+            Some("2025-07-16")
+        );
+        assert_eq!(pdf_date("D:20201399"), None);
+        assert_eq!(pdf_date("yesterday"), None);
     }
 }

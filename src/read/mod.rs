@@ -258,8 +258,13 @@ pub fn read_bytes(
     kind: InputKind,
     options: &ReadOptions,
 ) -> Result<DocumentText, ReadError> {
+    let mut structure = None;
     let mut pages = match kind {
-        InputKind::Pdf => read_pdf(bytes, options)?,
+        InputKind::Pdf => {
+            let (pages, info) = read_pdf(bytes, options)?;
+            structure = pdf_structure(&pages, info);
+            pages
+        }
         // Valid UTF-8 (nearly every text file) is checked by `from_utf8`,
         // whose ASCII fast path is several times quicker than the lossy
         // decoder's; only invalid text is decoded again with replacements.
@@ -272,17 +277,47 @@ pub fn read_bytes(
         structured => return structured::read(bytes, structured).map_err(ReadError::Format),
     };
     text::finish_document(&mut pages);
-    Ok(DocumentText {
-        pages,
-        structure: None,
+    Ok(DocumentText { pages, structure })
+}
+
+/// What a PDF's information dictionary says of it, when it says anything:
+/// its title and dates, with each page's number as its locator.
+fn pdf_structure(pages: &[Page], info: pdf::DocumentInfo) -> Option<Structure> {
+    let mut dates = Vec::new();
+    for (date, role) in [
+        (info.created, DateRole::Created),
+        (info.modified, DateRole::Updated),
+    ] {
+        if let Some(date) = date {
+            dates.push(DocDate { date, role });
+        }
+    }
+    if info.title.is_none() && dates.is_empty() {
+        return None;
+    }
+    Some(Structure {
+        meta: DocumentMeta {
+            title: info.title,
+            dates,
+            ..DocumentMeta::default()
+        },
+        locators: pages
+            .iter()
+            .map(|p| Locator::Page { number: p.number })
+            .collect(),
+        notes: Vec::new(),
     })
 }
 
-fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError> {
+fn read_pdf(
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<(Vec<Page>, pdf::DocumentInfo), ReadError> {
     let open = OpenOptions {
         password: options.password.clone(),
     };
     let mut doc = PdfDocument::open(bytes, &open).map_err(ReadError::Pdf)?;
+    let info = doc.info();
     // Each page's glyphs are dropped as soon as it is laid out.
     let mut pages: Vec<Page> = (0..doc.page_count())
         .map(|i| text::layout_page(&doc.page(i), &options.layout))
@@ -305,7 +340,7 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions) -> Result<Vec<Page>, ReadError>
             "no page's content could be read (page 1: {why})"
         )));
     }
-    Ok(pages)
+    Ok((pages, info))
 }
 
 /// A text file: form feeds separate pages, blank lines separate blocks.

@@ -37,7 +37,7 @@ use decisions::{Decision, Decisions, Verdict};
 use serde::{Deserialize, Serialize};
 use sources::Sources;
 use stage::{DocumentFacts, Stage};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 /// The version of the JSON a [`Tracking`] is written as; raised whenever
@@ -315,7 +315,7 @@ fn failed_document(path: String, message: &str) -> TrackedDocument {
 
 /// The roles that date a document's evidence, best first: what happened to
 /// it (enacted, made, the sitting), then when it was published, and only
-/// then when its file was touched.
+/// then when its file was made and last touched.
 const DATING_ROLES: [DateRole; 9] = [
     DateRole::Given,
     DateRole::Enacted,
@@ -324,8 +324,8 @@ const DATING_ROLES: [DateRole; 9] = [
     DateRole::Published,
     DateRole::Laid,
     DateRole::Valid,
-    DateRole::Updated,
     DateRole::Created,
+    DateRole::Updated,
 ];
 
 /// The date that dates a document, and what it is.
@@ -365,19 +365,36 @@ fn read_one(input: &Input, options: &TrackOptions<'_>) -> Found {
         .collect();
     let mut sentences = Vec::new();
     let mut occurrences: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    let mut quoted: BTreeSet<(usize, String)> = BTreeSet::new();
     for (index, page) in body.pages.iter().enumerate() {
         document.words += count_words(&page.body) as u64;
         let ranges = sentence_ranges(&page.body);
-        let (_, asks) = options.matcher.scan(&page.body, &ranges);
+        let (mentions, asks) = options.matcher.scan(&page.body, &ranges);
+        let categories: BTreeSet<&str> = mentions
+            .iter()
+            .flat_map(|m| options.matcher.hit_categories(m))
+            .filter_map(|c| options.lexicon.categories().get(c.index()))
+            .map(|c| c.id.as_str())
+            .collect();
         for hit in asks {
             let ask = hit.ask.index();
+            if !in_view(&options.lexicon.asks()[ask], &categories) {
+                continue;
+            }
             let range = ranges.get(hit.sentence).cloned().unwrap_or(0..0);
+            let quote = excerpt(&page.body, range.clone(), range);
+            // The same sentence twice in a document (a GOV.UK summary that
+            // repeats the body's first line) is one piece of evidence.
+            let key = quote.trim_end_matches(['.', ' ']).to_string();
+            if !quoted.insert((ask, key)) {
+                continue;
+            }
             let occurrence = occurrences.entry((index, ask)).or_default();
             sentences.push(FoundSentence {
                 ask,
                 locator: locator_of(&body, index, input.kind),
                 occurrence: *occurrence,
-                quote: excerpt(&page.body, range.clone(), range),
+                quote,
                 section: index as u32,
                 sentence: hit.sentence as u32,
             });
@@ -390,6 +407,23 @@ fn read_one(input: &Input, options: &TrackOptions<'_>) -> Found {
         in_force_dates,
         sentences,
     }
+}
+
+/// Whether a sentence meeting `ask` is evidence, given the categories
+/// mentioned in its section (`mentioned`: a provision, a speech, the text
+/// under a heading, a page).
+///
+/// Government documents use the everyday words asks are written in
+/// (contracts, land, housing, energy) far more often in other senses than
+/// manifestos do: a bill's "revenue certainty contracts to be published" is
+/// no step towards transparent public contracts. So an ask with a category
+/// counts only where its section speaks of that category by one of the
+/// category's own terms; the sentence that names "social enterprise" while
+/// asking for support passes, the NHS's "unused land" does not.
+fn in_view(ask: &crate::lexicon::Ask, mentioned: &BTreeSet<&str>) -> bool {
+    ask.category
+        .as_deref()
+        .is_none_or(|category| mentioned.contains(category))
 }
 
 /// Where page `index` of a document is: its section's locator, or its page.
@@ -752,3 +786,6 @@ mod tests {
         assert_eq!(link_to(None, &h), None);
     }
 }
+
+#[cfg(test)]
+mod shared_tests;

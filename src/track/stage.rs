@@ -180,7 +180,7 @@ fn cues() -> &'static [Cue] {
         vec![
             cue(
                 Stage::Consulted,
-                r"\b(?:(?:will|to|shall|we|government)\s+(?:now\s+)?consult(?:s|ed|ing)?|(?:launch|launched|publish|published|open|opened|run|ran)\s+(?:a|an|this)\s+(?:public\s+)?consultation|consultation\s+(?:on|about|paper|document|closes|opens)|call\s+for\s+evidence)\b",
+                r"\b(?:(?:will|to|shall|we|government)\s+(?:now\s+)?consult(?:s|ed|ing)?|(?:launch|launched|publish|published|open|opened|run|ran)\s+(?:a|an|this)\s+(?:public\s+)?consultation|consultation\s+(?:on|about|paper|document|closes|closed|opens|opened|responses?)|call\s+for\s+evidence)\b",
                 &[],
             ),
             cue(

@@ -107,6 +107,12 @@ fn read_within(bytes: &[u8], limits: Limits) -> Option<Document> {
         limits,
     };
     objects.walk(root).ok()?;
+    // The document information dictionary (title, dates) hangs off the
+    // trailer, not the catalog. It is wanted for what the document says of
+    // itself, never for its text, so a broken one only loses that.
+    if let Ok(info) = trailer.get(b"Info").and_then(Object::as_reference) {
+        let _ = objects.walk(info);
+    }
     let mut doc = Document::new();
     doc.version = version(bytes);
     doc.max_id = objects

@@ -363,70 +363,32 @@ mod fuzz {
     }
 }
 
-/// Bag-of-words F1 in the manner of shared/tools/textscore (lower case,
-/// curly quotes folded, runs of letters and digits, hyphenated line ends joined).
-fn words_f1(candidate: &str, reference: &str) -> f64 {
-    let words = |t: &str| -> std::collections::HashMap<String, usize> {
-        let t = t.replace("-\n", "").to_lowercase().replace(['’', '\''], "");
-        let mut bag = std::collections::HashMap::new();
-        for w in t
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            *bag.entry(w.to_string()).or_insert(0) += 1;
-        }
-        bag
-    };
-    let (a, b) = (words(candidate), words(reference));
-    let common: usize = a
-        .iter()
-        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
-        .sum();
-    let (na, nb): (usize, usize) = (a.values().sum(), b.values().sum());
-    if na == 0 || nb == 0 || common == 0 {
-        return 0.0;
-    }
-    let (p, r) = (common as f64 / na as f64, common as f64 / nb as f64);
-    2.0 * p * r / (p + r)
-}
-
-/// The AKN bill's text (each section's number and heading on a line, then its
-/// paragraphs) against `pdftotext` of the print of the same bill.
+/// The AKN bill's text against the PDF print of the same bill, both read as
+/// `mashup` reads them (every line of the print, as `extract --all` prints
+/// it: the print's margin line numbers and running heads are words too).
 #[test]
 fn akn_text_has_the_words_of_the_pdf_print() {
     let Some(dir) = shared_dir() else { return };
     let stem = "sustainable-aviation-fuel-bill_commons-as-amended-in-committee";
-    let doc = akn::read(&std::fs::read(dir.join(format!("akn_{stem}.xml"))).expect("readable"))
+    let read = |name: String| {
+        let path = dir.join(name);
+        let doc = crate::read::read_document(
+            &path,
+            crate::corpus::InputKind::of_file(&path),
+            &crate::read::ReadOptions::default(),
+        )
         .expect("reads");
-    let mut text = String::new();
-    for s in &doc.sections {
-        let number = match &s.locator {
-            Locator::Provision {
-                number: Some(n), ..
-            } => Some(n.as_str()),
-            _ => None,
-        };
-        let line: Vec<&str> = number.into_iter().chain(s.heading.as_deref()).collect();
-        text.push_str(&line.join(" "));
-        text.push('\n');
-        for p in &s.paragraphs {
-            text.push_str(p);
-            text.push('\n');
-        }
-    }
-    let pdf = dir.join(format!("pdf_{stem}.pdf"));
-    let out = match std::process::Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-    {
-        Ok(o) if o.status.success() => o,
-        _ => {
-            eprintln!("note: pdftotext not available; AKN-vs-PDF word check skipped");
-            return;
-        }
+        doc.pages
+            .iter()
+            .map(|p| p.render(true))
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    let f1 = words_f1(&text, &String::from_utf8_lossy(&out.stdout));
+    let (akn, pdf) = (
+        read(format!("akn_{stem}.xml")),
+        read(format!("pdf_{stem}.pdf")),
+    );
+    let f1 = crate::test_support::words_f1(&akn, &pdf);
     eprintln!("AKN vs PDF words_f1 = {f1:.4}");
     assert!(f1 >= 0.97, "words_f1 {f1:.4} below 0.97");
 }
