@@ -16,7 +16,7 @@ pub mod hansard;
 pub mod html;
 pub mod odt;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 pub mod xml;
 mod xml_entities;
 #[cfg(test)]

@@ -28,91 +28,17 @@ fn shared_file(prefix: &str) -> Option<PathBuf> {
     found
 }
 
-/// A zip holding the given parts, stored with deflate.
-fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    {
-        let mut w = ZipWriter::new(&mut out);
-        for (name, data) in parts {
-            w.file(name, data);
-        }
-        w.finish();
+/// A zip holding the given parts, stored (for the DOCX and ODT tests here
+/// and elsewhere in the crate).
+pub(crate) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in parts {
+        w.start_file(*name, stored).expect("a zip in memory");
+        w.write_all(data).expect("a zip in memory");
     }
-    out.into_inner()
-}
-
-/// A minimal zip writer (stored entries), so the tests need no zip-writing
-/// feature of the zip crate.
-struct ZipWriter<'a> {
-    out: &'a mut std::io::Cursor<Vec<u8>>,
-    central: Vec<u8>,
-    count: u16,
-}
-
-impl<'a> ZipWriter<'a> {
-    fn new(out: &'a mut std::io::Cursor<Vec<u8>>) -> Self {
-        ZipWriter {
-            out,
-            central: Vec::new(),
-            count: 0,
-        }
-    }
-
-    fn file(&mut self, name: &str, data: &[u8]) {
-        let crc = crc32(data);
-        let offset = self.out.get_ref().len() as u32;
-        let mut local = Vec::new();
-        local.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        local.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]);
-        local.extend_from_slice(&crc.to_le_bytes());
-        local.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        local.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        local.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        local.extend_from_slice(&0u16.to_le_bytes());
-        local.extend_from_slice(name.as_bytes());
-        self.out.write_all(&local).expect("write to memory");
-        self.out.write_all(data).expect("write to memory");
-        let c = &mut self.central;
-        c.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        c.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0x21, 0]);
-        c.extend_from_slice(&crc.to_le_bytes());
-        c.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        c.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        c.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        c.extend_from_slice(&[0; 12]);
-        c.extend_from_slice(&offset.to_le_bytes());
-        c.extend_from_slice(name.as_bytes());
-        self.count += 1;
-    }
-
-    fn finish(self) {
-        let start = self.out.get_ref().len() as u32;
-        self.out.write_all(&self.central).expect("write to memory");
-        let mut end = Vec::new();
-        end.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        end.extend_from_slice(&[0, 0, 0, 0]);
-        end.extend_from_slice(&self.count.to_le_bytes());
-        end.extend_from_slice(&self.count.to_le_bytes());
-        end.extend_from_slice(&(self.central.len() as u32).to_le_bytes());
-        end.extend_from_slice(&start.to_le_bytes());
-        end.extend_from_slice(&0u16.to_le_bytes());
-        self.out.write_all(&end).expect("write to memory");
-    }
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in data {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
+    w.finish().expect("a zip in memory").into_inner()
 }
 
 /// Deterministic pseudo-random bytes (xorshift), so a failure reproduces.
