@@ -29,7 +29,8 @@ use std::time::Instant;
 /// Arguments of `mashup scan`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
-    /// Files or folders to scan (folders are searched for *.pdf and *.txt).
+    /// Files or folders to scan (folders are searched for *.pdf, *.txt, *.html, *.xml, *.docx,
+    /// *.odt).
     #[arg(value_name = "PATH", required_unless_present = "files_from")]
     pub paths: Vec<PathBuf>,
     /// Also scan the paths listed in FILE, one per line ("-" for stdin).

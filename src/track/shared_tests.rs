@@ -348,3 +348,34 @@ fn decisions_survive_a_second_run_with_more_documents() {
         second.warnings
     );
 }
+
+/// The JSON `track` writes is what `docs/track.schema.json` says, at the
+/// version the program writes, with every kind of locator the shared
+/// documents have.
+#[test]
+fn the_json_matches_its_schema() {
+    let Some(shared) = shared_dir() else { return };
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/track.schema.json"),
+        )
+        .expect("docs/track.schema.json is readable"),
+    )
+    .expect("the schema is JSON");
+    assert_eq!(
+        schema["properties"]["schema_version"]["const"],
+        serde_json::json!(SCHEMA_VERSION)
+    );
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let tracking = run(&[shared.join("track")], None);
+    let mut json = Vec::new();
+    render::write_json(&tracking, &mut json).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let back: Tracking = serde_json::from_value(value).expect("reads back");
+    assert_eq!(back, tracking);
+}
