@@ -35,7 +35,7 @@
 //!   Contents pages and imprints are removed even then, unless they are all
 //!   the document has: a document with text never comes out with no body.
 
-use super::layout::Page;
+use super::page::Page;
 use crate::pdf::Direction;
 use std::collections::HashMap;
 
@@ -111,7 +111,7 @@ pub fn mark_furniture(pages: &mut [Page]) {
 fn lines_with_kinds<'a>(
     page: &'a Page,
     kinds: &'a [Vec<Option<Kind>>],
-) -> impl Iterator<Item = (&'a super::layout::Line, Option<Kind>)> {
+) -> impl Iterator<Item = (&'a super::page::Line, Option<Kind>)> {
     page.blocks
         .iter()
         .flat_map(|b| b.lines.iter())
@@ -201,7 +201,7 @@ struct JoinedBlock {
 }
 
 impl JoinedBlock {
-    fn of(block: &super::layout::Block) -> JoinedBlock {
+    fn of(block: &super::page::Block) -> JoinedBlock {
         let mut text = String::with_capacity(block.lines.iter().map(|l| l.text.len() + 1).sum());
         let mut starts = Vec::with_capacity(block.lines.len());
         for line in &block.lines {
@@ -230,7 +230,7 @@ impl JoinedBlock {
 
 /// A block of running prose: a paragraph of several lines, or a sentence of
 /// some length. A contents page keeps these (a foreword may start on it).
-fn is_prose(block: &super::layout::Block, joined: &JoinedBlock) -> bool {
+fn is_prose(block: &super::page::Block, joined: &JoinedBlock) -> bool {
     // Counted only as far as the rules below look.
     let words = joined.text.split_whitespace().take(25).count();
     let sentence = joined
@@ -243,7 +243,7 @@ fn is_prose(block: &super::layout::Block, joined: &JoinedBlock) -> bool {
 /// A block of contents entries: three or more lines, two thirds of which
 /// end or start with a page number, the numbers rising by two or more on
 /// average.
-fn is_contents_block(block: &super::layout::Block) -> bool {
+fn is_contents_block(block: &super::page::Block) -> bool {
     let lines: Vec<&str> = block
         .lines
         .iter()
@@ -387,7 +387,7 @@ static SMALL_PRINT_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
 /// one is all small print and is marked whole, a longer one only on the
 /// lines the phrase touches.
 /// `small` says which lines hold one of the [`SMALL_PRINT_WORDS`].
-fn legal_lines(block: &super::layout::Block, joined: &JoinedBlock, small: &[bool]) -> Vec<bool> {
+fn legal_lines(block: &super::page::Block, joined: &JoinedBlock, small: &[bool]) -> Vec<bool> {
     let mut marks: Vec<bool> = block
         .lines
         .iter()
@@ -597,7 +597,7 @@ fn is_roman_numeral(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::layout::{Block, Line};
+    use crate::text::page::{Block, Line};
 
     fn line(text: &str, y: f32) -> Line {
         Line {
