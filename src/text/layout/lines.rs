@@ -10,6 +10,11 @@ use crate::text::bidi;
 use crate::text::normalize::push_line_text;
 use crate::text::page::Line;
 
+/// Line fragments in content-stream order, then fragments on one baseline
+/// merged left to right.
+///
+/// A fragment is a run of consecutive glyphs of `placed`, kept as a range;
+/// a line owns its glyphs only once fragments drawn apart are merged into it
 /// (allocation per fragment showed in profiles of text-heavy pages).
 pub(super) fn build_lines(
     page: &PageGlyphs,

@@ -140,11 +140,6 @@ fn place_glyphs<'g>(
     placed
 }
 
-/// Line fragments in content-stream order, then fragments on one baseline
-/// merged left to right.
-///
-/// A fragment is a run of consecutive glyphs of `placed`, kept as a range;
-
 #[cfg(test)]
 mod tests {
     use crate::text::layout::tests::{page_of, texts, word};
