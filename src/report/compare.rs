@@ -12,7 +12,7 @@
 //! neither; a family with no words read on one side has no rates to compare
 //! and is listed apart.
 
-use super::html::esc;
+use super::markup::{esc, md, STYLE};
 use super::mashup::Quote;
 use super::table::thousands;
 use super::{per_10k, Labelled, PartyTotals, Report};
@@ -447,7 +447,6 @@ pub fn write_comparison_json(c: &Comparison, out: &mut dyn Write) -> io::Result<
 
 /// The comparison as a Markdown section.
 pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    let md = super::markdown::md;
     writeln!(
         out,
         "# What changed\n\n{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.\n",
@@ -498,7 +497,6 @@ pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Res
 /// One family's change in Markdown (without its heading): themes, then the
 /// asks picked up and dropped with their quotes.
 pub fn write_family_markdown(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
-    let md = super::markdown::md;
     if !f.categories.is_empty() {
         let list: Vec<String> = f
             .categories
@@ -540,7 +538,7 @@ pub fn write_comparison_html(c: &Comparison, out: &mut dyn Write) -> io::Result<
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>What changed</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n<h1>What changed</h1>\n<p class=\"summary\">{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.</p>\n",
-        super::html::STYLE,
+        STYLE,
         esc(&elections_label(&c.old)),
         esc(&elections_label(&c.new))
     )?;

@@ -6,9 +6,11 @@
 //! `<details>`, and shows it on hover), and the mash-up quotes theme by theme.
 //!
 //! Every piece of text from documents, the index or the lexicon goes
-//! through [`esc`]; nothing is inserted raw. Hand-written rather than a
-//! template engine: one page, one escaping function, tested here.
+//! through [`esc`](super::markup::esc); nothing is inserted raw.
+//! Hand-written rather than a template engine: one page, one escaping
+//! function (tested beside it).
 
+use super::markup::{esc, STYLE};
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::OCR_MARK;
@@ -17,68 +19,6 @@ use crate::pledge::Stance;
 use crate::report::table::thousands;
 use crate::results::DocResult;
 use std::io::{self, Write};
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-pub(super) const STYLE: &str = r#"
-:root { --ink: #1d2430; --muted: #5b6474; --line: #d9dee6; --accent: #0b4f8a; --warn: #8a3b00; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
-table { overflow-wrap: normal; } /* tables scroll in their own box; prose, file names and paths wrap */
-h1 { font-size: 1.8rem; margin: 0.5rem 0; }
-h2 { font-size: 1.35rem; margin-top: 2.2rem; border-bottom: 2px solid var(--line); padding-bottom: 0.2rem; }
-h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
-.summary { color: var(--muted); }
-.alert { border-left: 6px solid var(--warn); background: #fff4e5; padding: 0.6rem 1rem; margin: 1rem 0; }
-.alert h2 { border: 0; margin: 0 0 0.3rem; font-size: 1.1rem; color: var(--warn); }
-.alert ul { margin: 0; padding-left: 1.2rem; }
-.note { border-left: 6px solid var(--accent); background: #eef4fa; padding: 0.6rem 1rem; margin: 1rem 0; }
-.note h2 { border: 0; margin: 0 0 0.3rem; font-size: 1.1rem; }
-.note ul { margin: 0; padding-left: 1.2rem; }
-.chart { width: 100%; max-width: 42rem; height: auto; display: block; }
-.chart text { font-size: 13px; fill: var(--ink); }
-.chart text.value { fill: var(--muted); }
-.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.9rem; }
-.legend span { display: inline-block; width: 0.9rem; height: 0.9rem; vertical-align: -0.1rem; margin-right: 0.3rem; border-radius: 2px; }
-.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; font-size: 0.9rem; }
-.legend .key { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 0.2rem; margin-right: 0.35rem; vertical-align: -0.1rem; }
-.multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.5rem 1rem; }
-.multiples figure { margin: 0; min-width: 0; }
-.multiples figcaption { font-weight: 600; font-size: 0.9rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
-th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-table.asks th, table.asks td { min-width: 7rem; }
-table.asks th:first-child, table.asks td:first-child { min-width: 13rem; position: sticky; left: 0; background: #fff; }
-table.asks td.none { color: var(--line); text-align: center; }
-details summary { cursor: pointer; color: var(--accent); font-weight: 600; }
-details blockquote { font-weight: normal; }
-blockquote { margin: 0.3rem 0; padding: 0.3rem 0.8rem; border-left: 4px solid var(--line); }
-.quote { margin: 0.5rem 0 1rem; }
-.quote .who { font-weight: 600; }
-.src { color: var(--muted); font-size: 0.85rem; }
-.badge { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.4rem; border-radius: 0.6rem; background: var(--accent); color: #fff; margin-left: 0.3rem; }
-.badge.against { background: var(--warn); }
-.silent { color: var(--muted); font-size: 0.9rem; }
-footer { color: var(--muted); font-size: 0.85rem; margin: 3rem 0 1rem; }
-@media (max-width: 600px) { body { font-size: 15px; } main { padding: 0.6rem; } h1 { font-size: 1.45rem; } }
-"#;
 
 /// Writes the report as one HTML page.
 pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -493,10 +433,6 @@ mod tests {
 
     #[test]
     fn escapes_everything() {
-        assert_eq!(
-            esc(r#"<a href="x">'&'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
         let html = render();
         assert!(
             html.contains("Party &lt;A&gt; &amp; &quot;Co&quot;"),

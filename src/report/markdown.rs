@@ -6,6 +6,7 @@
 //! Text from documents and the index is escaped (CommonMark backslash
 //! escapes), so a quote cannot open a link, a table cell or HTML.
 
+use super::markup::md;
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{PartyQuote, Report, Theme};
 use crate::pledge::Stance;
@@ -322,25 +323,6 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
-
-/// Escapes text for Markdown prose: every ASCII punctuation mark that can
-/// start or end markup gets a backslash, and line breaks become spaces.
-pub(super) fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!' | '{'
-            | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A table cell: escaped prose (pipes included).
 fn cell(text: &str) -> String {
     md(text)
@@ -365,7 +347,6 @@ mod tests {
 
     #[test]
     fn escapes_markup_in_names_and_quotes() {
-        assert_eq!(md("a|b <x> *y* [z](u)"), r"a\|b \<x\> \*y\* \[z\](u)");
         let text = render();
         assert!(text.contains(r"Party \<A\> \& "), "{text}");
         assert!(!text.contains("<A>"), "{text}");

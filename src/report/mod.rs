@@ -118,6 +118,7 @@ mod documents;
 mod html;
 mod json;
 mod markdown;
+mod markup;
 mod mashup;
 mod svg;
 mod table;

@@ -8,7 +8,7 @@
 //! when the browser scales it down to a phone's width (the `viewBox` scales,
 //! the page sets `width: 100%`).
 
-use super::html::esc;
+use super::markup::esc;
 use std::fmt::Write;
 
 /// Width of the drawing in SVG units: narrow, so that a phone scales the

@@ -4,7 +4,7 @@
 //! joined word moves up to the first line, so lines keep whole words.
 //! Soft hyphens (U+00AD) are resolved the same way and removed elsewhere.
 
-use super::layout::{Line, Page};
+use super::page::{Line, Page};
 use std::collections::HashSet;
 
 /// Prefixes that keep their hyphen at a line break when the document gives no

@@ -12,7 +12,7 @@
 //! before they are grouped into blocks: each lone marker joins the nearest
 //! line to its right on the same baseline.
 
-use super::layout::Line;
+use super::page::Line;
 
 /// How far right of its marker an item may start, in ems of the larger of
 /// the two: bullets sit a tab stop from their text, at most a few ems away.

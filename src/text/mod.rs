@@ -5,6 +5,11 @@
 //! document (furniture, line-end hyphenation). [`Page::body_text`] is what
 //! the matcher sees; [`Page::render`] is what `mashup extract` prints. This
 //! stage knows nothing about PDF objects or lexicons.
+//!
+//! The page model ([`Page`], [`Block`], [`Line`]) has a module of its own,
+//! `page`, that depends on no pass: `layout` builds it (calling on `markers`
+//! for list markers), and the document passes (`furniture`, `hyphenation`)
+//! mark and join its lines.
 
 mod bidi;
 mod furniture;
@@ -13,13 +18,15 @@ mod layout;
 mod markers;
 mod normalize;
 mod overprint;
+mod page;
 mod sentences;
 mod uax29;
 mod vertical;
 
-pub use layout::{layout_page, Block, Confidence, LayoutParams, Line, Page, TextSource};
+pub use layout::{layout_page, LayoutParams};
 pub use markers::is_bullet;
 pub use normalize::{count_words, push_line_text};
+pub use page::{Block, Confidence, Line, Page, TextSource};
 pub use sentences::{collapse_whitespace, excerpt, sentence_ranges, MAX_EXCERPT_CHARS};
 
 /// The document-wide passes, run once every page is laid out.
