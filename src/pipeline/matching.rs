@@ -1,7 +1,8 @@
 //! Matching one document's body text: every mention and every ask, each
 //! judged for a pledge, counted into its [`DocResult`] and quoted.
 
-use super::Instrument;
+use crate::lexicon::Lexicon;
+use crate::matcher::Matcher;
 use crate::pledge::PledgeReader;
 use crate::read::BodyText;
 use crate::results::{AskExcerpt, DocResult, Excerpt};
@@ -10,8 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 /// Counts and quotes every mention and ask of `doc` into `result`.
-pub(super) fn match_document(doc: &BodyText, instrument: Instrument<'_>, result: &mut DocResult) {
-    let Instrument { lexicon, matcher } = instrument;
+pub(super) fn match_document(
+    doc: &BodyText,
+    lexicon: &Lexicon,
+    matcher: &Matcher,
+    result: &mut DocResult,
+) {
     // One reader per document: a "We will:" list may run over a page break,
     // and the party's own name counts as a pledge's subject.
     let mut pledges =

@@ -172,7 +172,8 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
         }
     }
     match catch_unwind(AssertUnwindSafe(|| {
-        match_document(&body, context.instrument, &mut result)
+        let Instrument { lexicon, matcher } = context.instrument;
+        match_document(&body, lexicon, matcher, &mut result)
     })) {
         Ok(()) => {
             result.status = Status::Ok;

@@ -8,7 +8,7 @@
 pub mod formats;
 mod structured;
 
-pub use formats::{DateRole, DocDate, DocKind, DocumentMeta, FormatError, Locator};
+pub use formats::{DateRole, DocDate, DocKind, DocumentMeta, FormatError, Locator, Structure};
 
 use crate::corpus::InputKind;
 use crate::ocr::Ocr;
@@ -65,18 +65,6 @@ pub struct DocumentText {
     /// What a structured document says about itself and where each of its
     /// pages is; `None` for a PDF or a text file.
     pub structure: Option<Structure>,
-}
-
-/// What a structured document adds to its pages.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Structure {
-    /// Its title, kind, dates, URL and publishers, as the file states them.
-    pub meta: DocumentMeta,
-    /// Where each page is, in the document's own terms: one per page.
-    pub locators: Vec<Locator>,
-    /// What a reader should know that did not stop the read ("metadata
-    /// only: no body text").
-    pub notes: Vec<String>,
 }
 
 impl DocumentText {
@@ -274,7 +262,14 @@ pub fn read_bytes(
         },
         // Sections are whole already: no running heads to find, no lines
         // broken by a hyphen, so the page passes below do not apply.
-        structured => return structured::read(bytes, structured).map_err(ReadError::Format),
+        structured => {
+            let (pages, structure) =
+                structured::read(bytes, structured).map_err(ReadError::Format)?;
+            return Ok(DocumentText {
+                pages,
+                structure: Some(structure),
+            });
+        }
     };
     text::finish_document(&mut pages);
     Ok(DocumentText { pages, structure })

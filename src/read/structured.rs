@@ -5,14 +5,13 @@
 //! the section's [`Locator`] says where a quote is in the document's own
 //! terms (a provision, a speech, a heading, a paragraph).
 
-use super::formats::{self, FormatError, Structured};
-use super::{DocumentText, Structure};
+use super::formats::{self, FormatError, Structure, Structured};
 use crate::corpus::InputKind;
 use crate::pdf::Direction;
 use crate::text::{self, Block, Line, Page};
 
 /// Reads a document of one of the structured kinds.
-pub(super) fn read(bytes: &[u8], kind: InputKind) -> Result<DocumentText, FormatError> {
+pub(super) fn read(bytes: &[u8], kind: InputKind) -> Result<(Vec<Page>, Structure), FormatError> {
     let structured = match kind {
         InputKind::Html => formats::html::read(bytes)?,
         InputKind::Json => formats::govuk::read(bytes)?,
@@ -34,7 +33,7 @@ pub(super) fn read(bytes: &[u8], kind: InputKind) -> Result<DocumentText, Format
 }
 
 /// One page per section, numbered from 1, with its locator beside it.
-fn pages_of(doc: Structured) -> DocumentText {
+fn pages_of(doc: Structured) -> (Vec<Page>, Structure) {
     let mut pages = Vec::with_capacity(doc.sections.len());
     let mut locators = Vec::with_capacity(doc.sections.len());
     for (i, section) in doc.sections.into_iter().enumerate() {
@@ -52,14 +51,14 @@ fn pages_of(doc: Structured) -> DocumentText {
         });
         locators.push(section.locator);
     }
-    DocumentText {
+    (
         pages,
-        structure: Some(Structure {
+        Structure {
             meta: doc.meta,
             locators,
             notes: doc.warnings,
-        }),
-    }
+        },
+    )
 }
 
 /// A paragraph as a block of one line, its text normalised as a text file's

@@ -6,8 +6,9 @@
 //! article, regulation, schedule paragraph: a `P1`) becomes one section,
 //! located by its `id` as legislation.gov.uk gives it.
 
-use super::clml_meta::{self, is, TSO_ERROR_NS, UKM_NS};
-use super::xml::{self, child, flat_text, traverse, Edge, Flatten, Source};
+use super::clml_meta::{self, is};
+use super::clml_text::{clml_text, is_apparatus, UKM_NS};
+use super::xml::{self, child, traverse, Edge, Source};
 use super::{FormatError, Locator, Section, Structured};
 use roxmltree::{Node, NodeId};
 use std::collections::HashMap;
@@ -52,65 +53,6 @@ pub fn read(bytes: &[u8]) -> Result<Structured, FormatError> {
         sections: walker.sections,
         warnings,
     })
-}
-
-/// An element's running text, without the stray spaces that pretty-printed
-/// mixed content and removed commentary markers leave inside quotes and before
-/// punctuation ("“ CIO ”", "body ;").
-pub(super) fn clml_text(n: Node) -> String {
-    let text = flat_text(n, &ClmlText);
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next_closes = chars.peek().is_some_and(|n| ";,:.)]”’".contains(*n));
-        let prev_opens = out.chars().last().is_some_and(|p| "([“‘".contains(p));
-        if c == ' ' && (next_closes || prev_opens) {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// CLML's rules for turning an element into running text.
-struct ClmlText;
-
-impl Flatten for ClmlText {
-    fn skip(&self, n: Node) -> bool {
-        is_apparatus(n)
-    }
-    fn spaced(&self, n: Node) -> bool {
-        matches!(
-            n.tag_name().name(),
-            "td" | "th" | "Para" | "Text" | "DateText" | "ListItem" | "br"
-        )
-    }
-}
-
-/// Editorial and publishing apparatus: commentary, footnotes, metadata, TSO
-/// conversion warnings. None of it is the law's own words.
-fn is_apparatus(n: Node) -> bool {
-    let ns = n.tag_name().namespace();
-    if ns == Some(UKM_NS) || ns == Some(TSO_ERROR_NS) {
-        return true;
-    }
-    matches!(
-        n.tag_name().name(),
-        "CommentaryRef"
-            | "Commentary"
-            | "Commentaries"
-            | "FootnoteRef"
-            | "Footnote"
-            | "Footnotes"
-            | "MarginNoteRef"
-            | "MarginNotes"
-            | "Contents"
-            | "Versions"
-            | "Resources"
-            | "Image"
-            | "IncludedDocument"
-            | "Metadata"
-    )
 }
 
 /// Elements whose text is one paragraph of a provision.

@@ -2,16 +2,14 @@
 //! can follow, and its dates, from the `ukm:Metadata` block, the printed
 //! prelims of older files, or (for fragments) the URIs on their elements.
 
-use super::clml::clml_text;
+use super::clml_text::{clml_text, UKM_NS};
 use super::xml::{attr_local, child};
 use super::{iso_date, normalise_space, push_date};
 use super::{DateRole, DocKind, DocumentMeta};
 use roxmltree::Node;
 
-pub(super) const UKM_NS: &str = "http://www.legislation.gov.uk/namespaces/metadata";
 pub(super) const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
 pub(super) const DCT_NS: &str = "http://purl.org/dc/terms/";
-pub(super) const TSO_ERROR_NS: &str = "http://www.tso.co.uk/assets/namespace/error";
 
 /// True for an element in a namespace with this local name.
 pub(super) fn is(node: Node, ns: &str, name: &str) -> bool {

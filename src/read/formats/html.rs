@@ -15,7 +15,7 @@ use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
 use super::{
-    charset, govuk, normalise_space, push_date, DateRole, DocumentMeta, FormatError, Locator,
+    charset, govuk_kind, normalise_space, push_date, DateRole, DocumentMeta, FormatError, Locator,
     Section, Structured,
 };
 
@@ -271,7 +271,7 @@ fn page_meta(root: NodeRef<'_, Node>) -> DocumentMeta {
     }
     meta.url = meta.url.or(og_url);
     meta.kind =
-        format.map(|f| govuk::kind_for(&f, meta.title.as_deref().unwrap_or_default(), None));
+        format.map(|f| govuk_kind::kind_for(&f, meta.title.as_deref().unwrap_or_default(), None));
     // A page's own <time> stamps count only for a role its head is silent on.
     for (stamp, role) in times {
         if !meta.dates.iter().any(|d| d.role == role) {

@@ -9,9 +9,11 @@ pub mod akn;
 mod charset;
 pub mod clml;
 mod clml_meta;
+mod clml_text;
 mod container;
 pub mod docx;
 pub mod govuk;
+mod govuk_kind;
 pub mod hansard;
 pub mod html;
 pub mod odt;
@@ -35,6 +37,18 @@ pub struct Structured {
     /// Things a user should know that did not stop the read (e.g. "metadata
     /// only: no body text").
     pub warnings: Vec<String>,
+}
+
+/// What a structured document adds to its pages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Structure {
+    /// Its title, kind, dates, URL and publishers, as the file states them.
+    pub meta: DocumentMeta,
+    /// Where each page is, in the document's own terms: one per page.
+    pub locators: Vec<Locator>,
+    /// What a reader should know that did not stop the read ("metadata
+    /// only: no body text").
+    pub notes: Vec<String>,
 }
 
 /// A run of text a reader can be pointed to: a provision, a speech, the text
