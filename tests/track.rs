@@ -227,12 +227,12 @@ fn manifestos_2015(shared: &Path, dir: &Path) -> PathBuf {
     let corpus = shared.join("corpus/uk-2015").canonicalize().unwrap();
     let index: String = index
         .lines()
-        .map(|line| {
-            match line.split_once("../../shared/corpus/uk-2015/") {
-                Some((_, rest)) => format!("{}/{rest}", corpus.display()),
-                None => line.to_string(),
-            } + "\n"
-        })
+        .map(
+            |line| match line.split_once("../../shared/corpus/uk-2015/") {
+                Some((_, rest)) => format!("{}/{rest}\n", corpus.display()),
+                None => format!("{line}\n"),
+            },
+        )
         .collect();
     let index_path = dir.join("uk-2015.csv");
     std::fs::write(&index_path, index).unwrap();
@@ -247,9 +247,16 @@ fn manifestos_2015(shared: &Path, dir: &Path) -> PathBuf {
     report
 }
 
-/// The script the test adds to the page (the page itself has none): after
-/// layout, it writes the page's width and the window's into the DOM.
-const MEASURE: &str = "<script>document.body.insertAdjacentHTML('beforeend', '<p id=\"measure\">' + document.documentElement.scrollWidth + ' ' + window.innerWidth + '</p>');</script>";
+/// A page that shows `html` in a frame `width` by `height` CSS pixels
+/// (headless Chromium's window is at least 500 px wide, so a phone's width is
+/// a frame's), and, once loaded, writes into its own DOM the frame page's
+/// scroll width, its client width and the frame's inner width.
+fn measuring_page(html: &str, width: u32, height: u32) -> String {
+    let srcdoc = html.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        "<!DOCTYPE html><html><body style=\"margin:0\"><iframe id=\"f\" style=\"border:0;width:{width}px;height:{height}px\" srcdoc=\"{srcdoc}\"></iframe><script>window.addEventListener('load', function () {{ var f = document.getElementById('f'); var d = f.contentDocument.documentElement; var p = document.createElement('p'); p.id = 'measure'; p.textContent = [d.scrollWidth, d.clientWidth, f.contentWindow.innerWidth].join(' '); document.body.appendChild(p); }});</script></body></html>"
+    )
+}
 
 #[test]
 fn html_fits_a_phone_and_a_laptop_in_headless_chromium() {
@@ -296,15 +303,22 @@ fn html_fits_a_phone_and_a_laptop_in_headless_chromium() {
             .filter(|a| !a["timeline"].as_array().unwrap().is_empty())
             .count()
     );
-    assert_eq!(html.matches("<tr><td data-label=\"Ask\">").count(), asks.len());
+    assert_eq!(
+        html.matches("<tr><td data-label=\"Ask\">").count(),
+        asks.len()
+    );
 
-    let measured = dir.path().join("measured.html");
-    std::fs::write(&measured, html.replace("</body>", &format!("{MEASURE}</body>"))).unwrap();
     for (width, height) in [(390, 844), (1280, 900)] {
+        let measured = dir.path().join(format!("measured-{width}.html"));
+        std::fs::write(&measured, measuring_page(&html, width, height)).unwrap();
         let out = run_chromium(
             &chromium,
             &measured,
-            &[&format!("--window-size={width},{height}"), "--dump-dom"],
+            &[
+                &format!("--window-size={},{}", width.max(500) + 40, height + 40),
+                "--virtual-time-budget=5000",
+                "--dump-dom",
+            ],
         );
         assert!(
             out.status.success(),
@@ -321,21 +335,25 @@ fn html_fits_a_phone_and_a_laptop_in_headless_chromium() {
             .split(' ')
             .map(|n| n.parse().unwrap())
             .collect();
-        eprintln!("at {width} px: page {} px, window {} px", sizes[0], sizes[1]);
-        assert_eq!(sizes[1], width, "the window is {width} px wide");
+        let [scroll, client, inner] = sizes[..] else {
+            panic!("measured {sizes:?}")
+        };
+        eprintln!("at {width} px: page {scroll} px wide, {client} px shown, frame {inner} px");
+        assert_eq!(inner, width, "the frame is {width} px wide");
         assert!(
-            sizes[0] <= sizes[1],
-            "at {width} px the page is {} px wide: it scrolls sideways",
-            sizes[0]
+            scroll <= client,
+            "at {width} px the page is {scroll} px wide but {client} px show: it scrolls sideways"
         );
         // A screenshot for a person to look at (MASHUP_KEEP_SCREENSHOTS=DIR).
         if let Some(keep) = std::env::var_os("MASHUP_KEEP_SCREENSHOTS") {
             let png = Path::new(&keep).join(format!("track-{width}.png"));
+            let shot = dir.path().join(format!("shot-{width}.html"));
+            std::fs::write(&shot, measuring_page(&html, width, height * 4)).unwrap();
             let out = run_chromium(
                 &chromium,
-                &html_path,
+                &shot,
                 &[
-                    &format!("--window-size={width},{}", height * 3),
+                    &format!("--window-size={},{}", width.max(500), height * 4),
                     &format!("--screenshot={}", png.display()),
                 ],
             );

@@ -131,9 +131,9 @@ pub use compare::{
 };
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use documents::{Documents, Spool};
-pub use html::write_html;
 /// The one escaping function of every HTML page (also `track --format html`).
 pub(crate) use html::esc;
+pub use html::write_html;
 pub use json::write_json;
 pub use markdown::write_markdown;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};

@@ -415,8 +415,8 @@ mod tests {
 
     #[test]
     fn the_workbook_track_writes_is_read_back() {
-        let bytes = crate::track::render::xlsx_bytes(&crate::track::render::sample_tracking())
-            .unwrap();
+        let bytes =
+            crate::track::render::xlsx_bytes(&crate::track::render::sample_tracking()).unwrap();
         let mut d = Decisions::default();
         d.read(Path::new("asks.xlsx"), &bytes).unwrap();
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);

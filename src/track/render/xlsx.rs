@@ -286,8 +286,7 @@ impl<'a> Sheet<'a> {
     /// Puts the autofilter over the header and every row written.
     fn finish(self) -> Result<(), XlsxError> {
         let last_col = (self.formats.len() - 1) as ColNum;
-        self.ws
-            .autofilter(0, 0, self.row - 1, last_col)?;
+        self.ws.autofilter(0, 0, self.row - 1, last_col)?;
         Ok(())
     }
 }
@@ -326,7 +325,7 @@ mod tests {
         let mut xml = String::new();
         for i in 0..zip.len() {
             let mut file = zip.by_index(i).unwrap();
-            if file.name().starts_with("xl/worksheets/sheet") {
+            if file.name().unwrap().starts_with("xl/worksheets/sheet") {
                 std::io::Read::read_to_string(&mut file, &mut xml).unwrap();
             }
         }
