@@ -34,8 +34,8 @@ pub struct TrackArgs {
     /// documents say of themselves.
     #[arg(long, value_name = "FILE")]
     pub sources: Option<PathBuf>,
-    /// CSV of decisions (`id` and any of `decision`, `verdict`, `note`): the evidence.csv and
-    /// asks.csv this command writes, edited. May be given more than once.
+    /// CSV or XLSX of decisions (`id` and any of `decision`, `verdict`, `note`): the evidence.csv
+    /// and asks.csv, or the .xlsx, this command writes, edited. May be given more than once.
     #[arg(long, value_name = "FILE")]
     pub decisions: Vec<PathBuf>,
     /// An ask is stalled after this many months without new evidence.
@@ -44,7 +44,8 @@ pub struct TrackArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TrackFormat::Table)]
     pub format: TrackFormat,
-    /// Write to FILE (a folder for csv) instead of stdout; written whole or not at all.
+    /// Write to FILE (a folder for csv; required for csv and xlsx) instead of stdout; written
+    /// whole or not at all.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Number of documents read in parallel [default: all cores].
@@ -70,6 +71,11 @@ pub enum TrackFormat {
     Csv,
     /// The asks table and each ask's timeline as Markdown.
     Markdown,
+    /// The spreadsheet campaigners keep, to the file given by -o: sheets Asks, Evidence (editable,
+    /// and read back by --decisions) and Documents.
+    Xlsx,
+    /// One self-contained page: the asks, and each ask's pledges and timeline.
+    Html,
 }
 
 /// Runs `mashup track`.
@@ -77,6 +83,11 @@ pub(super) fn run(args: TrackArgs) -> Result<Outcome, Error> {
     if args.format == TrackFormat::Csv && args.output.is_none() {
         return Err(Error::Usage(
             "--format csv writes asks.csv and evidence.csv: give a folder with -o DIR".into(),
+        ));
+    }
+    if args.format == TrackFormat::Xlsx && args.output.is_none() {
+        return Err(Error::Usage(
+            "--format xlsx writes a spreadsheet: give its file with -o FILE.xlsx".into(),
         ));
     }
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
@@ -167,6 +178,8 @@ fn write(tracking: &Tracking, format: TrackFormat, output: Option<&Path>) -> Res
         TrackFormat::Table => write_to(output, |out| render::write_table(tracking, out)),
         TrackFormat::Json => write_to(output, |out| render::write_json(tracking, out)),
         TrackFormat::Markdown => write_to(output, |out| render::write_markdown(tracking, out)),
+        TrackFormat::Html => write_to(output, |out| render::write_html(tracking, out)),
+        TrackFormat::Xlsx => write_to(output, |out| render::write_xlsx(tracking, out)),
         TrackFormat::Csv => {
             let dir = output.unwrap_or(Path::new("."));
             let renderers: Vec<_> = render::CSV_FILES

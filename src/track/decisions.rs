@@ -1,7 +1,10 @@
-//! The campaigner's decisions, kept in a CSV a spreadsheet edits: which
-//! evidence is accepted or rejected, and each ask's verdict and note.
+//! The campaigner's decisions, kept in a CSV a spreadsheet edits, or in the
+//! workbook `track --format xlsx` writes: which evidence is accepted or
+//! rejected, and each ask's verdict and note.
 //!
-//! The file needs an `id` column; `decision`, `verdict` and `note` are read
+//! A CSV file needs an `id` column; a workbook (told by its bytes, not its
+//! name) is read sheet by sheet, each sheet whose first row has an `id`
+//! column as a CSV file would be, the others (Documents) skipped. `decision`, `verdict` and `note` are read
 //! where present and any other column is ignored, so the Evidence and Asks
 //! tables that `track --format csv` writes can be edited and given back as
 //! they are. A row whose id is an evidence id (`ev-` and 12 hex digits)
@@ -124,13 +127,23 @@ pub struct AskDecision {
 pub struct RowPlace {
     /// The file.
     pub path: PathBuf,
-    /// 1-based line of the row.
+    /// The sheet, for a workbook.
+    pub sheet: Option<String>,
+    /// 1-based line of the row (its row number in a sheet).
     pub line: u64,
 }
 
 impl fmt::Display for RowPlace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, line {}", self.path.display(), self.line)
+        match &self.sheet {
+            Some(sheet) => write!(
+                f,
+                "{}, sheet {sheet}, row {}",
+                self.path.display(),
+                self.line
+            ),
+            None => write!(f, "{}, line {}", self.path.display(), self.line),
+        }
     }
 }
 
@@ -186,8 +199,12 @@ impl Decisions {
         Ok(decisions)
     }
 
-    /// Reads one file's rows.
+    /// Reads one file's rows: a workbook when its bytes are a zip file
+    /// (as `.xlsx` files are), else CSV.
     pub fn read(&mut self, path: &Path, bytes: &[u8]) -> Result<(), DecisionsError> {
+        if bytes.starts_with(b"PK\x03\x04") {
+            return self.read_xlsx(path, bytes);
+        }
         let format = |why: String| DecisionsError::Format {
             path: path.to_path_buf(),
             why,
@@ -195,56 +212,142 @@ impl Decisions {
         // A spreadsheet may save with a byte-order mark.
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-        let headers = reader.headers().map_err(|e| format(e.to_string()))?.clone();
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| format(e.to_string()))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let Some(columns) = Columns::find(&headers) else {
+            return Err(format(no_id_column(&headers)));
+        };
+        for row in reader.records() {
+            let row = row.map_err(|e| format(e.to_string()))?;
+            let place = RowPlace {
+                path: path.to_path_buf(),
+                sheet: None,
+                line: row.position().map_or(0, |p| p.line()),
+            };
+            self.row(&columns, |c| row.get(c).unwrap_or(""), place);
+        }
+        Ok(())
+    }
+
+    /// Reads a workbook's sheets that have an `id` column.
+    fn read_xlsx(&mut self, path: &Path, bytes: &[u8]) -> Result<(), DecisionsError> {
+        use calamine::Reader;
+        let format = |why: String| DecisionsError::Format {
+            path: path.to_path_buf(),
+            why,
+        };
+        let mut workbook: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+                .map_err(|e| format(format!("not a readable .xlsx workbook: {e}")))?;
+        let mut read_any = false;
+        for sheet in workbook.sheet_names() {
+            let range = workbook
+                .worksheet_range(&sheet)
+                .map_err(|e| format(format!("sheet {sheet}: {e}")))?;
+            let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
+            let mut rows = range.rows();
+            let Some(header) = rows.next() else { continue };
+            let headers: Vec<String> = header.iter().map(cell_text).collect();
+            let Some(columns) = Columns::find(&headers) else {
+                continue;
+            };
+            read_any = true;
+            for (i, row) in rows.enumerate() {
+                let place = RowPlace {
+                    path: path.to_path_buf(),
+                    sheet: Some(sheet.clone()),
+                    line: first_row + i as u64 + 2,
+                };
+                let cells: Vec<String> = row.iter().map(cell_text).collect();
+                self.row(&columns, |c| cells.get(c).map_or("", String::as_str), place);
+            }
+        }
+        if read_any {
+            Ok(())
+        } else {
+            Err(format(
+                "no sheet has an `id` column in its first row (expected id and any of decision, verdict, note)"
+                    .into(),
+            ))
+        }
+    }
+
+    /// Takes one row: a decision on evidence, or an ask's verdict.
+    fn row<'r>(&mut self, columns: &Columns, get: impl Fn(usize) -> &'r str, place: RowPlace) {
+        let cell = |c: Option<usize>| c.map_or("", |c| get(c)).trim();
+        let id = cell(Some(columns.id));
+        if id.is_empty() {
+            return;
+        }
+        let note = cell(columns.note).to_string();
+        if is_evidence_id(id) {
+            let Some(decision) = Decision::parse(cell(columns.decision)) else {
+                self.warnings.push(format!(
+                    "{place}: decision `{}` is neither accept nor reject; the row is not used",
+                    cell(columns.decision)
+                ));
+                return;
+            };
+            self.evidence
+                .insert(id.to_string(), (EvidenceDecision { decision, note }, place));
+        } else {
+            let Some(verdict) = Verdict::parse(cell(columns.verdict)) else {
+                self.warnings.push(format!(
+                    "{place}: verdict `{}` is not one of {}; the row is not used",
+                    cell(columns.verdict),
+                    Verdict::ALL.map(Verdict::label).join(", ")
+                ));
+                return;
+            };
+            self.asks
+                .insert(id.to_string(), (AskDecision { verdict, note }, place));
+        }
+    }
+}
+
+/// Where a table's columns are.
+struct Columns {
+    id: usize,
+    decision: Option<usize>,
+    verdict: Option<usize>,
+    note: Option<usize>,
+}
+
+impl Columns {
+    /// The columns named in `headers` (case and spaces around do not
+    /// matter); `None` without an `id` column.
+    fn find(headers: &[String]) -> Option<Columns> {
         let column = |name: &str| {
             headers
                 .iter()
                 .position(|h| h.trim().eq_ignore_ascii_case(name))
         };
-        let id_column = column("id").ok_or_else(|| {
-            format(format!(
-                "no `id` column (the header is `{}`; expected id and any of decision, verdict, note)",
-                headers.iter().collect::<Vec<_>>().join(",")
-            ))
-        })?;
-        let (decision_column, verdict_column, note_column) =
-            (column("decision"), column("verdict"), column("note"));
-        for row in reader.records() {
-            let row = row.map_err(|e| format(e.to_string()))?;
-            let place = RowPlace {
-                path: path.to_path_buf(),
-                line: row.position().map_or(0, |p| p.line()),
-            };
-            let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).unwrap_or("").trim();
-            let id = cell(Some(id_column));
-            if id.is_empty() {
-                continue;
-            }
-            let note = cell(note_column).to_string();
-            if is_evidence_id(id) {
-                let Some(decision) = Decision::parse(cell(decision_column)) else {
-                    self.warnings.push(format!(
-                        "{place}: decision `{}` is neither accept nor reject; the row is not used",
-                        cell(decision_column)
-                    ));
-                    continue;
-                };
-                self.evidence
-                    .insert(id.to_string(), (EvidenceDecision { decision, note }, place));
-            } else {
-                let Some(verdict) = Verdict::parse(cell(verdict_column)) else {
-                    self.warnings.push(format!(
-                        "{place}: verdict `{}` is not one of {}; the row is not used",
-                        cell(verdict_column),
-                        Verdict::ALL.map(Verdict::label).join(", ")
-                    ));
-                    continue;
-                };
-                self.asks
-                    .insert(id.to_string(), (AskDecision { verdict, note }, place));
-            }
-        }
-        Ok(())
+        Some(Columns {
+            id: column("id")?,
+            decision: column("decision"),
+            verdict: column("verdict"),
+            note: column("note"),
+        })
+    }
+}
+
+fn no_id_column(headers: &[String]) -> String {
+    format!(
+        "no `id` column (the header is `{}`; expected id and any of decision, verdict, note)",
+        headers.join(",")
+    )
+}
+
+/// A workbook cell as text: numbers without a needless `.0`.
+fn cell_text(cell: &calamine::Data) -> String {
+    match cell {
+        calamine::Data::String(s) => s.clone(),
+        calamine::Data::Empty => String::new(),
+        other => other.to_string(),
     }
 }
 
@@ -308,5 +411,32 @@ mod tests {
         assert!(is_evidence_id("ev-0123456789ab"));
         assert!(!is_evidence_id("ev-0123"));
         assert!(!is_evidence_id("support-co-operatives"));
+    }
+
+    #[test]
+    fn the_workbook_track_writes_is_read_back() {
+        let bytes =
+            crate::track::render::xlsx_bytes(&crate::track::render::sample_tracking()).unwrap();
+        let mut d = Decisions::default();
+        d.read(Path::new("asks.xlsx"), &bytes).unwrap();
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let (rejected, place) = &d.evidence["ev-ba9876543210"];
+        assert_eq!(rejected.decision, Some(Decision::Rejected));
+        assert_eq!(rejected.note, "a different fund");
+        assert_eq!(place.to_string(), "asks.xlsx, sheet Evidence, row 3");
+        assert_eq!(d.evidence["ev-0123456789ab"].0.decision, None);
+        assert_eq!(d.asks["an-ask"].0.verdict, Verdict::NotYetRated);
+        assert_eq!(d.evidence.len() + d.asks.len(), 3);
+    }
+
+    #[test]
+    fn a_workbook_without_ids_is_an_error() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet().write_string(0, 0, "evidence").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let e = Decisions::default()
+            .read(Path::new("x.xlsx"), &bytes)
+            .unwrap_err();
+        assert!(e.to_string().contains("no sheet has an `id` column"), "{e}");
     }
 }
