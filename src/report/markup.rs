@@ -5,7 +5,7 @@
 //! what goes through it.
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub(super) fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

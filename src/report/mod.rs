@@ -133,7 +133,7 @@ pub use compare::{
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use documents::{Documents, Spool};
 /// The one escaping function of every HTML page (also `track --format html`).
-pub(crate) use html::esc;
+pub(crate) use markup::esc;
 pub use html::write_html;
 pub use json::write_json;
 pub use markdown::write_markdown;

@@ -20,8 +20,6 @@
 //! decisions goes through the report's one escaping function ([`esc`]);
 //! only `http://` and `https://` addresses become links.
 
-// The report's escaping function; it may move to a small markup module of
-// its own: only this line names where it lives.
 use crate::report::esc;
 use crate::track::decisions::{Decision, Verdict};
 use crate::track::{AskStatus, DocStatus, Evidence, Tracking};
