@@ -132,11 +132,11 @@ pub use compare::{
 };
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use documents::{Documents, Spool};
-/// The one escaping function of every HTML page (also `track --format html`).
-pub(crate) use markup::esc;
 pub use html::write_html;
 pub use json::write_json;
 pub use markdown::write_markdown;
+/// The one escaping function of every HTML page (also `track --format html`).
+pub(crate) use markup::esc;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
 pub use table::write_table;
 pub use tally::Tally;

@@ -235,6 +235,15 @@ fn the_positives_give_the_evidence_a_campaigner_wants() {
     assert!(column.is_some() && speaker.is_some());
     assert_eq!(debate.date.as_deref(), Some("2009-10-28"));
     find("social-investment-market", "spring-budget-2017");
+    // The Part of an Act titled for the ask is law, linked to the Part.
+    let part = find("community-right-to-bid", "land-reform-scotland-act-2003");
+    assert_eq!(part.stage, Stage::Enacted, "{}", part.reason);
+    assert_eq!(part.date.as_deref(), Some("2003-02-25"));
+    assert!(
+        part.url.as_deref().is_some_and(|u| u.ends_with("/asp/2003/2/part/2")),
+        "{:?}",
+        part.url
+    );
     find("support-community-energy", "onshore-wind");
     // Each ask's stage is the furthest its evidence reaches.
     for ask in &tracking.asks {

@@ -236,11 +236,18 @@ impl Walker {
                     .filter(|t| !t.is_empty());
                 self.push_whole(heading, paragraphs(n, true));
                 true
+            } else if matches!(name, "Part" | "Chapter") {
+                // A Part's or Chapter's title is printed and says what its
+                // provisions are about ("The community right to buy"): a
+                // section of its own, a heading with no paragraphs. Its
+                // provisions are read as the walk goes on into it.
+                self.division(n);
+                false
             } else if matches!(
                 name,
                 "Title" | "Number" | "Pnumber" | "TitleBlock" | "Reference"
             ) {
-                true // headings of Parts, Chapters, Schedules: structure, not text
+                true // read with their provision or division, not as text
             } else if is_block(name) || matches!(name, "BlockAmendment" | "AppendText") {
                 self.orphan(n);
                 true
@@ -251,6 +258,69 @@ impl Walker {
                 skipping = Some(n.id());
             }
         }
+    }
+
+    /// A Part's or Chapter's own section: its title as the heading, placed
+    /// by its id (or `part-2` made from its number).
+    fn division(&mut self, n: Node) {
+        let holder = child(n, "TitleBlock").unwrap_or(n);
+        let Some(heading) = child(holder, "Title")
+            .map(|t| clml_text(t))
+            .filter(|t| !t.is_empty())
+        else {
+            return;
+        };
+        let number = child(n, "Number")
+            .or_else(|| child(holder, "Number"))
+            .map(|t| clml_text(t))
+            .filter(|t| !t.is_empty());
+        // legislation.gov.uk's own shape where the file has no id: `part-2`,
+        // and a chapter within its part, `part-2-chapter-1`.
+        let made_id = |n: Node, number: Option<&str>| {
+            let word = n.tag_name().name().to_ascii_lowercase();
+            let digits: String = number
+                .unwrap_or_default()
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            (!digits.is_empty()).then(|| format!("{word}-{digits}"))
+        };
+        let id = match n.attribute("id").filter(|i| !i.is_empty()) {
+            Some(id) => id.to_string(),
+            None => {
+                let own = made_id(n, number.as_deref()).unwrap_or_else(|| {
+                    format!(
+                        "{}-{}",
+                        n.tag_name().name().to_ascii_lowercase(),
+                        self.sections.len() + 1
+                    )
+                });
+                let part = n
+                    .ancestors()
+                    .skip(1)
+                    .take(MAX_CLIMB)
+                    .find(|a| a.tag_name().name() == "Part")
+                    .and_then(|p| {
+                        let number = child(p, "Number").map(|t| clml_text(t));
+                        made_id(p, number.as_deref())
+                    });
+                match part {
+                    Some(part) if n.tag_name().name() == "Chapter" => format!("{part}-{own}"),
+                    _ => own,
+                }
+            }
+        };
+        let id = self.unique(id);
+        self.ids.insert(id.clone(), self.sections.len());
+        self.sections.push(Section {
+            locator: Locator::Provision { id, number },
+            heading: Some(heading),
+            paragraphs: Vec::new(),
+        });
     }
 
     fn provision(&mut self, p1: Node, word: &str) {
