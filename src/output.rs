@@ -6,20 +6,21 @@
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Renders one file of a multi-file report.
-pub type FileRenderer<'a> = &'a dyn Fn(&mut dyn Write) -> io::Result<()>;
+/// Renders one file of a multi-file report of a `T`.
+pub type FileRenderer<T> = fn(&T, &mut dyn Write) -> io::Result<()>;
 
-/// Creates the folder `dir` if needed and writes each named file into it
-/// atomically (each file whole or not at all; files already written stay
-/// when a later one fails). The error names the file that failed.
-pub fn write_output_dir(
+/// Creates the folder `dir` if needed and writes each named file of `value`
+/// into it atomically (each file whole or not at all; files already written
+/// stay when a later one fails). The error names the file that failed.
+pub fn write_output_dir<T>(
     dir: &Path,
-    files: &[(&str, FileRenderer<'_>)],
+    files: &[(&str, FileRenderer<T>)],
+    value: &T,
 ) -> Result<(), (PathBuf, io::Error)> {
     std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
     for (name, render) in files {
         let path = dir.join(name);
-        write_output(Some(&path), |out| render(out)).map_err(|e| (path.clone(), e))?;
+        write_output(Some(&path), |out| render(value, out)).map_err(|e| (path.clone(), e))?;
     }
     Ok(())
 }
@@ -103,13 +104,15 @@ mod tests {
     fn folder_is_created_and_each_file_written_whole() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("new/csv");
-        let a = |w: &mut dyn Write| w.write_all(b"a");
-        let broken = |w: &mut dyn Write| {
+        fn a(_: &(), w: &mut dyn Write) -> io::Result<()> {
+            w.write_all(b"a")
+        }
+        fn broken(_: &(), w: &mut dyn Write) -> io::Result<()> {
             w.write_all(b"half")?;
             Err(io::Error::other("render failed"))
-        };
-        let (path, _) =
-            write_output_dir(&target, &[("a.csv", &a), ("b.csv", &broken)]).unwrap_err();
+        }
+        let files: [(&str, FileRenderer<()>); 2] = [("a.csv", a), ("b.csv", broken)];
+        let (path, _) = write_output_dir(&target, &files, &()).unwrap_err();
         assert_eq!(path, target.join("b.csv"));
         assert_eq!(std::fs::read(target.join("a.csv")).unwrap(), b"a");
         let names: Vec<_> = std::fs::read_dir(&target)

@@ -55,9 +55,9 @@ fn sheet(book: &mut Xlsx<std::io::BufReader<std::fs::File>>, name: &str) -> Vec<
         .collect()
 }
 
-#[test]
-fn xlsx_of_the_shared_documents_has_asks_evidence_and_documents() {
-    let Some(shared) = shared_dir() else { return };
+/// `track --format xlsx` of the shared documents, in a temporary folder
+/// (kept alive by the guard returned with the path).
+fn workbook_of(shared: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("asks.xlsx");
     mashup()
@@ -66,6 +66,13 @@ fn xlsx_of_the_shared_documents_has_asks_evidence_and_documents() {
         .arg(shared.join("track"))
         .assert()
         .success();
+    (dir, path)
+}
+
+#[test]
+fn xlsx_of_the_shared_documents_has_asks_evidence_and_documents() {
+    let Some(shared) = shared_dir() else { return };
+    let (_dir, path) = workbook_of(&shared);
     let json = track_json(&shared, &[]);
 
     let mut book: Xlsx<_> = calamine::open_workbook(&path).unwrap();
@@ -193,14 +200,7 @@ fn xlsx_needs_an_output_file() {
 #[test]
 fn the_workbook_is_read_back_as_decisions() {
     let Some(shared) = shared_dir() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("asks.xlsx");
-    mashup()
-        .args(["track", "--format", "xlsx", "-o"])
-        .arg(&path)
-        .arg(shared.join("track"))
-        .assert()
-        .success();
+    let (_dir, path) = workbook_of(&shared);
     // Given back unedited, every piece of evidence has been seen and no row
     // is a warning.
     let json = track_json(&shared, &[&path]);

@@ -3,10 +3,10 @@
 
 use super::{check_output, write_to, Error, Format, Outcome};
 use crate::jsonl;
-use crate::output::{write_output_dir, FileRenderer};
+use crate::output::write_output_dir;
 use crate::report::{self, Report};
 use clap::Args;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `mashup report`.
@@ -65,17 +65,11 @@ pub(super) fn render(report: &Report, format: Format, output: Option<&Path>) -> 
         Format::Csv => {
             check_output(format, output)?;
             let dir = output.unwrap_or(Path::new("."));
-            let renderers: Vec<_> = report::CSV_FILES
-                .iter()
-                .map(|(name, render)| (*name, move |out: &mut dyn Write| render(report, out)))
-                .collect();
-            let files: Vec<(&str, FileRenderer<'_>)> = renderers
-                .iter()
-                .map(|(name, render)| (*name, render as FileRenderer<'_>))
-                .collect();
-            write_output_dir(dir, &files).map_err(|(path, source)| Error::Output {
-                target: path.display().to_string(),
-                source,
+            write_output_dir(dir, report::CSV_FILES, report).map_err(|(path, source)| {
+                Error::Output {
+                    target: path.display().to_string(),
+                    source,
+                }
             })
         }
     }

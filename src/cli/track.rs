@@ -6,7 +6,7 @@ use super::{load_lexicon, write_to, Error, Outcome};
 use crate::cache::Cache;
 use crate::corpus::{self, FolderFiles};
 use crate::matcher::Matcher;
-use crate::output::{write_output_dir, FileRenderer};
+use crate::output::write_output_dir;
 use crate::pipeline::Progress;
 use crate::read::ReadOptions;
 use crate::track::decisions::Decisions;
@@ -14,7 +14,7 @@ use crate::track::render;
 use crate::track::sources::Sources;
 use crate::track::{self, DocStatus, TrackOptions, Tracking, DEFAULT_STALLED_AFTER_MONTHS};
 use clap::{Args, ValueEnum};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `mashup track`.
@@ -182,17 +182,11 @@ fn write(tracking: &Tracking, format: TrackFormat, output: Option<&Path>) -> Res
         TrackFormat::Xlsx => write_to(output, |out| render::write_xlsx(tracking, out)),
         TrackFormat::Csv => {
             let dir = output.unwrap_or(Path::new("."));
-            let renderers: Vec<_> = render::CSV_FILES
-                .iter()
-                .map(|(name, render)| (*name, move |out: &mut dyn Write| render(tracking, out)))
-                .collect();
-            let files: Vec<(&str, FileRenderer<'_>)> = renderers
-                .iter()
-                .map(|(name, render)| (*name, render as FileRenderer<'_>))
-                .collect();
-            write_output_dir(dir, &files).map_err(|(path, source)| Error::Output {
-                target: path.display().to_string(),
-                source,
+            write_output_dir(dir, render::CSV_FILES, tracking).map_err(|(path, source)| {
+                Error::Output {
+                    target: path.display().to_string(),
+                    source,
+                }
             })
         }
     }

@@ -71,23 +71,38 @@ pub fn scan(
             problem.message.clone(),
         ));
     }
+    map_inputs(
+        &corpus.inputs,
+        jobs,
+        parallel_items(corpus.inputs.len(), context.options),
+        progress,
+        |input| sink(scan_document(input, context)),
+    );
+}
+
+/// Maps `f` over `inputs` on `jobs` threads (all cores when `None`; no more
+/// than `items` at once), largest file first, telling `progress` as each
+/// starts and finishes; the results come back in the order of `inputs`.
+pub fn map_inputs<R: Send>(
+    inputs: &[Input],
+    jobs: Option<usize>,
+    items: usize,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+    f: impl Fn(&Input) -> R + Sync,
+) -> Vec<R> {
     let work = || {
         map_largest_first(
-            &corpus.inputs,
+            inputs,
             |input| file_size(&input.path),
             |input| {
                 progress(Progress::Started(&input.path));
-                let result = scan_document(input, context);
+                let result = f(input);
                 progress(Progress::Finished(&input.path));
-                sink(result);
+                result
             },
-        );
+        )
     };
-    on_workers(
-        jobs,
-        parallel_items(corpus.inputs.len(), context.options),
-        work,
-    );
+    on_workers(jobs, items, work)
 }
 
 /// Reads and matches one document, through the cache when there is one.

@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Renders one CSV file.
-pub type CsvRenderer = fn(&Report, &mut dyn Write) -> io::Result<()>;
+pub type CsvRenderer = crate::output::FileRenderer<Report>;
 
 /// The files `--format csv -o DIR` writes, with their renderers:
 /// - `parties.csv`: one row per party and election, in the report's order

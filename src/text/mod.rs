@@ -27,7 +27,9 @@ pub use layout::{layout_page, LayoutParams};
 pub use markers::is_bullet;
 pub use normalize::{count_words, push_line_text};
 pub use page::{Block, Confidence, Line, Page, TextSource};
-pub use sentences::{collapse_whitespace, excerpt, sentence_ranges, MAX_EXCERPT_CHARS};
+pub use sentences::{
+    collapse_whitespace, excerpt, loose_label, sentence_ranges, MAX_EXCERPT_CHARS,
+};
 
 /// The document-wide passes, run once every page is laid out.
 pub fn finish_document(pages: &mut [Page]) {

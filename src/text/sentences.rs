@@ -86,6 +86,13 @@ pub fn excerpt(text: &str, sentence: Range<usize>, hit: Range<usize>) -> String 
     out
 }
 
+/// A label as a person may type it into a spreadsheet cell: lower case,
+/// `_` and `-` read as spaces, runs of white space as one, trimmed; so
+/// "Kept_In-Part" and "kept in part" are the same word.
+pub fn loose_label(text: &str) -> String {
+    collapse_whitespace(&text.to_lowercase().replace(['_', '-'], " "))
+}
+
 /// Runs of white space (line breaks included) become one space.
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -90,13 +90,7 @@ impl Verdict {
     }
 
     fn parse(text: &str) -> Option<Verdict> {
-        let words: String = text
-            .trim()
-            .to_lowercase()
-            .replace(['_', '-'], " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words = crate::text::loose_label(text);
         if words.is_empty() {
             return Some(Verdict::NotYetRated);
         }

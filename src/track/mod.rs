@@ -28,10 +28,9 @@ use crate::corpus::{Corpus, Input, InputKind};
 use crate::fingerprint;
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
-use crate::pipeline::{read_document_cached, Progress};
+use crate::pipeline::{map_inputs, read_document_cached, Progress};
 use crate::read::{BodyText, DateRole, DocDate, DocKind, Locator, ReadOptions};
 use crate::report::{Generator, Report};
-use crate::schedule::{file_size, map_largest_first, on_workers};
 use crate::text::{count_words, excerpt, sentence_ranges};
 use decisions::{Decision, Decisions, Verdict};
 use serde::{Deserialize, Serialize};
@@ -72,6 +71,19 @@ pub struct Tracking {
     /// What the user should know though nothing was lost (decision and
     /// sources rows that could not be used, documents read with a warning).
     pub warnings: Vec<String>,
+}
+
+impl Tracking {
+    /// Documents read (with or without a warning) and documents that could
+    /// not be, for the headline of every rendering.
+    pub fn read_and_failed(&self) -> (usize, usize) {
+        let failed = self
+            .documents
+            .iter()
+            .filter(|d| d.status == DocStatus::Error)
+            .count();
+        (self.documents.len() - failed, failed)
+    }
 }
 
 /// The lexicon a run used.
@@ -269,19 +281,13 @@ pub fn track(
     options: &TrackOptions<'_>,
     progress: &(dyn Fn(Progress<'_>) + Sync),
 ) -> Tracking {
-    let work = || {
-        map_largest_first(
-            &corpus.inputs,
-            |input| file_size(&input.path),
-            |input| {
-                progress(Progress::Started(&input.path));
-                let found = read_one(input, options);
-                progress(Progress::Finished(&input.path));
-                found
-            },
-        )
-    };
-    let mut found = on_workers(options.jobs, corpus.inputs.len(), work);
+    let mut found = map_inputs(
+        &corpus.inputs,
+        options.jobs,
+        corpus.inputs.len(),
+        progress,
+        |input| read_one(input, options),
+    );
     for problem in &corpus.problems {
         found.push(Found {
             document: failed_document(problem.path.display().to_string(), &problem.message),

@@ -240,7 +240,9 @@ fn the_positives_give_the_evidence_a_campaigner_wants() {
     assert_eq!(part.stage, Stage::Enacted, "{}", part.reason);
     assert_eq!(part.date.as_deref(), Some("2003-02-25"));
     assert!(
-        part.url.as_deref().is_some_and(|u| u.ends_with("/asp/2003/2/part/2")),
+        part.url
+            .as_deref()
+            .is_some_and(|u| u.ends_with("/asp/2003/2/part/2")),
         "{:?}",
         part.url
     );

@@ -6,10 +6,10 @@
 //! `TLC*` references that placeholders point at), so placeholders are filled
 //! in, and definitions get back the quotation marks the print shows.
 
-use super::xml::{attr_local, child, flat_text, traverse, Edge, Flatten, Source};
+use super::xml::{attr_local, child, elements, flat_text, Flatten, Source};
 use super::{iso_date, push_date};
 use super::{DateRole, DocKind, DocumentMeta, FormatError, Locator, Section, Structured};
-use roxmltree::{Document, Node, NodeId};
+use roxmltree::{Document, Node};
 use std::collections::HashMap;
 
 /// Reads an Akoma Ntoso document into provisions, front and back matter.
@@ -363,22 +363,15 @@ fn is_block(name: &str) -> bool {
 fn paragraphs(top: Node, text: &AknText) -> Vec<String> {
     let mut out = Vec::new();
     let mut pending = String::new();
-    let mut skipping: Option<NodeId> = None;
-    for edge in traverse(top) {
-        let n = match edge {
-            Edge::Close(n) => {
-                if skipping == Some(n.id()) {
-                    skipping = None;
-                }
-                continue;
-            }
-            Edge::Open(n) if n.is_element() && skipping.is_none() && n != top => n,
-            Edge::Open(_) => continue,
-        };
+    let mut elements = elements(top);
+    while let Some(n) = elements.next() {
+        if n == top {
+            continue;
+        }
         let name = n.tag_name().name();
         let own = n.parent() == Some(top) && matches!(name, "num" | "heading");
         if is_apparatus(n) || own {
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
             if own {
                 out.extend(notes(n, text));
             }
@@ -388,7 +381,7 @@ fn paragraphs(top: Node, text: &AknText) -> Vec<String> {
             let num = flat_text(n, text);
             pending = format!("{pending}{num}");
             out.extend(notes(n, text));
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
         } else if is_block(name) {
             let t = flat_text(n, text);
             if !t.is_empty() {
@@ -400,7 +393,7 @@ fn paragraphs(top: Node, text: &AknText) -> Vec<String> {
                 pending.clear();
             }
             out.extend(notes(n, text));
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
         }
     }
     out
@@ -423,18 +416,11 @@ struct Walker<'t, 'a, 'i> {
 
 impl Walker<'_, '_, '_> {
     fn walk(&mut self, main: Node) {
-        let mut skipping: Option<NodeId> = None;
-        for edge in traverse(main) {
-            let n = match edge {
-                Edge::Close(n) => {
-                    if skipping == Some(n.id()) {
-                        skipping = None;
-                    }
-                    continue;
-                }
-                Edge::Open(n) if n.is_element() && skipping.is_none() && n != main => n,
-                Edge::Open(_) => continue,
-            };
+        let mut elements = elements(main);
+        while let Some(n) = elements.next() {
+            if n == main {
+                continue;
+            }
             let name = n.tag_name().name();
             let in_container = n
                 .parent()
@@ -468,7 +454,7 @@ impl Walker<'_, '_, '_> {
                     });
                 }
             }
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
         }
     }
 

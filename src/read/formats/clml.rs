@@ -8,9 +8,9 @@
 
 use super::clml_meta::{self, is};
 use super::clml_text::{clml_text, is_apparatus, UKM_NS};
-use super::xml::{self, child, traverse, Edge, Source};
+use super::xml::{self, child, elements, Source};
 use super::{FormatError, Locator, Section, Structured};
-use roxmltree::{Node, NodeId};
+use roxmltree::Node;
 use std::collections::HashMap;
 
 /// Reads a CLML document or fragment into provisions and metadata.
@@ -43,7 +43,7 @@ pub fn read(bytes: &[u8]) -> Result<Structured, FormatError> {
             .descendants()
             .any(|d| matches!(d.tag_name().name(), "Body" | "P1"));
         warnings.push(if whole && !has_body {
-            "metadata only: no body text".into()
+            super::METADATA_ONLY.into()
         } else {
             "no provisions with text found".into()
         });
@@ -104,23 +104,13 @@ fn printed_number(level: Node) -> Option<String> {
 fn paragraphs(top: Node, own_heading: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut pending = String::new();
-    let mut skipping: Option<NodeId> = None;
-    for edge in traverse(top) {
-        let n = match edge {
-            Edge::Close(n) => {
-                if skipping == Some(n.id()) {
-                    skipping = None;
-                }
-                continue;
-            }
-            Edge::Open(n) if n.is_element() && skipping.is_none() => n,
-            Edge::Open(_) => continue,
-        };
+    let mut elements = elements(top);
+    while let Some(n) = elements.next() {
         let name = n.tag_name().name();
         let heading_of_top =
             own_heading && n.parent() == Some(top) && matches!(name, "Title" | "Number");
         if n != top && (is_apparatus(n) || name == "Pnumber" || heading_of_top) {
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
             continue;
         }
         if n != top && (sub_level(name) || name == "P1") {
@@ -162,7 +152,7 @@ fn paragraphs(top: Node, own_heading: bool) -> Vec<String> {
                 _ if !text.is_empty() => out.push(text),
                 _ => {}
             }
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
         } else if is_block(name) {
             let text = clml_text(n);
             if !text.is_empty() {
@@ -173,7 +163,7 @@ fn paragraphs(top: Node, own_heading: bool) -> Vec<String> {
                 });
                 pending.clear();
             }
-            skipping = Some(n.id());
+            elements.skip_subtree(n);
         }
     }
     out
@@ -209,18 +199,8 @@ struct Walker {
 
 impl Walker {
     fn walk(&mut self, root: Node, word: &str) {
-        let mut skipping: Option<NodeId> = None;
-        for edge in traverse(root) {
-            let n = match edge {
-                Edge::Close(n) => {
-                    if skipping == Some(n.id()) {
-                        skipping = None;
-                    }
-                    continue;
-                }
-                Edge::Open(n) if n.is_element() && skipping.is_none() => n,
-                Edge::Open(_) => continue,
-            };
+        let mut elements = elements(root);
+        while let Some(n) = elements.next() {
             let name = n.tag_name().name();
             let handled = if is_apparatus(n) {
                 true
@@ -255,7 +235,7 @@ impl Walker {
                 false
             };
             if handled && n != root {
-                skipping = Some(n.id());
+                elements.skip_subtree(n);
             }
         }
     }

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-use super::{normalise_space, FormatError, Locator, Section};
+use super::{normalise_space, push_date, DateRole, DocumentMeta, FormatError, Locator, Section};
 
 /// The most a single part may decompress to. A word-processor document's
 /// text part is a few MiB at most; a zip bomb's is gigabytes, and reading it
@@ -134,7 +134,7 @@ impl ParagraphSections {
 
 /// The text of the first element under `root` with this namespace and local
 /// name, whitespace-normalised; `None` when absent or blank.
-pub(crate) fn first_text(root: roxmltree::Node<'_, '_>, ns: &str, name: &str) -> Option<String> {
+fn first_text(root: roxmltree::Node<'_, '_>, ns: &str, name: &str) -> Option<String> {
     root.descendants()
         .find(|n| {
             n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(ns)
@@ -187,4 +187,46 @@ pub(crate) fn walk<'a, 'input>(
             }
         }
     }
+}
+
+/// Where a word-processor file keeps its title and dates: the part, and the
+/// (namespace, element) of each.
+pub(crate) struct Properties<'a> {
+    /// The part's name (`docProps/core.xml`, `meta.xml`).
+    pub(crate) part: &'a str,
+    /// The title element.
+    pub(crate) title: (&'a str, &'a str),
+    /// The creation date element.
+    pub(crate) created: (&'a str, &'a str),
+    /// The last-modified date element.
+    pub(crate) modified: (&'a str, &'a str),
+}
+
+/// The title and dates a container's properties part states, when it has
+/// one; a title taken from the first heading when it states none.
+pub(crate) fn metadata(
+    archive: &mut Archive<'_>,
+    properties: &Properties<'_>,
+    sections: &[Section],
+) -> Result<DocumentMeta, FormatError> {
+    let mut meta = DocumentMeta::default();
+    if let Some(bytes) = read_part(archive, properties.part)? {
+        let text = part_text(&bytes);
+        let doc = parse_xml(&text, properties.part)?;
+        let root = doc.root_element();
+        let (ns, name) = properties.title;
+        meta.title = first_text(root, ns, name);
+        for ((ns, name), role) in [
+            (properties.created, DateRole::Created),
+            (properties.modified, DateRole::Updated),
+        ] {
+            if let Some(date) = first_text(root, ns, name) {
+                push_date(&mut meta.dates, &date, role);
+            }
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = sections.iter().find_map(|s| s.heading.clone());
+    }
+    Ok(meta)
 }

@@ -19,8 +19,8 @@ use std::collections::HashMap;
 
 use roxmltree::Node;
 
-use super::container::{self, first_text, Edge, ParagraphSections};
-use super::{push_date, DateRole, DocumentMeta, FormatError, Section, Structured};
+use super::container::{self, Edge, ParagraphSections};
+use super::{FormatError, Section, Structured};
 
 /// WordprocessingML, transitional (what Word writes).
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -65,31 +65,17 @@ pub fn read(bytes: &[u8]) -> Result<Structured, FormatError> {
     }
     let sections = paragraphs(root, &styles);
 
-    let mut meta = DocumentMeta::default();
-    if let Some(core) = container::read_part(&mut archive, "docProps/core.xml")? {
-        let core_text = container::part_text(&core);
-        let core_doc = container::parse_xml(&core_text, "docProps/core.xml")?;
-        let props = core_doc.root_element();
-        meta.title = first_text(props, DC, "title");
-        if let Some(created) = first_text(props, DCTERMS, "created") {
-            push_date(&mut meta.dates, &created, DateRole::Created);
-        }
-        if let Some(modified) = first_text(props, DCTERMS, "modified") {
-            push_date(&mut meta.dates, &modified, DateRole::Updated);
-        }
-    }
-    if meta.title.is_none() {
-        meta.title = sections.iter().find_map(|s| s.heading.clone());
-    }
-    let mut warnings = Vec::new();
-    if sections.is_empty() {
-        warnings.push("no body text: metadata only".to_string());
-    }
-    Ok(Structured {
-        meta,
-        sections,
-        warnings,
-    })
+    let meta = container::metadata(
+        &mut archive,
+        &container::Properties {
+            part: "docProps/core.xml",
+            title: (DC, "title"),
+            created: (DCTERMS, "created"),
+            modified: (DCTERMS, "modified"),
+        },
+        &sections,
+    )?;
+    Ok(Structured::new(meta, sections, Vec::new()))
 }
 
 /// The main document part's name, from the package relationships, because

@@ -158,7 +158,7 @@ pub fn read(bytes: &[u8]) -> Result<Structured, FormatError> {
     }
     let mut warnings = Vec::new();
     if sections.len() == summary_only {
-        warnings.push("no body text: metadata only".to_string());
+        warnings.push(super::METADATA_ONLY.to_string());
     }
     Ok(Structured {
         meta,

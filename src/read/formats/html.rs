@@ -132,15 +132,7 @@ pub fn read(bytes: &[u8]) -> Result<Structured, FormatError> {
     };
     let mut walker = Walker::new(mode);
     walker.walk(content);
-    let sections = walker.finish();
-    if sections.is_empty() {
-        warnings.push("no body text: metadata only".to_string());
-    }
-    Ok(Structured {
-        meta,
-        sections,
-        warnings,
-    })
+    Ok(Structured::new(meta, walker.finish(), warnings))
 }
 
 /// The element's local name, when the node is an element.

@@ -51,6 +51,29 @@ pub struct Structure {
     pub notes: Vec<String>,
 }
 
+/// The warning for a file read with no body text (a metadata-only record,
+/// an item whose page has no body).
+pub(crate) const METADATA_ONLY: &str = "no body text: metadata only";
+
+impl Structured {
+    /// A document of these sections, with the warning every reader gives
+    /// when there are none: the file was read, but holds no body text.
+    pub(crate) fn new(
+        meta: DocumentMeta,
+        sections: Vec<Section>,
+        mut warnings: Vec<String>,
+    ) -> Self {
+        if sections.is_empty() {
+            warnings.push(METADATA_ONLY.to_string());
+        }
+        Structured {
+            meta,
+            sections,
+            warnings,
+        }
+    }
+}
+
 /// A run of text a reader can be pointed to: a provision, a speech, the text
 /// under a heading, a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -338,13 +361,7 @@ impl DocKind {
     /// A kind as a person writes it: its label, its JSON name, or `si`
     /// (case, `_` and `-` do not matter).
     pub fn from_words(text: &str) -> Option<DocKind> {
-        let words = text
-            .trim()
-            .to_lowercase()
-            .replace(['_', '-'], " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let words = crate::text::loose_label(text);
         if words == "si" {
             return Some(DocKind::StatutoryInstrument);
         }
@@ -393,19 +410,10 @@ pub fn paragraph_number(section: &Section, index: usize) -> Option<u32> {
         .checked_add(u32::from(section.heading.is_some()))
 }
 
-/// Collapses every run of whitespace (newlines, tabs, no-break spaces) to one
-/// space and trims, because a quote must match the text whatever the source's
-/// line wrapping was.
-pub(crate) fn normalise_space(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+/// Whitespace runs (newlines, tabs, no-break spaces) as one space, trimmed,
+/// because a quote must match the text whatever the source's line wrapping
+/// was: the text stage's own rule.
+pub(crate) use crate::text::collapse_whitespace as normalise_space;
 
 /// The calendar date a stated date or timestamp is written with
 /// (`2016-11-08T00:00:00+00:00` is 8 November), taken as written and never

@@ -8,8 +8,8 @@
 
 use roxmltree::Node;
 
-use super::container::{self, first_text, Edge, ParagraphSections};
-use super::{push_date, DateRole, DocumentMeta, FormatError, Section, Structured};
+use super::container::{self, Edge, ParagraphSections};
+use super::{FormatError, Section, Structured};
 
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
@@ -61,31 +61,17 @@ pub fn read(bytes: &[u8]) -> Result<Structured, FormatError> {
         .unwrap_or(root);
     let sections = paragraphs(body);
 
-    let mut meta = DocumentMeta::default();
-    if let Some(meta_bytes) = container::read_part(&mut archive, "meta.xml")? {
-        let meta_text = container::part_text(&meta_bytes);
-        let meta_doc = container::parse_xml(&meta_text, "meta.xml")?;
-        let props = meta_doc.root_element();
-        meta.title = first_text(props, DC, "title");
-        if let Some(created) = first_text(props, META, "creation-date") {
-            push_date(&mut meta.dates, &created, DateRole::Created);
-        }
-        if let Some(modified) = first_text(props, DC, "date") {
-            push_date(&mut meta.dates, &modified, DateRole::Updated);
-        }
-    }
-    if meta.title.is_none() {
-        meta.title = sections.iter().find_map(|s| s.heading.clone());
-    }
-    let mut warnings = Vec::new();
-    if sections.is_empty() {
-        warnings.push("no body text: metadata only".to_string());
-    }
-    Ok(Structured {
-        meta,
-        sections,
-        warnings,
-    })
+    let meta = container::metadata(
+        &mut archive,
+        &container::Properties {
+            part: "meta.xml",
+            title: (DC, "title"),
+            created: (META, "creation-date"),
+            modified: (DC, "date"),
+        },
+        &sections,
+    )?;
+    Ok(Structured::new(meta, sections, Vec::new()))
 }
 
 /// Subtrees whose text is not part of the running text.

@@ -369,6 +369,51 @@ fn translate_html_entities(text: &str) -> (Cow<'_, str>, Vec<String>) {
     }
 }
 
+/// The elements under a root in document order (the root first), visited
+/// without recursion, where a reader may [`Elements::skip_subtree`] the rest of the
+/// element it is on once it has taken what it wants from it.
+pub(super) struct Elements<'a, 'i, I> {
+    edges: I,
+    skipping: Option<roxmltree::NodeId>,
+    _tree: std::marker::PhantomData<Node<'a, 'i>>,
+}
+
+/// [`Elements`] of `root`.
+pub(super) fn elements<'a, 'i>(
+    root: Node<'a, 'i>,
+) -> Elements<'a, 'i, impl Iterator<Item = Edge<'a, 'i>>> {
+    Elements {
+        edges: traverse(root),
+        skipping: None,
+        _tree: std::marker::PhantomData,
+    }
+}
+
+impl<'a, 'i, I: Iterator<Item = Edge<'a, 'i>>> Elements<'a, 'i, I> {
+    /// Leaves out what is inside `n` (the element just visited).
+    pub(super) fn skip_subtree(&mut self, n: Node<'a, 'i>) {
+        self.skipping = Some(n.id());
+    }
+}
+
+impl<'a, 'i, I: Iterator<Item = Edge<'a, 'i>>> Iterator for Elements<'a, 'i, I> {
+    type Item = Node<'a, 'i>;
+
+    fn next(&mut self) -> Option<Node<'a, 'i>> {
+        loop {
+            match self.edges.next()? {
+                Edge::Close(n) => {
+                    if self.skipping == Some(n.id()) {
+                        self.skipping = None;
+                    }
+                }
+                Edge::Open(n) if n.is_element() && self.skipping.is_none() => return Some(n),
+                Edge::Open(_) => {}
+            }
+        }
+    }
+}
+
 /// One step of a document-order walk: entering a node, or leaving it after
 /// its descendants.
 #[derive(Clone, Copy, Debug)]

@@ -10,7 +10,7 @@ use crate::track::Tracking;
 use std::io::{self, Write};
 
 /// Renders one CSV file.
-pub type TrackCsvRenderer = fn(&Tracking, &mut dyn Write) -> io::Result<()>;
+pub type TrackCsvRenderer = crate::output::FileRenderer<Tracking>;
 
 /// The files `track --format csv -o DIR` writes:
 /// - `asks.csv`: `id, label, stage, stalled, date, evidence, url,

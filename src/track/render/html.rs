@@ -92,11 +92,7 @@ table.asks th, table.asks td:not(:first-child) { white-space: nowrap; }
 
 /// Writes the tracking as one HTML page.
 pub fn write_html(tracking: &Tracking, out: &mut dyn Write) -> io::Result<()> {
-    let read = tracking
-        .documents
-        .iter()
-        .filter(|d| d.status != DocStatus::Error)
-        .count();
+    let (read, failed) = tracking.read_and_failed();
     let with_evidence = tracking
         .asks
         .iter()
@@ -106,7 +102,7 @@ pub fn write_html(tracking: &Tracking, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Asks after the election</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Asks after the election</h1>\n<p class=\"summary\" id=\"summary\">{} documents read ({} could not be), {} pieces of evidence; {} of the {} asks have evidence. The newest document is dated <time>{}</time>: that is the run's \u{201c}now\u{201d}. An ask is <span class=\"badge stalled\">stalled</span> when it has had no new evidence for {} months or more before then.</p>\n",
         read,
-        tracking.documents.len() - read,
+        failed,
         tracking.evidence.len(),
         with_evidence,
         tracking.asks.len(),

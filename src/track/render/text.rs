@@ -8,16 +8,12 @@ use std::io::{self, Write};
 /// The terminal table: each ask with evidence, its stage and deciding
 /// quote; then the asks with none; then documents that could not be read.
 pub fn write_table(tracking: &Tracking, out: &mut dyn Write) -> io::Result<()> {
-    let read = tracking
-        .documents
-        .iter()
-        .filter(|d| d.status != crate::track::DocStatus::Error)
-        .count();
+    let (read, failed) = tracking.read_and_failed();
     writeln!(
         out,
         "{} documents read ({} could not be), {} pieces of evidence; newest document {}",
         read,
-        tracking.documents.len() - read,
+        failed,
         tracking.evidence.len(),
         tracking.reference_date.as_deref().unwrap_or("undated")
     )?;
