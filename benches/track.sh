@@ -47,8 +47,8 @@ measure() {
     local label=$1 dir=$2 docs best="" rss=0
     docs=$(find "$dir" -type f | wc -l)
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f "%e %M" -o "$work/time" "$MASHUP" track "$dir" "${jobs[@]}" --format json -o /dev/null \
-            || { echo "benches/track.sh: the run over $dir failed" >&2; exit 1; }
+        /usr/bin/time -f "%e %M" -o "$work/time" "$MASHUP" track "$dir" "${jobs[@]}" --format json -o /dev/null 2>"$work/stderr" \
+            || { cat "$work/stderr" >&2; echo "benches/track.sh: the run over $dir failed" >&2; exit 1; }
         read -r secs kb <"$work/time"
         if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
         if [ "$kb" -gt "$rss" ]; then rss=$kb; fi

@@ -361,3 +361,65 @@ fn html_fits_a_phone_and_a_laptop_in_headless_chromium() {
         }
     }
 }
+
+/// Bad documents beside good ones: each is named with its reason on stderr
+/// and listed as an error, the good one is still followed, and the exit
+/// status says some failed. A path that does not exist is named too.
+#[test]
+fn bad_documents_are_named_and_the_rest_goes_on() {
+    let Some(shared) = shared_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let good = shared.join("track/govuk_business-finance-support_big-issue-invest.json");
+    std::fs::copy(&good, dir.path().join("good.json")).unwrap();
+    std::fs::write(dir.path().join("broken.xml"), "<Legislation><Body><P1>").unwrap();
+    std::fs::write(
+        dir.path().join("other.xml"),
+        "<catalogue><book/></catalogue>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("report.json"),
+        r#"{"schema_version": 7, "documents": []}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("truncated.json"), r#"{"document_type": "#).unwrap();
+    std::fs::write(dir.path().join("not-a-zip.docx"), "plain text").unwrap();
+    let out = mashup()
+        .args(["track", "--format", "json"])
+        .arg(dir.path())
+        .arg(dir.path().join("missing.xml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (file, reason) in [
+        ("broken.xml", "malformed XML at line 1"),
+        ("other.xml", "root element is `catalogue`"),
+        ("report.json", "not a GOV.UK content item"),
+        ("truncated.json", "malformed JSON"),
+        ("not-a-zip.docx", "zip"),
+        ("missing.xml", "no such file"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("{file} not named:\n{stderr}"));
+        assert!(
+            line.to_lowercase().contains(&reason.to_lowercase()),
+            "{file}: {line}"
+        );
+    }
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 7);
+    let good = documents
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with("good.json"))
+        .unwrap();
+    assert_eq!(good["status"], "ok");
+    assert!(json["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["path"].as_str().unwrap().ends_with("good.json")));
+}
