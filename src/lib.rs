@@ -24,8 +24,9 @@
 //! first; [`cache`] keeps extracted text and results between runs, keyed by
 //! [`fingerprint`]s; [`jsonl`] writes a scan's results as it goes and merges
 //! the parts of a sharded scan; [`language`] tells a document's language;
-//! [`pledge`] judges whether a sentence commits a party; [`cli`] turns the
-//! command line into calls of all these.
+//! [`pledge`] judges whether a sentence commits a party; [`saved`] reads a
+//! saved report back; [`cli`] turns the command line into calls of all
+//! these.
 #![deny(missing_docs)]
 
 pub mod cache;
@@ -44,6 +45,7 @@ pub mod pledge;
 pub mod read;
 pub mod report;
 pub mod results;
+pub mod saved;
 pub mod schedule;
 #[cfg(test)]
 mod test_support;

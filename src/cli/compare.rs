@@ -1,7 +1,6 @@
 //! `mashup compare`: what changed between two saved reports, party family by
 //! party family (usually two elections).
 
-use super::report::load_saved;
 use super::{write_to, Error, Outcome};
 use crate::report::{self, Comparison};
 use clap::{Args, ValueEnum};
@@ -39,8 +38,8 @@ pub enum CompareFormat {
 
 /// Runs `mashup compare`.
 pub(super) fn run(args: CompareArgs) -> Result<Outcome, Error> {
-    let old = load_saved(&args.old)?;
-    let new = load_saved(&args.new)?;
+    let old = crate::saved::load(&args.old)?;
+    let new = crate::saved::load(&args.new)?;
     let comparison = Comparison::of(&old, &new);
     let output = args.output.as_deref();
     match args.format {

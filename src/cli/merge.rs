@@ -1,9 +1,8 @@
 //! `mashup merge`: the JSON Lines parts of a sharded scan into one report,
 //! the same byte for byte as one scan of all the files would have written.
 
-use super::report::{check_rendered_format, render};
-use super::{Error, Format, Outcome};
-use crate::jsonl;
+use super::{finished_rendering, Error, Format, Outcome};
+use crate::{jsonl, report};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -24,9 +23,9 @@ pub struct MergeArgs {
 /// Runs `mashup merge`. Exit status 1 when a merged document had failed, as
 /// for the scan itself; 2 when the parts cannot be merged.
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, Error> {
-    check_rendered_format(args.format, args.output.as_deref())?;
+    let rendering = finished_rendering(args.format, args.output.as_deref())?;
     let report = jsonl::merge(&args.parts)?;
-    render(&report, args.format, args.output.as_deref())?;
+    report::render(&report, rendering, args.output.as_deref())?;
     Ok(if report.has_failures() {
         Outcome::SomeFailed
     } else {

@@ -31,6 +31,7 @@ use crate::jsonl::MergeError;
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::matcher::MatcherError;
 use crate::output::write_output;
+use crate::report::Rendering;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
 use std::path::Path;
@@ -103,34 +104,21 @@ pub enum Error {
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
-    /// A saved report could not be read.
+    /// A file the command line names (a list of paths) could not be read.
     #[error("cannot read {path}")]
-    ReadReport {
+    ReadFile {
         /// The file.
         path: String,
         /// Why.
         #[source]
         source: io::Error,
     },
-    /// A saved report is not valid report JSON.
-    #[error("{path} is not a mashup JSON report")]
-    ParseReport {
-        /// The file.
-        path: String,
-        /// Why.
-        #[source]
-        source: serde_json::Error,
-    },
-    /// A saved report has another schema version.
-    #[error("{path} has schema_version {found}; this mashup reads version {expected}: scan again to update it")]
-    SchemaVersion {
-        /// The file.
-        path: String,
-        /// Its version.
-        found: u64,
-        /// Ours.
-        expected: u32,
-    },
+    /// A saved report could not be read back.
+    #[error(transparent)]
+    Load(#[from] crate::saved::LoadError),
+    /// A report could not be written.
+    #[error(transparent)]
+    Render(#[from] crate::report::RenderError),
     /// JSON Lines parts could not be merged (or read).
     #[error(transparent)]
     Merge(#[from] MergeError),
@@ -154,7 +142,13 @@ impl Error {
     /// True when output failed because the reader went away (`| head`), which
     /// is not an error worth reporting.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Output { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+        match self {
+            Error::Output { source, .. }
+            | Error::Render(crate::report::RenderError { source, .. }) => {
+                source.kind() == io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
     }
 }
 
@@ -191,14 +185,34 @@ fn write_to(
     })
 }
 
-/// Fails early (before any reading) when the format needs an output it lacks.
-fn check_output(format: Format, output: Option<&Path>) -> Result<(), Error> {
-    if format == Format::Csv && output.is_none() {
+/// The rendering of a finished report that `format` asks for, checked
+/// before any reading: `None` for JSON Lines (which only `scan` writes, as
+/// it reads); an error when a rendering needs an output it lacks.
+fn rendering(format: Format, output: Option<&Path>) -> Result<Option<Rendering>, Error> {
+    let rendering = match format {
+        Format::Jsonl => return Ok(None),
+        Format::Table => Rendering::Table,
+        Format::Json => Rendering::Json,
+        Format::Csv => Rendering::Csv,
+        Format::Markdown => Rendering::Markdown,
+        Format::Html => Rendering::Html,
+    };
+    if rendering.is_folder() && output.is_none() {
         return Err(Error::Usage(
             "--format csv writes several files: give a folder with -o DIR".into(),
         ));
     }
-    Ok(())
+    Ok(Some(rendering))
+}
+
+/// [`rendering`] for a command that renders a finished report (`report`,
+/// `merge`), where JSON Lines is no choice.
+fn finished_rendering(format: Format, output: Option<&Path>) -> Result<Rendering, Error> {
+    rendering(format, output)?.ok_or_else(|| {
+        Error::Usage(
+            "--format jsonl is written by `mashup scan` as it reads; render a report as table, json, csv, markdown or html".into(),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -254,10 +268,18 @@ mod tests {
     }
 
     #[test]
-    fn csv_needs_a_folder() {
-        assert!(check_output(Format::Csv, None).is_err());
-        assert!(check_output(Format::Csv, Some(Path::new("out"))).is_ok());
-        assert!(check_output(Format::Table, None).is_ok());
+    fn csv_needs_a_folder_and_jsonl_is_no_rendering() {
+        assert!(rendering(Format::Csv, None).is_err());
+        assert_eq!(
+            rendering(Format::Csv, Some(Path::new("out"))).unwrap(),
+            Some(Rendering::Csv)
+        );
+        assert_eq!(
+            rendering(Format::Table, None).unwrap(),
+            Some(Rendering::Table)
+        );
+        assert_eq!(rendering(Format::Jsonl, None).unwrap(), None);
+        assert!(finished_rendering(Format::Jsonl, None).is_err());
     }
 
     #[test]

@@ -6,8 +6,7 @@
 //! time. What stays in memory is the running totals, so a scan of an archive
 //! needs no more memory than a scan of a folder.
 
-use super::report::render;
-use super::{check_output, load_lexicon, Error, Format, OcrArgs, OcrChoice, Outcome};
+use super::{load_lexicon, rendering, Error, Format, OcrArgs, OcrChoice, Outcome};
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
 use crate::fingerprint;
@@ -113,7 +112,8 @@ impl<W: Write> Collector<W> {
 
 /// Runs `mashup scan`.
 pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
-    check_output(args.format, args.output.as_deref())?;
+    // Checked before any reading; `None` streams JSON Lines.
+    let rendering = rendering(args.format, args.output.as_deref())?;
     let started = Instant::now();
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
     let matcher = Matcher::new(&lexicon)?;
@@ -278,14 +278,14 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     if args.stats {
         print_stats(&corpus, collector.pages, started);
     }
-    if let Some(file) = spool_file {
+    if let (Some(file), Some(rendering)) = (spool_file, rendering) {
         let mut spool = Spool::new();
         let number = spool.add_file(file, PathBuf::from("(scan spool)"));
         for (path, offset, len) in &collector.entries {
             spool.add(path, number, *offset, *len);
         }
         let report = collector.tally.finish_spooled(spool, warnings);
-        render(&report, args.format, args.output.as_deref())?;
+        crate::report::render(&report, rendering, args.output.as_deref())?;
     }
     Ok(if failed {
         Outcome::SomeFailed
@@ -297,7 +297,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
 /// The paths listed in `list` ("-" for stdin), one per line; blank lines
 /// are skipped.
 fn read_path_list(list: &Path) -> Result<Vec<PathBuf>, Error> {
-    let read_error = |source| Error::ReadReport {
+    let read_error = |source| Error::ReadFile {
         path: list.display().to_string(),
         source,
     };

@@ -1,7 +1,6 @@
 //! `mashup track`: follow the asks into the documents government and
 //! Parliament publish, and write the asks spreadsheet.
 
-use super::report::load_saved;
 use super::{load_lexicon, write_to, Error, Outcome};
 use crate::cache::Cache;
 use crate::corpus::{self, FolderFiles};
@@ -100,7 +99,11 @@ pub(super) fn run(args: TrackArgs) -> Result<Outcome, Error> {
         )));
     }
     let matcher = Matcher::new(&lexicon)?;
-    let manifestos = args.manifestos.as_deref().map(load_saved).transpose()?;
+    let manifestos = args
+        .manifestos
+        .as_deref()
+        .map(crate::saved::load)
+        .transpose()?;
     let sources = match &args.sources {
         Some(path) => Sources::load(path).map_err(|e| Error::Usage(e.to_string()))?,
         None => Sources::default(),

@@ -120,6 +120,7 @@ mod json;
 mod markdown;
 mod markup;
 mod mashup;
+mod render;
 mod svg;
 mod table;
 mod tally;
@@ -138,6 +139,7 @@ pub use markdown::write_markdown;
 /// The one escaping function of every HTML page (also `track --format html`).
 pub(crate) use markup::esc;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
+pub use render::{render, RenderError, Rendering};
 pub use table::write_table;
 pub use tally::Tally;
 pub use trends::{FamilyTrend, Trends};
