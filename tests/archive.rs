@@ -3,13 +3,11 @@
 //! manifestos of `../shared/corpus` when it is there, on the sample corpus
 //! otherwise.
 
-mod util;
-
+use crate::util::{mashup, root, shared_file};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-use util::{mashup, root, shared_file};
 
 /// The real corpus when `../shared` is there, else the sample corpus.
 fn corpus() -> PathBuf {
@@ -27,7 +25,7 @@ fn scan_json(args: &[&str]) -> Vec<u8> {
         .output()
         .unwrap();
     assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
-    util::json(&out.stdout);
+    crate::util::json(&out.stdout);
     out.stdout
 }
 
@@ -159,7 +157,7 @@ fn files_from_and_bad_shards() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    let report = util::json(&out.stdout);
+    let report = crate::util::json(&out.stdout);
     assert_eq!(report["totals"]["documents"], 2);
     for bad in ["4/4", "1/0", "x/2", "3"] {
         mashup()

@@ -2,11 +2,9 @@
 //! goes on, and the exit status says what happened (1: a document failed,
 //! 2: usage error).
 
-mod util;
-
+use crate::util::{document, json, mashup};
 use predicates::prelude::*;
 use std::fs;
-use util::{document, json, mashup};
 
 /// A small valid PDF made here, so these tests need nothing from ../shared.
 fn tiny_pdf() -> Vec<u8> {

@@ -2,10 +2,8 @@
 //! coalition follows. The 2017 Labour and SNP manifestos are not in
 //! `../shared/corpus`, so their Manifesto Project texts stand in.
 
-mod util;
-
+use crate::util::{json, mashup, root, shared_dir};
 use std::path::Path;
-use util::{json, mashup, root, shared_dir};
 
 fn scan(paths: &[&Path], index: &Path, out: &Path) {
     mashup()

@@ -1,11 +1,9 @@
 //! Damaged and unusual PDFs built here, byte by byte: what readers recover is
 //! recovered, and what cannot be read is said, never passed over in silence.
 
-mod util;
-
+use crate::util::pdf_bytes::{pdf, stream};
+use crate::util::{json, mashup, schema_errors};
 use predicates::prelude::*;
-use util::pdf_bytes::{pdf, stream};
-use util::{json, mashup, schema_errors};
 
 const CATALOG: &[u8] = b"<< /Type /Catalog /Pages 2 0 R >>";
 const PAGES: &[u8] = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>";

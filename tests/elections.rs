@@ -2,10 +2,8 @@
 //! with `docs/uk-corpus-index.csv` (their names and metadata only), and the
 //! language check on files built here.
 
-mod util;
-
+use crate::util::{json, mashup, root, shared_dir};
 use std::path::{Path, PathBuf};
-use util::{json, mashup, root, shared_dir};
 
 /// Scans all of `../shared/corpus` with the shipped index into `dir`,
 /// returning the JSON report's path.
@@ -158,7 +156,7 @@ fn a_language_given_by_the_index_is_taken_and_one_scan_of_one_election_keeps_its
 #[test]
 fn the_trend_chart_renders_on_a_phone() {
     let Some(shared) = shared_dir() else { return };
-    let Some(chromium) = util::chromium::chromium() else {
+    let Some(chromium) = crate::util::chromium::chromium() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -185,7 +183,7 @@ fn the_trend_chart_renders_on_a_phone() {
          d.documentElement.scrollWidth); });</script></body></html>",
     )
     .unwrap();
-    let out = util::chromium::run_chromium(
+    let out = crate::util::chromium::run_chromium(
         &chromium,
         &probe,
         &["--allow-file-access-from-files", "--dump-dom"],
@@ -207,14 +205,14 @@ fn the_trend_chart_renders_on_a_phone() {
         "the page is {width} px wide in a 390 px frame"
     );
 
-    let out = util::chromium::run_chromium(&chromium, &html, &["--dump-dom"]);
+    let out = crate::util::chromium::run_chromium(&chromium, &html, &["--dump-dom"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     let dom = String::from_utf8_lossy(&out.stdout);
-    let chart = util::chromium::svg_by_id(&dom, "trend-chart")
+    let chart = crate::util::chromium::svg_by_id(&dom, "trend-chart")
         .unwrap_or_else(|| panic!("no trend chart in the DOM"));
     let mut families: Vec<&str> = chart
         .split("data-family=\"")

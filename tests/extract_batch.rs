@@ -1,9 +1,7 @@
 //! `mashup extract --output-dir DIR -j N FILE...`: many files in one process,
 //! each written where the single-file form would put the same text.
 
-mod util;
-
-use util::{mashup, root};
+use crate::util::{mashup, root};
 
 #[test]
 fn batch_output_matches_single_file_extraction() {

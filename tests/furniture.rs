@@ -2,10 +2,8 @@
 //! give no mentions in the 2015 and 2017 manifestos, and the rules never take
 //! all the body text of a file that has text.
 
-mod util;
-
+use crate::util::{json, mashup, root, shared_dir};
 use std::path::Path;
-use util::{json, mashup, root, shared_dir};
 
 /// Words (runs of letters and digits) in every `.txt` file under `dir`, by
 /// path relative to `dir`.

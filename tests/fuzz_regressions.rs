@@ -3,12 +3,10 @@
 //! from the fuzzed bytes, which descend from real files). Each runs the
 //! binary under a deadline, so a regression fails instead of stalling CI.
 
-mod util;
-
+use crate::util::pdf_bytes::{pdf, stream};
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use util::pdf_bytes::{pdf, stream};
 
 /// Far above the milliseconds these take when fixed; far below CI's limit.
 const DEADLINE: Duration = Duration::from_secs(60);

@@ -2,8 +2,6 @@
 //! the built-in lexicon holds its recall and precision on it. The figures themselves are
 //! printed by `cargo bench --bench gold`.
 
-mod util;
-
 #[path = "../benches/gold/score.rs"]
 mod score;
 
@@ -18,14 +16,14 @@ const MIN_CATEGORY_RECALL: f64 = 0.70;
 
 #[test]
 fn gold_files_match_their_texts_and_the_lexicon_holds_its_floor() {
-    let Some(shared) = util::shared_dir() else {
+    let Some(shared) = crate::util::shared_dir() else {
         return;
     };
     let texts = shared.join("text/manifesto-project-uk");
-    let files = score::gold_files(util::root());
+    let files = score::gold_files(crate::util::root());
     assert!(files.len() >= 3, "only {} gold files", files.len());
     let (each, all) = score::score_all(
-        util::root(),
+        crate::util::root(),
         &texts,
         &Lexicon::builtin(),
         score::Unit::Sentence,

@@ -3,8 +3,6 @@
 //! catches panics per document, but that is a last line of defence: this
 //! test wants none to happen at all.)
 
-mod util;
-
 use manifesto_mashup::pdf::{OpenOptions, PdfDocument};
 use manifesto_mashup::text::{layout_page, LayoutParams};
 use std::path::Path;
@@ -111,7 +109,7 @@ fn corrupted_sample_manifestos_never_panic() {
     .enumerate()
     {
         fuzz_file(
-            &util::root().join("corpus").join(name),
+            &crate::util::root().join("corpus").join(name),
             300,
             0x5eed + i as u64,
         );
@@ -120,7 +118,7 @@ fn corrupted_sample_manifestos_never_panic() {
 
 #[test]
 fn corrupted_awkward_pdfs_never_panic() {
-    if util::shared_dir().is_none() {
+    if crate::util::shared_dir().is_none() {
         return;
     }
     for (i, name) in [
@@ -133,7 +131,7 @@ fn corrupted_awkward_pdfs_never_panic() {
     .iter()
     .enumerate()
     {
-        let path = util::shared_file(&format!("pdfs/pdfminer.six/samples/{name}"))
+        let path = crate::util::shared_file(&format!("pdfs/pdfminer.six/samples/{name}"))
             .expect("../shared is there");
         fuzz_file(&path, 150, 0xbad + i as u64);
     }
@@ -145,7 +143,7 @@ fn corrupted_awkward_pdfs_never_panic() {
     .iter()
     .enumerate()
     {
-        let path = util::shared_file(&format!("corpus/{name}")).expect("../shared is there");
+        let path = crate::util::shared_file(&format!("corpus/{name}")).expect("../shared is there");
         fuzz_file(&path, 25, 0xface + i as u64);
     }
 }

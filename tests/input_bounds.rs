@@ -2,11 +2,9 @@
 //! and what the bound cost is said, never silent. The files are built here,
 //! small, from nothing but the structure that makes them hostile.
 
-mod util;
-
+use crate::util::mashup;
+use crate::util::pdf_bytes::{pdf, stream};
 use std::io::Write;
-use util::mashup;
-use util::pdf_bytes::{pdf, stream};
 
 const FONT: &[u8] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 

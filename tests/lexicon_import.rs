@@ -1,10 +1,8 @@
 //! `mashup lexicon import`, end to end: the converted file is written whole, passes
 //! `mashup lexicon check`, and entries left out are listed on stderr with file:line.
 
-mod util;
-
+use crate::util::mashup;
 use std::fs;
-use util::mashup;
 
 #[test]
 fn wordstat_import_writes_a_lexicon_that_checks() {
@@ -140,7 +138,7 @@ fn liwc_terms_in_two_categories_are_kept_in_both_and_counted_in_both() {
         .output()
         .unwrap();
     assert!(scan.status.success());
-    let report = util::json(&scan.stdout);
+    let report = crate::util::json(&scan.stdout);
     let doc = &report["documents"][0];
     assert_eq!(doc["mentions"], 2);
     assert_eq!(doc["policies"], 1);

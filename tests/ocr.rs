@@ -7,17 +7,15 @@
 //! `.ci/run`), where its absence fails. They share one cache folder, so the
 //! corpus's scanned pages are recognised once per run.
 
-mod util;
-
+use crate::util::score::words_f1;
+use crate::util::{json, mashup, shared_dir};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use util::score::words_f1;
-use util::{json, mashup, shared_dir};
 
 /// True when Tesseract can be run; fails instead of skipping where it is
 /// required.
 fn have_tesseract() -> bool {
-    util::tool_runs(
+    crate::util::tool_runs(
         "tesseract",
         "--version",
         "MASHUP_REQUIRE_TESSERACT",
@@ -67,7 +65,7 @@ fn scan_corpus(corpus: &Path, cache: &Path) -> (Value, String) {
         .arg("scan")
         .arg(corpus)
         .arg("--index")
-        .arg(util::root().join("docs/uk-corpus-index.csv"))
+        .arg(crate::util::root().join("docs/uk-corpus-index.csv"))
         .args(["--ocr", "auto", "--format", "json"])
         .output()
         .unwrap();
@@ -215,7 +213,7 @@ fn without_tesseract_scans_still_need_ocr() {
 #[test]
 fn ocr_always_without_tesseract_is_a_usage_error() {
     let empty = path_with_fake_tesseract(None);
-    let file = util::root().join("corpus");
+    let file = crate::util::root().join("corpus");
     let pdf = std::fs::read_dir(&file)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -241,7 +239,7 @@ fn a_missing_language_pack_is_named() {
     if !have_tesseract() {
         return;
     }
-    let pdf = util::root().join("corpus");
+    let pdf = crate::util::root().join("corpus");
     let out = mashup()
         .args(["scan", "--ocr", "auto", "--ocr-lang", "eng+zzz"])
         .arg(&pdf)

@@ -11,11 +11,9 @@
 //! Needs pdftotext (`poppler-utils`): skipped without it, except under
 //! `MASHUP_REQUIRE_PDFTOTEXT=1` (set by `.ci/run`), where its absence fails.
 
-mod util;
-
+use crate::util::{mashup, shared_dir};
 use std::path::Path;
 use std::process::Command;
-use util::{mashup, shared_dir};
 
 /// The files where we do not agree with pdftotext, and why. Most are files
 /// where pdftotext is the one that is wrong, shown by mutool and by what the
@@ -71,7 +69,7 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 ];
 
 fn pdftotext_runs() -> bool {
-    util::tool_runs(
+    crate::util::tool_runs(
         "pdftotext",
         "-v",
         "MASHUP_REQUIRE_PDFTOTEXT",

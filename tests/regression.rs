@@ -1,15 +1,13 @@
 //! One test per real file that once came out wrong, reading it from
 //! ../shared, plus the whole corpus against its hand-corrected ground truth.
 //!
-//! Word scores (see `util::score`) follow ../shared/tools/textscore closely
+//! Word scores (see `crate::util::score`) follow ../shared/tools/textscore closely
 //! enough to catch regressions; the figures in the README come from
 //! textscore itself.
 
-mod util;
-
+use crate::util::score::words_f1;
+use crate::util::{json, mashup, shared_dir};
 use std::path::Path;
-use util::score::words_f1;
-use util::{json, mashup, shared_dir};
 
 fn extract(pdf: &Path) -> String {
     let assert = mashup().arg("extract").arg(pdf).assert().success();
@@ -266,7 +264,7 @@ fn green_2015_list_items_keep_their_bullets_and_are_pledges() {
     let out = dir.path().join("green.json");
     mashup()
         .args(["scan", "--format", "json", "--index"])
-        .arg(util::root().join("docs/uk-2015-index.csv"))
+        .arg(crate::util::root().join("docs/uk-2015-index.csv"))
         .arg("-o")
         .arg(&out)
         .arg(&pdf)

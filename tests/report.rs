@@ -1,11 +1,9 @@
 //! The report formats end to end: CSV files, Markdown, and `mashup report`
 //! rendering a saved JSON report without re-reading the documents.
 
-mod util;
-
+use crate::util::{json, mashup, root};
 use predicates::prelude::*;
 use std::path::Path;
-use util::{json, mashup, root};
 
 /// Scans the sample corpus into `dir/r.json` and returns its path.
 fn saved_report(dir: &Path) -> std::path::PathBuf {
@@ -300,7 +298,7 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
 
 #[test]
 fn readme_asks_matrix_for_2015_is_what_the_command_prints() {
-    let Some(shared) = util::shared_dir() else {
+    let Some(shared) = crate::util::shared_dir() else {
         return;
     };
     // The command shown in README.md, run from the repository root.

@@ -5,11 +5,9 @@
 //! Needs `../shared` and Debian's `chromium` (`.ci/run` installs it). Without
 //! them the test skips with a message, unless `MASHUP_REQUIRE_SHARED=1`.
 
-mod util;
-
+use crate::util::chromium::{chromium, run_chromium, svg_by_id};
+use crate::util::{json, mashup, shared_dir};
 use std::path::{Path, PathBuf};
-use util::chromium::{chromium, run_chromium, svg_by_id};
-use util::{json, mashup, shared_dir};
 
 /// Writes an index for the six 2015 manifestos, parties from
 /// `corpus/INDEX.tsv`, file paths absolute so the index can live anywhere.

@@ -1,9 +1,7 @@
 //! `mashup scan` on the project's own sample corpus (`corpus/`).
 
-mod util;
-
+use crate::util::{document, json, mashup, root};
 use predicates::prelude::*;
-use util::{document, json, mashup, root};
 
 const PARTIES: [&str; 4] = [
     "Civic Renewal",

@@ -1,9 +1,7 @@
 //! The binary on the real inputs in ../shared: the 2015 manifestos scan
 //! cleanly and every awkward PDF is handled without a panic.
 
-mod util;
-
-use util::{document, json, mashup, shared_dir};
+use crate::util::{document, json, mashup, shared_dir};
 
 #[test]
 fn uk_2015_manifestos_scan_with_mentions() {

@@ -7,10 +7,8 @@
 //! `$MASHUP_SPARK_SUBMIT`, else the PATH. Skipped when there is none, unless
 //! `MASHUP_REQUIRE_SPARK=1` (as `.ci/run` sets, after installing it).
 
-mod util;
-
+use crate::util::{mashup, root, shared_file};
 use std::path::{Path, PathBuf};
-use util::{mashup, root, shared_file};
 
 fn spark_submit() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("MASHUP_SPARK_SUBMIT") {
@@ -66,7 +64,7 @@ fn spark_local_cluster_gives_the_single_machine_report() {
         String::from_utf8_lossy(&out.stderr)
     );
     let merged = std::fs::read(&report).unwrap();
-    util::json(&merged);
+    crate::util::json(&merged);
     assert!(
         merged == single.stdout,
         "the Spark report differs from the single-machine scan"

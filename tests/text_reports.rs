@@ -7,10 +7,8 @@
 //! the pledge rules, the report schema), update the digest in the same
 //! commit and say why; never to make a speed change pass.
 
-mod util;
-
+use crate::util::{mashup, shared_file};
 use sha1::{Digest, Sha1};
-use util::{mashup, shared_file};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
 /// `../shared/text`. Changed last by the lexicon's audit for government
@@ -40,7 +38,7 @@ fn the_text_report_is_unchanged() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
-    let report = util::json(&out.stdout);
+    let report = crate::util::json(&out.stdout);
     assert_eq!(report["totals"]["documents"], 131);
     let digest: String = Sha1::digest(&out.stdout)
         .iter()

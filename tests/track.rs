@@ -7,12 +7,10 @@
 //! installs). Without them the tests skip with a message, unless
 //! `MASHUP_REQUIRE_SHARED=1`.
 
-mod util;
-
+use crate::util::chromium::{chromium, run_chromium};
+use crate::util::{mashup, root, shared_dir};
 use calamine::{Data, Reader, Xlsx};
 use std::path::{Path, PathBuf};
-use util::chromium::{chromium, run_chromium};
-use util::{mashup, root, shared_dir};
 
 /// The asks of the built-in lexicon, by id, in order.
 fn builtin_asks() -> Vec<String> {
