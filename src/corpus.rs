@@ -236,6 +236,41 @@ struct IndexRow {
     country: Option<String>,
 }
 
+/// The columns an index may have: the required ones first.
+pub const INDEX_COLUMNS: [&str; 7] = [
+    "file", "party", "year", "election", "family", "language", "country",
+];
+
+/// The columns an index must have.
+const REQUIRED_COLUMNS: [&str; 2] = ["file", "party"];
+
+/// An index that cannot be used at all: a required column is missing, most
+/// often misspelt. Every party would otherwise come from a file name, so
+/// the run stops before reading anything.
+#[derive(Debug, thiserror::Error)]
+#[error("index {}: no `{column}` column (the header is `{header}`){}", path.display(), suggestion.as_ref().map(|s| format!("; `{s}`: did you mean `{column}`?")).unwrap_or_default())]
+pub struct IndexError {
+    /// The index file.
+    pub path: PathBuf,
+    /// The required column it lacks.
+    pub column: &'static str,
+    /// Its header as written.
+    pub header: String,
+    /// The column in its header that is most likely that one, misspelt.
+    pub suggestion: Option<String>,
+}
+
+/// The known column a header cell most likely means, when it is close
+/// enough to be a slip of the keyboard (two edits at most).
+fn likely_column(cell: &str) -> Option<&'static str> {
+    INDEX_COLUMNS
+        .iter()
+        .map(|c| (strsim::levenshtein(&cell.to_lowercase(), c), *c))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, c)| c)
+}
+
 /// A loaded index: metadata by canonical path.
 struct Index {
     /// The index file, as the user named it (or as found in a folder).
@@ -251,17 +286,24 @@ const LISTED_FILES: usize = 10;
 
 /// Resolves the user's paths (and optional index) into a corpus of
 /// manifestos.
-pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Corpus {
+pub fn collect(paths: &[PathBuf], index: Option<&Path>) -> Result<Corpus, IndexError> {
     collect_files(paths, index, FolderFiles::Manifestos)
 }
 
 /// Resolves the user's paths (and optional index) into a corpus, walking
 /// folders for `files`.
-pub fn collect_files(paths: &[PathBuf], index: Option<&Path>, files_wanted: FolderFiles) -> Corpus {
+///
+/// Fails only when an index lacks a required column: every party would
+/// otherwise silently come from a file name.
+pub fn collect_files(
+    paths: &[PathBuf],
+    index: Option<&Path>,
+    files_wanted: FolderFiles,
+) -> Result<Corpus, IndexError> {
     let mut corpus = Corpus::default();
     let mut indexes: Vec<Index> = Vec::new();
     if let Some(path) = index {
-        if let Some(loaded) = load_index(path, &mut corpus.problems) {
+        if let Some(loaded) = load_index(path, &mut corpus.problems, &mut corpus.warnings)? {
             indexes.push(loaded);
         }
     }
@@ -285,7 +327,9 @@ pub fn collect_files(paths: &[PathBuf], index: Option<&Path>, files_wanted: Fold
             let local_index = path.join(INDEX_FILE_NAME);
             let mut covering = explicit;
             if index.is_none() && local_index.is_file() {
-                if let Some(loaded) = load_index(&local_index, &mut corpus.problems) {
+                if let Some(loaded) =
+                    load_index(&local_index, &mut corpus.problems, &mut corpus.warnings)?
+                {
                     indexes.push(loaded);
                     covering = Some(indexes.len() - 1);
                 }
@@ -375,7 +419,7 @@ pub fn collect_files(paths: &[PathBuf], index: Option<&Path>, files_wanted: Fold
         });
     }
     corpus.inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    corpus
+    Ok(corpus)
 }
 
 fn kind_of(path: &Path) -> Option<InputKind> {
@@ -429,7 +473,11 @@ fn walk_folder(
     }
 }
 
-fn load_index(path: &Path, problems: &mut Vec<Problem>) -> Option<Index> {
+fn load_index(
+    path: &Path,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) -> Result<Option<Index>, IndexError> {
     let mut problem = |message: String| {
         problems.push(Problem {
             path: path.to_path_buf(),
@@ -443,17 +491,35 @@ fn load_index(path: &Path, problems: &mut Vec<Problem>) -> Option<Index> {
         Ok(r) => r,
         Err(e) => {
             problem(format!("cannot read index: {e}"));
-            return None;
+            return Ok(None);
         }
     };
     let headers = reader.headers().cloned().unwrap_or_default();
-    for required in ["file", "party"] {
-        if !headers.iter().any(|h| h == required) {
-            problem(format!(
-                "index header must include `file,party,year` (missing `{required}`)"
-            ));
-            return None;
+    let header = headers.iter().collect::<Vec<_>>().join(",");
+    for column in REQUIRED_COLUMNS {
+        if !headers.iter().any(|h| h == column) {
+            return Err(IndexError {
+                path: path.to_path_buf(),
+                column,
+                header,
+                suggestion: headers
+                    .iter()
+                    .find(|h| likely_column(h) == Some(column))
+                    .map(str::to_string),
+            });
         }
+    }
+    for unknown in headers.iter().filter(|h| !INDEX_COLUMNS.contains(h)) {
+        let hint = likely_column(unknown)
+            .map(|c| format!(" (did you mean `{c}`?)"))
+            .unwrap_or_default();
+        warnings.push(Problem {
+            path: path.to_path_buf(),
+            message: format!(
+                "column `{unknown}` is not one of {}{hint}; it is ignored",
+                INDEX_COLUMNS.join(", ")
+            ),
+        });
     }
     let dir = path
         .parent()
@@ -528,11 +594,11 @@ fn load_index(path: &Path, problems: &mut Vec<Problem>) -> Option<Index> {
         };
         rows.insert(key, (row.file, meta));
     }
-    Some(Index {
+    Ok(Some(Index {
         path: path.to_path_buf(),
         dir,
         rows,
-    })
+    }))
 }
 
 trait KindMessage {
@@ -571,7 +637,7 @@ mod tests {
             "file,party,year\na.pdf,Hedgerow Party,2026\n",
         )
         .unwrap();
-        let corpus = collect(&[dir.path().to_path_buf()], None);
+        let corpus = collect(&[dir.path().to_path_buf()], None).unwrap();
         assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
         assert_eq!(corpus.inputs.len(), 2);
         assert_eq!(corpus.inputs[0].meta.party, "Hedgerow Party");
@@ -586,7 +652,8 @@ mod tests {
         let corpus = collect(
             &[dir.path().join("nope.pdf"), dir.path().to_path_buf()],
             None,
-        );
+        )
+        .unwrap();
         assert!(corpus.inputs.is_empty());
         let messages: Vec<String> = corpus.problems.iter().map(|p| p.message.clone()).collect();
         assert_eq!(
@@ -614,7 +681,7 @@ mod tests {
              e.pdf,SNP,,2019,,EN,UK\n",
         )
         .unwrap();
-        let corpus = collect(&[dir.path().to_path_buf()], None);
+        let corpus = collect(&[dir.path().to_path_buf()], None).unwrap();
         let meta = |name: &str| {
             &corpus
                 .inputs
@@ -670,7 +737,7 @@ mod tests {
             "file,party,year,country\na.pdf,A,twenty,UK\ngone.pdf,B,2020,UK\n",
         )
         .unwrap();
-        let corpus = collect(&[dir.path().to_path_buf()], None);
+        let corpus = collect(&[dir.path().to_path_buf()], None).unwrap();
         assert_eq!(corpus.inputs.len(), 1);
         assert_eq!(corpus.inputs[0].meta.country.as_deref(), Some("UK"));
         assert_eq!(corpus.problems.len(), 2, "{:?}", corpus.problems);
@@ -688,7 +755,7 @@ mod tests {
         // Written as if relative to the working folder, not the index's own.
         let index = dir.path().join("my-parties.csv");
         fs::write(&index, "file,party\nelsewhere/a.pdf,A\nelsewhere/b.pdf,B\n").unwrap();
-        let corpus = collect(&[dir.path().join("pdfs")], Some(&index));
+        let corpus = collect(&[dir.path().join("pdfs")], Some(&index)).unwrap();
         assert_eq!(corpus.inputs.len(), 2);
         assert_eq!(corpus.inputs[0].meta.party, "a");
         assert_eq!(corpus.warnings.len(), 1, "{:?}", corpus.warnings);
@@ -710,7 +777,7 @@ mod tests {
             fs::write(dir.path().join(name), b"%PDF-1.4").unwrap();
         }
         fs::write(dir.path().join("index.csv"), "file,party\na.pdf,A\n").unwrap();
-        let corpus = collect(&[dir.path().to_path_buf()], None);
+        let corpus = collect(&[dir.path().to_path_buf()], None).unwrap();
         assert_eq!(corpus.warnings.len(), 1, "{:?}", corpus.warnings);
         let warning = corpus.warnings[0].to_string();
         assert!(
@@ -728,10 +795,12 @@ mod tests {
         )
         .unwrap();
         assert!(collect(&[dir.path().to_path_buf()], None)
+            .unwrap()
             .warnings
             .is_empty());
         fs::remove_file(dir.path().join("index.csv")).unwrap();
         assert!(collect(&[dir.path().to_path_buf()], None)
+            .unwrap()
             .warnings
             .is_empty());
     }
@@ -741,8 +810,37 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let index = dir.path().join("meta.csv");
         fs::write(&index, "name,who\nx,y\n").unwrap();
-        let corpus = collect(&[], Some(&index));
-        assert_eq!(corpus.problems.len(), 1);
-        assert!(corpus.problems[0].message.contains("missing `file`"));
+        let e = collect(&[], Some(&index)).unwrap_err();
+        assert_eq!((e.column, e.suggestion.as_deref()), ("file", None));
+        assert!(
+            e.to_string()
+                .contains("no `file` column (the header is `name,who`)"),
+            "{e}"
+        );
+    }
+
+    /// A misspelt required column stops the run, naming it; a misspelt or
+    /// unknown optional one is a warning, and the index is used.
+    #[test]
+    fn misspelt_columns_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "text").unwrap();
+        let index = dir.path().join("index.csv");
+        fs::write(&index, "file,pary,year\na.txt,Labour,2017\n").unwrap();
+        let e = collect(&[dir.path().to_path_buf()], None).unwrap_err();
+        assert_eq!((e.column, e.suggestion.as_deref()), ("party", Some("pary")));
+        assert!(
+            e.to_string().ends_with("`pary`: did you mean `party`?"),
+            "{e}"
+        );
+        fs::write(&index, "file,party,elecion,notes\na.txt,Labour,2017,x\n").unwrap();
+        let corpus = collect(&[dir.path().to_path_buf()], None).unwrap();
+        assert_eq!(corpus.inputs[0].meta.party, "Labour");
+        let messages: Vec<&str> = corpus.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("`elecion`") && messages[0].contains("did you mean `election`?")
+        );
+        assert!(messages[1].contains("`notes`") && !messages[1].contains("did you mean"));
     }
 }

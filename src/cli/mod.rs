@@ -113,6 +113,9 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// An index lacks a required column.
+    #[error(transparent)]
+    Index(#[from] crate::corpus::IndexError),
     /// A saved report could not be read back.
     #[error(transparent)]
     Load(#[from] crate::saved::LoadError),
@@ -245,6 +248,24 @@ mod tests {
         assert_eq!(args.output.as_deref(), Some(Path::new("r.json")));
         assert_eq!(args.jobs, Some(2));
         assert_eq!(args.index.as_deref(), Some(Path::new("i.csv")));
+    }
+
+    /// `scan --help`, the README and the index reader name the same index
+    /// columns.
+    #[test]
+    fn help_and_readme_name_every_index_column() {
+        use clap::CommandFactory;
+        let mut cli = Cli::command();
+        let scan = cli.find_subcommand_mut("scan").expect("scan");
+        let help = scan.render_long_help().to_string();
+        let readme =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+                .expect("README.md");
+        for column in crate::corpus::INDEX_COLUMNS {
+            let named = format!("`{column}`");
+            assert!(help.contains(&named), "scan --help lacks {named}");
+            assert!(readme.contains(&named), "README lacks {named}");
+        }
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub struct ScanArgs {
     /// Lexicon file (TOML) [default: the built-in social-economy lexicon].
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
-    /// CSV with header `file,party,year[,country]` naming each file's party.
+    /// CSV naming each file's party: columns `file` and `party`, and any of `year`, `election`,
+    /// `family`, `language`, `country` (an `index.csv` in a scanned folder is used without this).
     #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
     /// Output format.
@@ -121,7 +122,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     if let Some(list) = &args.files_from {
         paths.extend(read_path_list(list)?);
     }
-    let mut corpus = corpus::collect(&paths, args.index.as_deref());
+    let mut corpus = corpus::collect(&paths, args.index.as_deref())?;
     for warning in &corpus.warnings {
         eprintln!("mashup: warning: {warning}");
     }

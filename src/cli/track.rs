@@ -122,7 +122,7 @@ pub(super) fn run(args: TrackArgs) -> Result<Outcome, Error> {
         })?),
         None => None,
     };
-    let corpus = corpus::collect_files(&args.paths, None, FolderFiles::GovernmentDocuments);
+    let corpus = corpus::collect_files(&args.paths, None, FolderFiles::GovernmentDocuments)?;
     let read = ReadOptions {
         password: args.password.clone(),
         ..ReadOptions::default()

@@ -56,7 +56,7 @@ fn run(paths: &[PathBuf], decisions: Option<&Decisions>) -> Tracking {
         manifestos: None,
         stalled_after_months: DEFAULT_STALLED_AFTER_MONTHS,
     };
-    let corpus = collect_files(paths, None, FolderFiles::GovernmentDocuments);
+    let corpus = collect_files(paths, None, FolderFiles::GovernmentDocuments).expect("no index");
     track(&corpus, &options, &|_| {})
 }
 
