@@ -246,6 +246,11 @@ pub fn read_bytes(
     kind: InputKind,
     options: &ReadOptions,
 ) -> Result<DocumentText, ReadError> {
+    // Said as it is, whatever the file was named: "no %PDF header" or an
+    // empty text read as a manifesto that says nothing would both mislead.
+    if bytes.is_empty() {
+        return Err(ReadError::Unreadable("empty file".into()));
+    }
     let mut structure = None;
     let mut pages = match kind {
         InputKind::Pdf => {
@@ -408,6 +413,19 @@ mod tests {
         let mut texted = read_text("words");
         texted.push(picture);
         assert!(!doc(texted).lacks_text_layer());
+    }
+
+    #[test]
+    fn an_empty_file_is_said_to_be_empty() {
+        for kind in [
+            InputKind::Pdf,
+            InputKind::Text,
+            InputKind::Docx,
+            InputKind::Xml,
+        ] {
+            let e = read_bytes(b"", kind, &ReadOptions::default()).unwrap_err();
+            assert_eq!(e.to_string(), "empty file", "{kind:?}");
+        }
     }
 
     #[test]
