@@ -312,6 +312,7 @@ pub fn collect_files(
     // the files found in that folder.
     let mut files: Vec<(PathBuf, InputKind, Option<usize>)> = Vec::new();
     let explicit = (!indexes.is_empty()).then_some(0);
+    let mut unused_beside: Vec<PathBuf> = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut found = Vec::new();
@@ -337,6 +338,28 @@ pub fn collect_files(
             files.extend(found.into_iter().map(|(p, k)| (p, k, covering)));
         } else if path.is_file() {
             files.push((path.clone(), InputKind::of_file(path), explicit));
+            // A folder's index covers the files found by walking it; a file
+            // named on its own is not covered by the index beside it, and
+            // the user is told, once per folder, rather than left to wonder
+            // why its party is its file name.
+            let beside = path.parent().map_or_else(
+                || PathBuf::from(INDEX_FILE_NAME),
+                |d| d.join(INDEX_FILE_NAME),
+            );
+            if index.is_none()
+                && files_wanted == FolderFiles::Manifestos
+                && beside.is_file()
+                && !unused_beside.contains(&beside)
+            {
+                corpus.warnings.push(Problem {
+                    path: beside.clone(),
+                    message: format!(
+                        "not used for {} (an index in a folder covers the files found by scanning the folder): scan the folder, or give the index with --index",
+                        path.display()
+                    ),
+                });
+                unused_beside.push(beside);
+            }
         } else {
             let message = match std::fs::metadata(path) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -817,6 +840,29 @@ mod tests {
                 .contains("no `file` column (the header is `name,who`)"),
             "{e}"
         );
+    }
+
+    /// A file named on its own is not covered by the index beside it, and
+    /// the user is told so, once per folder.
+    #[test]
+    fn an_index_beside_a_named_file_is_said_to_be_unused() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "text").unwrap();
+        fs::write(dir.path().join("b.txt"), "text").unwrap();
+        fs::write(dir.path().join("index.csv"), "file,party\na.txt,Labour\n").unwrap();
+        let files = [dir.path().join("a.txt"), dir.path().join("b.txt")];
+        let corpus = collect(&files, None).unwrap();
+        assert_eq!(corpus.inputs[0].meta.party, "a");
+        assert_eq!(corpus.warnings.len(), 1, "{:?}", corpus.warnings);
+        assert!(corpus.warnings[0].message.starts_with("not used for "));
+        let with_index = collect(&files, Some(&dir.path().join("index.csv"))).unwrap();
+        assert_eq!(with_index.inputs[0].meta.party, "Labour");
+        assert!(with_index
+            .warnings
+            .iter()
+            .all(|w| !w.message.starts_with("not used")));
+        let folder = collect(&[dir.path().to_path_buf()], None).unwrap();
+        assert_eq!(folder.inputs[0].meta.party, "Labour");
     }
 
     /// A misspelt required column stops the run, naming it; a misspelt or
