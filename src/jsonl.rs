@@ -54,6 +54,22 @@ pub struct ScanOptions {
     pub ocr: Option<String>,
 }
 
+impl ScanOptions {
+    /// The options of a scan given `index` (hashed here, so that parts
+    /// scanned under different indexes refuse to merge; `unreadable` when it
+    /// cannot be read), a password or not, and how OCR ran.
+    pub fn new(index: Option<&std::path::Path>, password: bool, ocr: Option<String>) -> Self {
+        ScanOptions {
+            index: index.map(|p| match std::fs::read(p) {
+                Ok(bytes) => crate::fingerprint::content_hash(&bytes),
+                Err(_) => "unreadable".into(),
+            }),
+            password,
+            ocr,
+        }
+    }
+}
+
 /// The last line of a complete part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct End {

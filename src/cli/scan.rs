@@ -9,7 +9,6 @@
 use super::{load_lexicon, rendering, Error, Format, OcrArgs, OcrChoice, Outcome};
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
-use crate::fingerprint;
 use crate::jsonl::{Header, PartWriter, ScanOptions};
 use crate::matcher::Matcher;
 use crate::ocr::{self, Availability};
@@ -152,20 +151,17 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         schema_version: SCHEMA_VERSION,
         generator: Generator::this_program(),
         lexicon: LexiconInfo::of(&lexicon),
-        options: ScanOptions {
-            index: args.index.as_deref().map(|p| match std::fs::read(p) {
-                Ok(bytes) => fingerprint::content_hash(&bytes),
-                Err(_) => "unreadable".into(),
-            }),
-            password: args.password.is_some(),
-            ocr: ocr.as_ref().map(|o| {
+        options: ScanOptions::new(
+            args.index.as_deref(),
+            args.password.is_some(),
+            ocr.as_ref().map(|o| {
                 let mode = match args.ocr.ocr {
                     OcrChoice::Always => "always",
                     OcrChoice::Auto | OcrChoice::Never => "auto",
                 };
                 format!("{mode}: {}", o.describe())
             }),
-        },
+        ),
         shard: args.shard,
     };
     let warnings: Vec<Warning> = corpus.warnings.iter().map(Warning::from).collect();
