@@ -2,7 +2,7 @@
 //! ../shared, plus the whole corpus against its hand-corrected ground truth.
 //!
 //! Word scores (see `crate::util::score`) follow ../shared/tools/textscore closely
-//! enough to catch regressions; the figures in the README come from
+//! enough to catch regressions; the figures in docs/method.md come from
 //! textscore itself.
 
 use crate::util::score::words_f1;

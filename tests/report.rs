@@ -297,11 +297,11 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
 }
 
 #[test]
-fn readme_asks_matrix_for_2015_is_what_the_command_prints() {
+fn guide_asks_matrix_for_2015_is_what_the_command_prints() {
     let Some(shared) = crate::util::shared_dir() else {
         return;
     };
-    // The command shown in README.md, run from the repository root.
+    // The command shown in docs/guide.md, run from the repository root.
     let assert = mashup()
         .current_dir(root())
         .args([
@@ -321,7 +321,7 @@ fn readme_asks_matrix_for_2015_is_what_the_command_prints() {
         .take_while(|l| !l.is_empty())
         .collect();
     assert!(printed.len() > 2, "no asks tracker in:\n{text}");
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(root().join("docs/guide.md")).unwrap();
     let shown: Vec<&str> = readme
         .lines()
         .skip_while(|l| *l != "<!-- asks-2015 -->")
@@ -331,6 +331,6 @@ fn readme_asks_matrix_for_2015_is_what_the_command_prints() {
     assert_eq!(
         shown.join("\n"),
         printed.join("\n"),
-        "README.md's 2015 asks tracker is out of date: paste the new one between the asks-2015 markers"
+        "docs/guide.md's 2015 asks tracker is out of date: paste the new one between the asks-2015 markers"
     );
 }
