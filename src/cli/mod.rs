@@ -250,21 +250,25 @@ mod tests {
         assert_eq!(args.index.as_deref(), Some(Path::new("i.csv")));
     }
 
-    /// `scan --help`, the README and the index reader name the same index
-    /// columns.
+    /// `scan --help`, the README, the guide and the index reader name the
+    /// same index columns.
     #[test]
     fn help_and_readme_name_every_index_column() {
         use clap::CommandFactory;
         let mut cli = Cli::command();
         let scan = cli.find_subcommand_mut("scan").expect("scan");
         let help = scan.render_long_help().to_string();
-        let readme =
-            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-                .expect("README.md");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for page in ["README.md", "docs/guide.md"] {
+            let text = std::fs::read_to_string(root.join(page)).expect(page);
+            for column in crate::corpus::INDEX_COLUMNS {
+                let named = format!("`{column}`");
+                assert!(text.contains(&named), "{page} lacks {named}");
+            }
+        }
         for column in crate::corpus::INDEX_COLUMNS {
             let named = format!("`{column}`");
             assert!(help.contains(&named), "scan --help lacks {named}");
-            assert!(readme.contains(&named), "README lacks {named}");
         }
     }
 

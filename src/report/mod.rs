@@ -9,7 +9,7 @@
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 6. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 7. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
 //! - `lexicon`: `{"name", "version", "language", "hash", "categories": [{"id", "label"}],
