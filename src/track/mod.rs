@@ -24,7 +24,7 @@ pub mod sources;
 pub mod stage;
 
 use crate::cache::Cache;
-use crate::corpus::{Corpus, Input, InputKind};
+use crate::corpus::{Corpus, Input};
 use crate::fingerprint;
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
@@ -36,7 +36,7 @@ use decisions::{Decision, Decisions, Verdict};
 use serde::{Deserialize, Serialize};
 use sources::Sources;
 use stage::{DocumentFacts, Stage};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 /// The version of the JSON a [`Tracking`] is written as; raised whenever
@@ -74,6 +74,11 @@ pub struct Tracking {
 }
 
 impl Tracking {
+    /// The piece of evidence with this id.
+    pub fn evidence_by_id(&self, id: &str) -> Option<&Evidence> {
+        self.evidence.iter().find(|e| e.id == id)
+    }
+
     /// Documents read (with or without a warning) and documents that could
     /// not be, for the headline of every rendering.
     pub fn read_and_failed(&self) -> (usize, usize) {
@@ -262,7 +267,6 @@ pub struct TrackOptions<'a> {
 /// (and so legislation's being in force) is known.
 struct Found {
     document: TrackedDocument,
-    in_force_dates: Vec<String>,
     sentences: Vec<FoundSentence>,
 }
 
@@ -291,7 +295,6 @@ pub fn track(
     for problem in &corpus.problems {
         found.push(Found {
             document: failed_document(problem.path.display().to_string(), &problem.message),
-            in_force_dates: Vec::new(),
             sentences: Vec::new(),
         });
     }
@@ -356,19 +359,12 @@ fn read_one(input: &Input, options: &TrackOptions<'_>) -> Found {
             document.content_hash = read.content_hash;
             return Found {
                 document,
-                in_force_dates: Vec::new(),
                 sentences: Vec::new(),
             };
         }
     };
     let mut document = describe(&path, input, &body, options.sources);
     document.content_hash = read.content_hash;
-    let in_force_dates = document
-        .dates
-        .iter()
-        .filter(|d| d.role == DateRole::InForce)
-        .map(|d| d.date.clone())
-        .collect();
     let mut sentences = Vec::new();
     let mut occurrences: BTreeMap<(usize, usize), u32> = BTreeMap::new();
     let mut quoted: BTreeSet<(usize, String)> = BTreeSet::new();
@@ -398,7 +394,7 @@ fn read_one(input: &Input, options: &TrackOptions<'_>) -> Found {
             let occurrence = occurrences.entry((index, ask)).or_default();
             sentences.push(FoundSentence {
                 ask,
-                locator: locator_of(&body, index, input.kind),
+                locator: locator_of(&body, index),
                 occurrence: *occurrence,
                 quote,
                 section: index as u32,
@@ -410,7 +406,6 @@ fn read_one(input: &Input, options: &TrackOptions<'_>) -> Found {
     document.evidence = sentences.len() as u32;
     Found {
         document,
-        in_force_dates,
         sentences,
     }
 }
@@ -432,31 +427,24 @@ fn in_view(ask: &crate::lexicon::Ask, mentioned: &BTreeSet<&str>) -> bool {
         .is_none_or(|category| mentioned.contains(category))
 }
 
-/// Where page `index` of a document is: its section's locator, or its page.
-fn locator_of(body: &BodyText, index: usize, kind: InputKind) -> Locator {
+/// Where page `index` of a document is: its section's locator, or (a PDF
+/// without metadata, a text file) its page.
+fn locator_of(body: &BodyText, index: usize) -> Locator {
     body.structure
         .as_ref()
         .and_then(|s| s.locators.get(index).cloned())
-        .unwrap_or_else(|| {
-            debug_assert!(matches!(kind, InputKind::Pdf | InputKind::Text));
-            Locator::Page {
-                number: body.pages.get(index).map_or(index as u32 + 1, |p| p.number),
-            }
+        .unwrap_or_else(|| Locator::Page {
+            number: body.pages.get(index).map_or(index as u32 + 1, |p| p.number),
         })
 }
 
 /// The document's record: what it says of itself, with the sources file's
 /// row over it.
 fn describe(path: &str, input: &Input, body: &BodyText, sources: &Sources) -> TrackedDocument {
-    let meta = body
+    let (meta, notes) = body
         .structure
-        .as_ref()
-        .map(|s| s.meta.clone())
-        .unwrap_or_default();
-    let notes: Vec<String> = body
-        .structure
-        .as_ref()
-        .map(|s| s.notes.clone())
+        .as_deref()
+        .map(|s| (s.meta.clone(), s.notes.clone()))
         .unwrap_or_default();
     let mut document = TrackedDocument {
         path: path.to_string(),
@@ -590,9 +578,12 @@ fn assemble(found: Vec<Found>, options: &TrackOptions<'_>, corpus: &Corpus) -> T
         if let (DocStatus::Warning, Some(message)) = (f.document.status, &f.document.message) {
             warnings.push(format!("{}: {message}", f.document.path));
         }
-        let in_force = reference_date
-            .as_deref()
-            .is_some_and(|now| f.in_force_dates.iter().any(|d| d.as_str() <= now));
+        let in_force = reference_date.as_deref().is_some_and(|now| {
+            f.document
+                .dates
+                .iter()
+                .any(|d| d.role == DateRole::InForce && d.date.as_str() <= now)
+        });
         let facts = DocumentFacts {
             kind: f.document.kind,
             in_force,
@@ -636,8 +627,9 @@ fn assemble(found: Vec<Found>, options: &TrackOptions<'_>, corpus: &Corpus) -> T
     let evidence: Vec<Evidence> = evidence.into_iter().map(|(_, e)| e).collect();
     if let Some(decisions) = options.decisions {
         warnings.extend(decisions.warnings.iter().cloned());
+        let found: HashSet<&str> = evidence.iter().map(|e| e.id.as_str()).collect();
         for (id, (_, place)) in &decisions.evidence {
-            if !evidence.iter().any(|e| &e.id == id) {
+            if !found.contains(id.as_str()) {
                 warnings.push(format!(
                     "{place}: no evidence has id `{id}` in this run (its document was not read, or has changed)"
                 ));

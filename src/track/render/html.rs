@@ -225,10 +225,7 @@ fn write_summary(tracking: &Tracking, out: &mut dyn Write) -> io::Result<()> {
 
 /// A link to `url` when it is a web address, else the text alone.
 fn linked(url: Option<&str>, text: &str) -> String {
-    match url.filter(|u| {
-        let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
-        lower.starts_with("http://") || lower.starts_with("https://")
-    }) {
+    match super::web_address(url) {
         Some(url) => format!("<a href=\"{}\">{}</a>", esc(url), esc(text)),
         None => esc(text),
     }

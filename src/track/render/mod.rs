@@ -44,16 +44,27 @@ pub(crate) fn parties_text(ask: &super::AskStatus) -> String {
         .join(", ")
 }
 
-/// An ask's stage in words, `no evidence` when it has none, with
-/// `, stalled` when it has stalled.
+/// An ask's stage in words, `no evidence` when it has none.
+pub(crate) fn stage_label(ask: &super::AskStatus) -> &'static str {
+    ask.stage.map_or("no evidence", super::stage::Stage::label)
+}
+
+/// [`stage_label`], with `, stalled` when the ask has stalled.
 pub(crate) fn stage_text(ask: &super::AskStatus) -> String {
-    let mut s = ask
-        .stage
-        .map_or("no evidence".to_string(), |s| s.label().to_string());
+    let mut s = stage_label(ask).to_string();
     if ask.stalled {
         s.push_str(", stalled");
     }
     s
+}
+
+/// `url` when it is a web address (`http://` or `https://`, any case): the
+/// only addresses a page or a workbook makes into a link.
+pub(crate) fn web_address(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| {
+        let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+        lower.starts_with("http://") || lower.starts_with("https://")
+    })
 }
 
 /// A small tracking for the renderers' tests: one ask with two pieces of

@@ -74,7 +74,7 @@ pub fn write_table(tracking: &Tracking, out: &mut dyn Write) -> io::Result<()> {
 
 fn deciding<'a>(tracking: &'a Tracking, id: Option<&str>) -> Option<&'a Evidence> {
     let id = id?;
-    tracking.evidence.iter().find(|e| e.id == id)
+    tracking.evidence_by_id(id)
 }
 
 /// Markdown text of a table cell: no line breaks, pipes escaped.

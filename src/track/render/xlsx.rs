@@ -20,7 +20,7 @@
 //! plain text. The file's creation date is the run's reference date, so the
 //! same documents give the same bytes.
 
-use super::{parties_text, stage_text};
+use super::{parties_text, stage_label};
 use crate::track::decisions::Decision;
 use crate::track::{DocStatus, Tracking};
 use rust_xlsxwriter::{
@@ -123,10 +123,10 @@ pub fn xlsx_bytes(tracking: &Tracking) -> Result<Vec<u8>, XlsxError> {
         let deciding = ask
             .evidence
             .as_deref()
-            .and_then(|id| tracking.evidence.iter().find(|e| e.id == id));
+            .and_then(|id| tracking.evidence_by_id(id));
         sheet.text(&ask.label)?;
         sheet.text(&ask.id)?;
-        sheet.text(&stage_text(ask).replace(", stalled", ""))?;
+        sheet.text(stage_label(ask))?;
         sheet.text(if ask.stalled { "yes" } else { "no" })?;
         sheet.text(ask.date.as_deref().unwrap_or(""))?;
         sheet.count(ask.timeline.len())?;
@@ -256,12 +256,8 @@ impl<'a> Sheet<'a> {
     /// Writes `text` in the next cell, linked to `url` when it is a web
     /// address Excel takes.
     fn link(&mut self, url: Option<&str>, text: &str) -> Result<(), XlsxError> {
-        let linkable = url.filter(|u| {
-            let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
-            (lower.starts_with("http://") || lower.starts_with("https://"))
-                && u.chars().count() <= MAX_URL_CHARS
-                && !u.chars().any(char::is_whitespace)
-        });
+        let linkable = super::web_address(url)
+            .filter(|u| u.chars().count() <= MAX_URL_CHARS && !u.chars().any(char::is_whitespace));
         if let Some(url) = linkable.filter(|_| self.links < MAX_LINKS_PER_SHEET) {
             let format = &self.link_formats[usize::from(self.col)];
             let link = Url::new(url).set_text(fit(text));
