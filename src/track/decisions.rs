@@ -12,9 +12,10 @@
 //! Rows that name nothing this run knows, or an unknown verdict, are
 //! warnings naming the file and line: the rest of the file still counts.
 
+use super::spreadsheet::RowPlace;
+use super::spreadsheet::{column, csv_reader};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A campaigner's decision on one piece of evidence.
@@ -116,31 +117,6 @@ pub struct AskDecision {
     pub note: String,
 }
 
-/// Where a row is, for warnings.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowPlace {
-    /// The file.
-    pub path: PathBuf,
-    /// The sheet, for a workbook.
-    pub sheet: Option<String>,
-    /// 1-based line of the row (its row number in a sheet).
-    pub line: u64,
-}
-
-impl fmt::Display for RowPlace {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.sheet {
-            Some(sheet) => write!(
-                f,
-                "{}, sheet {sheet}, row {}",
-                self.path.display(),
-                self.line
-            ),
-            None => write!(f, "{}, line {}", self.path.display(), self.line),
-        }
-    }
-}
-
 /// Every decision read from the decisions files.
 #[derive(Clone, Debug, Default)]
 pub struct Decisions {
@@ -203,9 +179,7 @@ impl Decisions {
             path: path.to_path_buf(),
             why,
         };
-        // A spreadsheet may save with a byte-order mark.
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+        let mut reader = csv_reader(bytes);
         let headers: Vec<String> = reader
             .headers()
             .map_err(|e| format(e.to_string()))?
@@ -217,11 +191,7 @@ impl Decisions {
         };
         for row in reader.records() {
             let row = row.map_err(|e| format(e.to_string()))?;
-            let place = RowPlace {
-                path: path.to_path_buf(),
-                sheet: None,
-                line: row.position().map_or(0, |p| p.line()),
-            };
+            let place = RowPlace::of_record(path, &row);
             self.row(&columns, |c| row.get(c).unwrap_or(""), place);
         }
         Ok(())
@@ -315,11 +285,7 @@ impl Columns {
     /// The columns named in `headers` (case and spaces around do not
     /// matter); `None` without an `id` column.
     fn find(headers: &[String]) -> Option<Columns> {
-        let column = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(name))
-        };
+        let column = |name: &str| column(headers, name);
         Some(Columns {
             id: column("id")?,
             decision: column("decision"),

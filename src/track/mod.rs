@@ -21,6 +21,7 @@
 pub mod decisions;
 pub mod render;
 pub mod sources;
+pub mod spreadsheet;
 pub mod stage;
 
 use crate::cache::Cache;

@@ -9,6 +9,7 @@
 //! ladder does not know or a date that is not ISO 8601 is a warning naming
 //! the file and line.
 
+use super::spreadsheet::{column, csv_reader, RowPlace};
 use crate::read::DocKind;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -82,14 +83,9 @@ impl Sources {
             path: path.to_path_buf(),
             why,
         };
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+        let mut reader = csv_reader(bytes);
         let headers = reader.headers().map_err(|e| format(e.to_string()))?.clone();
-        let column = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case(name))
-        };
+        let column = |name: &str| column(&headers, name);
         let file_column = column("file").ok_or_else(|| {
             format(format!(
                 "no `file` column (the header is `{}`; expected file and any of title, date, kind, url, department)",
@@ -107,11 +103,7 @@ impl Sources {
         let mut sources = Sources::default();
         for row in reader.records() {
             let row = row.map_err(|e| format(e.to_string()))?;
-            let place = format!(
-                "{}, line {}",
-                path.display(),
-                row.position().map_or(0, |p| p.line())
-            );
+            let place = RowPlace::of_record(path, &row).to_string();
             let cell = |c: Option<usize>| {
                 c.and_then(|c| row.get(c))
                     .map(str::trim)
