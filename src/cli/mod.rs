@@ -14,6 +14,7 @@ mod extract;
 mod lexicon;
 mod merge;
 mod ocr;
+mod progress;
 mod report;
 mod scan;
 mod track;
@@ -172,6 +173,17 @@ fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Error> {
     Ok(match path {
         Some(path) => Lexicon::load(path)?,
         None => Lexicon::builtin(),
+    })
+}
+
+/// The cache in `dir` (made if needed), or a usage error saying why it
+/// cannot be used.
+fn open_cache_folder(dir: &Path) -> Result<crate::cache::Cache, Error> {
+    crate::cache::Cache::open(dir).map_err(|e| {
+        Error::Usage(format!(
+            "cannot use the cache folder {}: {e}",
+            dir.display()
+        ))
     })
 }
 

@@ -6,7 +6,10 @@
 //! time. What stays in memory is the running totals, so a scan of an archive
 //! needs no more memory than a scan of a folder.
 
-use super::{load_lexicon, rendering, Error, Format, OcrArgs, OcrChoice, Outcome};
+use super::{
+    load_lexicon, open_cache_folder, progress, rendering, Error, Format, OcrArgs, OcrChoice,
+    Outcome,
+};
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
 use crate::jsonl::{Header, PartWriter, ScanOptions};
@@ -18,7 +21,7 @@ use crate::report::{Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSIO
 use crate::results::{DocResult, Status};
 use crate::schedule;
 use clap::Args;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -129,7 +132,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         corpus.shard(shard);
     }
     let cache = open_cache(&args)?;
-    let bar = progress_bar(corpus.inputs.len());
+    let bar = progress::progress_bar(corpus.inputs.len());
     let availability = args.ocr.prepare(args.cache.as_deref())?;
     let tesseract_missing = matches!(availability, Availability::Missing);
     let ocr = match availability {
@@ -206,13 +209,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         error: None,
     });
 
-    let on_progress = |event: Progress<'_>| {
-        let Some(bar) = &bar else { return };
-        match event {
-            Progress::Started(path) => bar.set_message(path.display().to_string()),
-            Progress::Finished(_) => bar.inc(1),
-        }
-    };
+    let on_progress = |event: Progress<'_>| progress::show(bar.as_ref(), event);
     let context = ScanContext {
         instrument: Instrument {
             lexicon: &lexicon,
@@ -326,12 +323,7 @@ fn open_cache(args: &ScanArgs) -> Result<Option<Cache>, Error> {
         })?,
         (None, false) => return Ok(None),
     };
-    Cache::open(&dir).map(Some).map_err(|e| {
-        Error::Usage(format!(
-            "cannot use the cache folder {}: {e}",
-            dir.display()
-        ))
-    })
+    open_cache_folder(&dir).map(Some)
 }
 
 /// Creates the JSON Lines output (and its folder): it is written as the scan
@@ -345,20 +337,6 @@ fn create_output(path: &Path) -> Result<std::fs::File, Error> {
         std::fs::create_dir_all(parent).map_err(output_error)?;
     }
     std::fs::File::create(path).map_err(output_error)
-}
-
-/// A progress bar on stderr, only when stderr is a terminal.
-fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
-    if !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(total as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:30} {pos}/{len} documents  {prefix}{wide_msg}",
-    ) {
-        bar.set_style(style);
-    }
-    Some(bar)
 }
 
 /// The `--stats` line: how much was read how fast.

@@ -1,7 +1,7 @@
 //! `mashup track`: follow the asks into the documents government and
 //! Parliament publish, and write the asks spreadsheet.
 
-use super::{load_lexicon, write_to, Error, Outcome};
+use super::{load_lexicon, open_cache_folder, progress, write_to, Error, Outcome};
 use crate::cache::Cache;
 use crate::corpus::{self, FolderFiles};
 use crate::matcher::Matcher;
@@ -13,7 +13,6 @@ use crate::track::render;
 use crate::track::sources::Sources;
 use crate::track::{self, DocStatus, TrackOptions, Tracking, DEFAULT_STALLED_AFTER_MONTHS};
 use clap::{Args, ValueEnum};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `mashup track`.
@@ -114,12 +113,7 @@ pub(super) fn run(args: TrackArgs) -> Result<Outcome, Error> {
         Some(Decisions::load(&args.decisions).map_err(|e| Error::Usage(e.to_string()))?)
     };
     let cache = match &args.cache {
-        Some(dir) => Some(Cache::open(dir).map_err(|e| {
-            Error::Usage(format!(
-                "cannot use the cache folder {}: {e}",
-                dir.display()
-            ))
-        })?),
+        Some(dir) => Some(open_cache_folder(dir)?),
         None => None,
     };
     let corpus = corpus::collect_files(&args.paths, None, FolderFiles::GovernmentDocuments)?;
@@ -138,14 +132,8 @@ pub(super) fn run(args: TrackArgs) -> Result<Outcome, Error> {
         manifestos: manifestos.as_ref(),
         stalled_after_months: args.stalled_after,
     };
-    let bar = progress_bar(corpus.inputs.len());
-    let on_progress = |event: Progress<'_>| {
-        let Some(bar) = &bar else { return };
-        match event {
-            Progress::Started(path) => bar.set_message(path.display().to_string()),
-            Progress::Finished(_) => bar.inc(1),
-        }
-    };
+    let bar = progress::progress_bar(corpus.inputs.len());
+    let on_progress = |event: Progress<'_>| progress::show(bar.as_ref(), event);
     let tracking = track::track(&corpus, &options, &on_progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -193,18 +181,4 @@ fn write(tracking: &Tracking, format: TrackFormat, output: Option<&Path>) -> Res
             })
         }
     }
-}
-
-/// A progress bar on stderr, only when stderr is a terminal.
-fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(total as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {wide_msg}")
-    {
-        bar.set_style(style);
-    }
-    Some(bar)
 }
