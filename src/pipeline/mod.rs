@@ -368,13 +368,13 @@ enum ReadOutcome {
 fn read_body(bytes: &[u8], kind: InputKind, options: &ReadOptions) -> (ReadOutcome, bool) {
     match catch_unwind(AssertUnwindSafe(|| read_bytes(bytes, kind, options))) {
         Ok(Ok(doc)) => {
-            let mut body = BodyText::of(&doc, kind);
+            let mut body = BodyText::of(doc, kind);
             if let (Some(ocr), Some(_)) = (&options.ocr, body.ocr_summary()) {
                 body.ocr_engine = Some(ocr.describe());
             }
             // A page OCR could not read (Tesseract stopped, say) is tried
             // again next time rather than remembered without its text.
-            let lasting = !doc
+            let lasting = !body
                 .pages
                 .iter()
                 .any(|p| p.warnings.iter().any(|w| w.starts_with(crate::ocr::FAILED)));

@@ -62,8 +62,9 @@ impl std::error::Error for ReadError {}
 pub struct DocumentText {
     /// The pages in order (a structured document's sections, one per page).
     pub pages: Vec<Page>,
-    /// What a structured document says about itself and where each of its
-    /// pages is; `None` for a PDF or a text file.
+    /// What the document says about itself and where each of its pages is:
+    /// a structured document's metadata and sections, a PDF's information
+    /// dictionary; `None` for a text file or a PDF that says nothing.
     pub structure: Option<Structure>,
 }
 
@@ -202,7 +203,8 @@ mod source_serde {
 
 impl BodyText {
     /// The body text of a document read as `kind` (only a PDF can be a scan).
-    pub fn of(doc: &DocumentText, kind: InputKind) -> BodyText {
+    pub fn of(doc: DocumentText, kind: InputKind) -> BodyText {
+        let lacks_text_layer = kind == InputKind::Pdf && doc.lacks_text_layer();
         BodyText {
             pages: doc
                 .pages
@@ -216,9 +218,9 @@ impl BodyText {
                     source: p.source,
                 })
                 .collect(),
-            lacks_text_layer: kind == InputKind::Pdf && doc.lacks_text_layer(),
+            lacks_text_layer,
             ocr_engine: None,
-            structure: doc.structure.clone().map(Box::new),
+            structure: doc.structure.map(Box::new),
         }
     }
 
