@@ -5,21 +5,10 @@ use super::{akn, clml, hansard, xml, DateRole, DocKind, FormatError, Locator, St
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-/// The shared test files, or None (with a note) when this checkout has none;
-/// `MASHUP_REQUIRE_SHARED=1` makes their absence a failure, for CI.
+/// `../shared/track`, or `None` when `../shared` is absent (the project's
+/// rule: see [`crate::test_support`]).
 fn shared_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/track");
-    if dir.join("PROVENANCE.tsv").is_file() {
-        return Some(dir);
-    }
-    if std::env::var("MASHUP_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!("MASHUP_REQUIRE_SHARED=1 but {} is missing", dir.display());
-    }
-    eprintln!(
-        "note: {} not found; skipping tests on real files",
-        dir.display()
-    );
-    None
+    crate::test_support::shared_file("track")
 }
 
 /// One XML row of PROVENANCE.tsv: file name, title, date column.

@@ -2,29 +2,26 @@
 //! `FormatError`, never panics.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::read::formats::{docx, govuk, html, odt, FormatError};
 
+/// The first file of `../shared/track` whose name starts with `prefix`;
+/// `None` when `../shared` is absent (see [`crate::test_support`]), and a
+/// failure when it is there without such a file.
 fn shared_file(prefix: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/track");
-    let found = std::fs::read_dir(&dir).ok().and_then(|entries| {
-        let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        names.sort();
-        names.into_iter().find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
+    let dir = crate::test_support::shared_file("track")?;
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("../shared/track is readable")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    names.sort();
+    let found = names.into_iter().find(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(prefix))
     });
-    if found.is_none() {
-        assert!(
-            std::env::var("MASHUP_REQUIRE_SHARED").as_deref() != Ok("1"),
-            "MASHUP_REQUIRE_SHARED=1 but no {prefix}* in {}",
-            dir.display()
-        );
-        eprintln!("note: no {prefix}* in {}; test skipped", dir.display());
-    }
+    assert!(found.is_some(), "no {prefix}* in {}", dir.display());
     found
 }
 

@@ -6,23 +6,10 @@ use std::path::{Path, PathBuf};
 
 use crate::read::formats::{self, DateRole, DocKind, Structured};
 
-/// The shared folder, or `None` (with a note) when it is missing and not
-/// required: a checkout without `shared/` still passes its other tests.
+/// `../shared/track`, or `None` when `../shared` is absent (the project's
+/// rule: see [`crate::test_support`]).
 fn shared_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/track");
-    if dir.join("PROVENANCE.tsv").is_file() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("MASHUP_REQUIRE_SHARED").as_deref() != Ok("1"),
-        "MASHUP_REQUIRE_SHARED=1 but {} has no PROVENANCE.tsv",
-        dir.display()
-    );
-    eprintln!(
-        "note: {} is missing; real-file tests skipped",
-        dir.display()
-    );
-    None
+    crate::test_support::shared_file("track")
 }
 
 /// One row of PROVENANCE.tsv.
