@@ -567,12 +567,14 @@ fn assemble(found: Vec<Found>, options: &TrackOptions<'_>, corpus: &Corpus) -> T
     let mut warnings: Vec<String> = Vec::new();
     warnings.extend(corpus.warnings.iter().map(|w| w.to_string()));
     warnings.extend(options.sources.warnings.iter().cloned());
-    let read_paths: Vec<PathBuf> = corpus
-        .inputs
-        .iter()
-        .map(|i| std::fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone()))
-        .collect();
-    warnings.extend(options.sources.unused(&read_paths));
+    if !options.sources.is_empty() {
+        let read_paths: Vec<PathBuf> = corpus
+            .inputs
+            .iter()
+            .map(|i| std::fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone()))
+            .collect();
+        warnings.extend(options.sources.unused(&read_paths));
+    }
     let mut evidence = Vec::new();
     let mut documents = Vec::with_capacity(found.len());
     for f in found {

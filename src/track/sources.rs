@@ -145,8 +145,18 @@ impl Sources {
         Ok(sources)
     }
 
-    /// What the file says of the document at `path`, if anything.
+    /// True when no sources file was given (or it has no rows).
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// What the file says of the document at `path`, if anything. Without
+    /// rows the path is not resolved at all (no file system call per
+    /// document for a run without a sources file).
     pub fn of(&self, path: &Path) -> Option<&Source> {
+        if self.is_empty() {
+            return None;
+        }
         let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.rows.get(&key)
     }
