@@ -1,7 +1,8 @@
 //! `mashup compare`: what changed between two saved reports, party family by
 //! party family (usually two elections).
 
-use super::{write_to, Error, Outcome};
+use super::outcome::{Error, Outcome};
+use super::output::write_to;
 use crate::report::{self, Comparison};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;

@@ -1,6 +1,8 @@
 //! `mashup extract`: the text of documents as the matcher reads them.
 
-use super::{write_to, Cli, Error, OcrArgs, Outcome};
+use super::ocr::OcrArgs;
+use super::outcome::{Error, Outcome};
+use super::output::write_to;
 use crate::corpus;
 use crate::ocr::{self, Availability};
 use crate::read::{self, ReadOptions};
@@ -39,13 +41,7 @@ pub struct ExtractArgs {
 /// Runs `mashup extract`.
 pub(super) fn run(args: ExtractArgs) -> Result<Outcome, Error> {
     if args.files.len() > 1 && args.output_dir.is_none() {
-        use clap::CommandFactory;
-        Cli::command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "more than one FILE needs --output-dir",
-            )
-            .exit();
+        return Err(Error::Usage("more than one FILE needs --output-dir".into()));
     }
     let availability = args.ocr.prepare(None)?;
     let needs_ocr = match &availability {

@@ -1,6 +1,8 @@
 //! `mashup lexicon`: check, show and import lexicons.
 
-use super::{load_lexicon, write_to, Error, Outcome};
+use super::open::load_lexicon;
+use super::outcome::{Error, Outcome};
+use super::output::write_to;
 use crate::lexicon::Lexicon;
 use clap::Subcommand;
 use std::io::{self, Write};

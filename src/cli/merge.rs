@@ -1,7 +1,8 @@
 //! `mashup merge`: the JSON Lines parts of a sharded scan into one report,
 //! the same byte for byte as one scan of all the files would have written.
 
-use super::{finished_rendering, Error, Format, Outcome};
+use super::outcome::{Error, Outcome};
+use super::output::{finished_rendering, Format};
 use crate::{jsonl, report};
 use clap::Args;
 use std::path::PathBuf;

@@ -14,6 +14,9 @@ mod extract;
 mod lexicon;
 mod merge;
 mod ocr;
+mod open;
+mod outcome;
+mod output;
 mod progress;
 mod report;
 mod scan;
@@ -24,18 +27,13 @@ pub use extract::ExtractArgs;
 pub use lexicon::LexiconCommand;
 pub use merge::MergeArgs;
 pub use ocr::{OcrArgs, OcrChoice};
+pub use outcome::{Error, Outcome};
+pub use output::Format;
 pub use report::ReportArgs;
 pub use scan::ScanArgs;
 pub use track::{TrackArgs, TrackFormat};
 
-use crate::jsonl::MergeError;
-use crate::lexicon::{Lexicon, LexiconError};
-use crate::matcher::MatcherError;
-use crate::output::write_output;
-use crate::report::Rendering;
-use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{self, Write};
-use std::path::Path;
+use clap::{Parser, Subcommand};
 
 /// Find, count and quote social-economy policy in party manifestos.
 #[derive(Debug, Parser)]
@@ -67,95 +65,6 @@ pub enum Command {
     Track(TrackArgs),
 }
 
-/// Report formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A per-party table for people.
-    Table,
-    /// The full report as JSON (the source of truth; see docs/report.schema.json).
-    Json,
-    /// One JSON object per document as each is done (for archives, resuming and merging).
-    Jsonl,
-    /// Spreadsheets: parties.csv, asks.csv, excerpts.csv, ... into the folder given by -o.
-    Csv,
-    /// The mash-up as a Markdown document.
-    Markdown,
-    /// The mash-up as one self-contained web page with charts.
-    Html,
-}
-
-/// What a successful run amounted to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Everything was read.
-    Success,
-    /// Some document or path failed; results for the rest were written.
-    SomeFailed,
-}
-
-/// A failure that stops the run.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// The lexicon is invalid; every problem is listed.
-    #[error("invalid lexicon")]
-    Lexicon(#[from] LexiconError),
-    /// The lexicon could not be compiled (it is too large for the automaton).
-    #[error("cannot compile the lexicon")]
-    Matcher(#[from] MatcherError),
-    /// The command line asks for something impossible.
-    #[error("{0}")]
-    Usage(String),
-    /// A file the command line names (a list of paths) could not be read.
-    #[error("cannot read {path}")]
-    ReadFile {
-        /// The file.
-        path: String,
-        /// Why.
-        #[source]
-        source: io::Error,
-    },
-    /// An index lacks a required column.
-    #[error(transparent)]
-    Index(#[from] crate::corpus::IndexError),
-    /// A saved report could not be read back.
-    #[error(transparent)]
-    Load(#[from] crate::saved::LoadError),
-    /// A report could not be written.
-    #[error(transparent)]
-    Render(#[from] crate::report::RenderError),
-    /// JSON Lines parts could not be merged (or read).
-    #[error(transparent)]
-    Merge(#[from] MergeError),
-    /// Output could not be written.
-    #[error("cannot write {target}")]
-    Output {
-        /// The file (or "standard output").
-        target: String,
-        /// Why.
-        #[source]
-        source: io::Error,
-    },
-}
-
-impl Error {
-    /// The exit status for this error.
-    pub fn exit_code(&self) -> u8 {
-        2
-    }
-
-    /// True when output failed because the reader went away (`| head`), which
-    /// is not an error worth reporting.
-    pub fn is_broken_pipe(&self) -> bool {
-        match self {
-            Error::Output { source, .. }
-            | Error::Render(crate::report::RenderError { source, .. }) => {
-                source.kind() == io::ErrorKind::BrokenPipe
-            }
-            _ => false,
-        }
-    }
-}
-
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     match cli.command {
@@ -169,71 +78,12 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
-fn load_lexicon(path: Option<&Path>) -> Result<Lexicon, Error> {
-    Ok(match path {
-        Some(path) => Lexicon::load(path)?,
-        None => Lexicon::builtin(),
-    })
-}
-
-/// The cache in `dir` (made if needed), or a usage error saying why it
-/// cannot be used.
-fn open_cache_folder(dir: &Path) -> Result<crate::cache::Cache, Error> {
-    crate::cache::Cache::open(dir).map_err(|e| {
-        Error::Usage(format!(
-            "cannot use the cache folder {}: {e}",
-            dir.display()
-        ))
-    })
-}
-
-fn write_to(
-    path: Option<&Path>,
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Error> {
-    write_output(path, render).map_err(|source| Error::Output {
-        target: path.map_or_else(
-            || "standard output".to_string(),
-            |p| p.display().to_string(),
-        ),
-        source,
-    })
-}
-
-/// The rendering of a finished report that `format` asks for, checked
-/// before any reading: `None` for JSON Lines (which only `scan` writes, as
-/// it reads); an error when a rendering needs an output it lacks.
-fn rendering(format: Format, output: Option<&Path>) -> Result<Option<Rendering>, Error> {
-    let rendering = match format {
-        Format::Jsonl => return Ok(None),
-        Format::Table => Rendering::Table,
-        Format::Json => Rendering::Json,
-        Format::Csv => Rendering::Csv,
-        Format::Markdown => Rendering::Markdown,
-        Format::Html => Rendering::Html,
-    };
-    if rendering.is_folder() && output.is_none() {
-        return Err(Error::Usage(
-            "--format csv writes several files: give a folder with -o DIR".into(),
-        ));
-    }
-    Ok(Some(rendering))
-}
-
-/// [`rendering`] for a command that renders a finished report (`report`,
-/// `merge`), where JSON Lines is no choice.
-fn finished_rendering(format: Format, output: Option<&Path>) -> Result<Rendering, Error> {
-    rendering(format, output)?.ok_or_else(|| {
-        Error::Usage(
-            "--format jsonl is written by `mashup scan` as it reads; render a report as table, json, csv, markdown or html".into(),
-        )
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::extract::extract_target;
+    use super::output::{finished_rendering, rendering};
     use super::*;
+    use crate::report::Rendering;
     use std::path::Path;
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {

@@ -1,7 +1,7 @@
 //! The OCR options `scan` and `extract` share, and turning them into an
 //! engine before any document is read.
 
-use super::Error;
+use super::outcome::Error;
 use crate::cache::Cache;
 use crate::ocr::{self, Availability, OcrMode, OcrSettings};
 use clap::{Args, ValueEnum};

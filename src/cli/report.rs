@@ -1,6 +1,7 @@
 //! `mashup report`: a saved report rendered again.
 
-use super::{finished_rendering, Error, Format, Outcome};
+use super::outcome::{Error, Outcome};
+use super::output::{finished_rendering, Format};
 use crate::report;
 use crate::saved;
 use clap::Args;

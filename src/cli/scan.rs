@@ -6,10 +6,11 @@
 //! time. What stays in memory is the running totals, so a scan of an archive
 //! needs no more memory than a scan of a folder.
 
-use super::{
-    load_lexicon, open_cache_folder, progress, rendering, Error, Format, OcrArgs, OcrChoice,
-    Outcome,
-};
+use super::ocr::{OcrArgs, OcrChoice};
+use super::open::{load_lexicon, open_cache_folder};
+use super::outcome::{Error, Outcome};
+use super::output::{rendering, Format};
+use super::progress;
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
 use crate::jsonl::{Header, PartWriter, ScanOptions};

@@ -1,7 +1,10 @@
 //! `mashup track`: follow the asks into the documents government and
 //! Parliament publish, and write the asks spreadsheet.
 
-use super::{load_lexicon, open_cache_folder, progress, write_to, Error, Outcome};
+use super::open::{load_lexicon, open_cache_folder};
+use super::outcome::{Error, Outcome};
+use super::output::write_to;
+use super::progress;
 use crate::cache::Cache;
 use crate::corpus::{self, FolderFiles};
 use crate::matcher::Matcher;

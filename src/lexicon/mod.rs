@@ -150,40 +150,7 @@ pub struct Rule {
 /// an exclude phrase removes it from, one bit each in a `u64`).
 pub const MAX_TERM_CATEGORIES: usize = u64::BITS as usize;
 
-/// The curated default; compiled in so the binary works with no files beside it.
-const BUILTIN: &str = include_str!("../../keywords/social-economy.toml");
-
 impl Lexicon {
-    /// Parses and validates TOML text; `origin` names the file in errors.
-    pub fn parse(source: &str, origin: &str) -> Result<Lexicon, LexiconError> {
-        let (lexicon, diagnostics) = parse::parse(source, origin);
-        if diagnostics.is_empty() {
-            Ok(lexicon)
-        } else {
-            Err(LexiconError::new(diagnostics))
-        }
-    }
-
-    /// Parses leniently: a broken entry (term, category, ask) is left out and reported, the
-    /// rest is kept. Useful to run with a lexicon that is mostly right.
-    pub fn parse_lenient(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
-        parse::parse(source, origin)
-    }
-
-    /// Reads and parses a lexicon file; errors name `path`.
-    pub fn load(path: &std::path::Path) -> Result<Lexicon, LexiconError> {
-        let source = std::fs::read_to_string(path).map_err(|e| LexiconError::io(path, e))?;
-        Lexicon::parse(&source, &path.display().to_string())
-    }
-
-    /// The default lexicon compiled into the binary (`keywords/social-economy.toml`).
-    ///
-    /// Parsed leniently so that the binary always starts; a test asserts the file has no
-    /// problems at all.
-    pub fn builtin() -> Lexicon {
-        parse::parse(BUILTIN, "keywords/social-economy.toml").0
-    }
-
     /// The lexicon's name from `[lexicon]`.
     pub fn name(&self) -> &str {
         &self.name
@@ -571,7 +538,7 @@ mod tests {
 
     #[test]
     fn builtin_is_clean() {
-        let (_, diags) = Lexicon::parse_lenient(BUILTIN, "keywords/social-economy.toml");
+        let (_, diags) = Lexicon::parse_lenient(parse::BUILTIN, "keywords/social-economy.toml");
         assert!(diags.is_empty(), "{diags:?}");
     }
 }

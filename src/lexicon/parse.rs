@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::error::Diagnostic;
+use super::error::{Diagnostic, LexiconError};
 use super::fold::term_key;
 use super::term::{check_syntax, Term};
 use super::{Ask, Category, Lexicon, Rule};
@@ -140,6 +140,42 @@ impl Ctx<'_> {
                 Vec::new()
             }
         }
+    }
+}
+
+/// The curated default; compiled in so the binary works with no files beside it.
+pub(super) const BUILTIN: &str = include_str!("../../keywords/social-economy.toml");
+
+/// Making a lexicon: from TOML text, a file, or the built-in one.
+impl Lexicon {
+    /// Parses and validates TOML text; `origin` names the file in errors.
+    pub fn parse(source: &str, origin: &str) -> Result<Lexicon, LexiconError> {
+        let (lexicon, diagnostics) = parse(source, origin);
+        if diagnostics.is_empty() {
+            Ok(lexicon)
+        } else {
+            Err(LexiconError::new(diagnostics))
+        }
+    }
+
+    /// Parses leniently: a broken entry (term, category, ask) is left out and reported, the
+    /// rest is kept. Useful to run with a lexicon that is mostly right.
+    pub fn parse_lenient(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
+        parse(source, origin)
+    }
+
+    /// Reads and parses a lexicon file; errors name `path`.
+    pub fn load(path: &std::path::Path) -> Result<Lexicon, LexiconError> {
+        let source = std::fs::read_to_string(path).map_err(|e| LexiconError::io(path, e))?;
+        Lexicon::parse(&source, &path.display().to_string())
+    }
+
+    /// The default lexicon compiled into the binary (`keywords/social-economy.toml`).
+    ///
+    /// Parsed leniently so that the binary always starts; a test asserts the file has no
+    /// problems at all.
+    pub fn builtin() -> Lexicon {
+        parse(BUILTIN, "keywords/social-economy.toml").0
     }
 }
 

@@ -112,7 +112,6 @@ mod normalize;
 mod pattern;
 mod search;
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -417,41 +416,6 @@ impl Matcher {
                 first_rule,
             }),
         })
-    }
-
-    /// Category-term mentions: leftmost-longest across the whole lexicon, whole words,
-    /// exclusions applied, sorted by start, non-overlapping (see the module doc for the
-    /// complete contract). Rules need sentences, so this finds terms only: see
-    /// [`scan`](Self::scan).
-    pub fn find_mentions(&self, text: &str) -> Vec<Hit> {
-        let folded = normalize::normalize(text, true);
-        let candidates = search::candidates(&self.inner, text, &folded);
-        search::mentions(&self.inner, &folded, &candidates)
-    }
-
-    /// Asks satisfied per sentence; `sentences` are byte ranges of `text`. One [`AskHit`]
-    /// per (ask, sentence), sorted by sentence then ask. Ask terms match independently of
-    /// category terms.
-    pub fn find_asks(&self, text: &str, sentences: &[Range<usize>]) -> Vec<AskHit> {
-        let folded = normalize::normalize(text, true);
-        let candidates = search::candidates(&self.inner, text, &folded);
-        let passed =
-            search::sentence_tests(&self.inner, text, &folded, &candidates, sentences, false);
-        search::ask_hits(&self.inner, &passed)
-    }
-
-    /// Everything counted in `text` split into `sentences` (byte ranges of `text`): the
-    /// mentions of [`find_mentions`](Self::find_mentions) with those of the lexicon's rules
-    /// added (rule 9; still sorted by start and non-overlapping), and the asks of
-    /// [`find_asks`](Self::find_asks). Folds the text only once.
-    pub fn scan(&self, text: &str, sentences: &[Range<usize>]) -> (Vec<Hit>, Vec<AskHit>) {
-        let folded = normalize::normalize(text, true);
-        let candidates = search::candidates(&self.inner, text, &folded);
-        let mut hits = search::mentions(&self.inner, &folded, &candidates);
-        let passed =
-            search::sentence_tests(&self.inner, text, &folded, &candidates, sentences, true);
-        search::add_rule_hits(&self.inner, &mut hits, &passed, sentences);
-        (hits, search::ask_hits(&self.inner, &passed))
     }
 
     /// The term as written in the lexicon (the key of per-term counts), or `rule:ID` for the

@@ -7,8 +7,44 @@ use std::ops::Range;
 use aho_corasick::Input;
 
 use super::normalize::{char_at, last_char, normalize, Normalized};
-use super::{AskHit, AskId, Hit, Inner, Target, TermId};
+use super::{AskHit, AskId, Hit, Inner, Matcher, Target, TermId};
 use crate::lexicon::fold::is_word_char;
+
+/// The searches, here beside the passes they run.
+impl Matcher {
+    /// Category-term mentions: leftmost-longest across the whole lexicon, whole words,
+    /// exclusions applied, sorted by start, non-overlapping (see the module doc for the
+    /// complete contract). Rules need sentences, so this finds terms only: see
+    /// [`scan`](Self::scan).
+    pub fn find_mentions(&self, text: &str) -> Vec<Hit> {
+        let folded = normalize(text, true);
+        let candidates = candidates(&self.inner, text, &folded);
+        mentions(&self.inner, &folded, &candidates)
+    }
+
+    /// Asks satisfied per sentence; `sentences` are byte ranges of `text`. One [`AskHit`]
+    /// per (ask, sentence), sorted by sentence then ask. Ask terms match independently of
+    /// category terms.
+    pub fn find_asks(&self, text: &str, sentences: &[Range<usize>]) -> Vec<AskHit> {
+        let folded = normalize(text, true);
+        let candidates = candidates(&self.inner, text, &folded);
+        let passed = sentence_tests(&self.inner, text, &folded, &candidates, sentences, false);
+        ask_hits(&self.inner, &passed)
+    }
+
+    /// Everything counted in `text` split into `sentences` (byte ranges of `text`): the
+    /// mentions of [`find_mentions`](Self::find_mentions) with those of the lexicon's rules
+    /// added (rule 9; still sorted by start and non-overlapping), and the asks of
+    /// [`find_asks`](Self::find_asks). Folds the text only once.
+    pub fn scan(&self, text: &str, sentences: &[Range<usize>]) -> (Vec<Hit>, Vec<AskHit>) {
+        let folded = normalize(text, true);
+        let candidates = candidates(&self.inner, text, &folded);
+        let mut hits = mentions(&self.inner, &folded, &candidates);
+        let passed = sentence_tests(&self.inner, text, &folded, &candidates, sentences, true);
+        add_rule_hits(&self.inner, &mut hits, &passed, sentences);
+        (hits, ask_hits(&self.inner, &passed))
+    }
+}
 
 /// A whole-word match of one pattern, in folded-buffer offsets.
 #[derive(Clone, Copy, Debug)]

@@ -17,6 +17,7 @@ use super::font::{Font, FontCache};
 use super::geometry::Matrix;
 use super::glyph::{Direction, Glyph, PageGlyphs};
 use super::resources::{form_matrix, resolve_dict, Resources};
+use super::stream::{decoded, stream_bytes, MAX_STREAM_BYTES};
 use lopdf::{Document, Object, ObjectId};
 use std::sync::Arc;
 
@@ -26,11 +27,6 @@ const MAX_FORM_DEPTH: usize = 12;
 /// Operators executed per page before the rest is dropped, so that a crafted
 /// stream (or a form painted a million times) cannot hang a run.
 const MAX_OPERATIONS: usize = 20_000_000;
-/// A single decoded stream may not exceed this (decompression bombs); the
-/// largest page content in the corpus is a few megabytes. Also lopdf's limit
-/// for the object streams it inflates while loading, so that one document
-/// stays well under the 200 MB a run may use.
-pub(crate) const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 /// Glyphs kept per page (a dense real page has 10-30 thousand); beyond, the
 /// page's remaining text is dropped and the page flagged. Bounds the memory
 /// and the layout time of one page.
@@ -87,7 +83,7 @@ impl Shared {
         if let Some(content) = id.and_then(|id| self.forms.get(&id)) {
             return Some(Arc::clone(content));
         }
-        let content: Arc<[u8]> = Arc::from(super::stream_bytes(stream)?);
+        let content: Arc<[u8]> = Arc::from(stream_bytes(stream)?);
         if let Some(id) = id {
             if self.form_bytes + content.len() <= MAX_CACHED_FORM_BYTES {
                 self.form_bytes += content.len();
@@ -261,7 +257,7 @@ impl<'a, 'p> Interpreter<'a, 'p> {
         {
             return false;
         }
-        super::decoded(stream, MAX_STREAM_BYTES).is_ok_and(|content| {
+        decoded(stream, MAX_STREAM_BYTES).is_ok_and(|content| {
             content.windows(2).any(|w| w == b"BT")
                 && (content.windows(2).any(|w| w == b"Tj")
                     || content.windows(2).any(|w| w == b"TJ"))

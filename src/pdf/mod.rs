@@ -21,13 +21,13 @@ mod interpret;
 mod lexical;
 mod repair;
 mod resources;
+mod stream;
 
 pub use error::{Error, ErrorKind};
 pub use glyph::{Direction, Glyph, PageGlyphs, PageProblems};
 
 use geometry::Matrix;
-use lopdf::{Document, LoadOptions, Object, ObjectId, Stream};
-use std::borrow::Cow;
+use lopdf::{Document, LoadOptions, Object, ObjectId};
 
 /// How to open a document.
 #[derive(Clone, Debug, Default)]
@@ -106,7 +106,7 @@ impl PdfDocument {
         // Well-formed, unencrypted files read only the objects the pages
         // reach; anything else goes through lopdf's full, tolerant load.
         let lazy = match loading {
-            Loading::LazyFirst => file::read_reachable(bytes, interpret::MAX_STREAM_BYTES),
+            Loading::LazyFirst => file::read_reachable(bytes, stream::MAX_STREAM_BYTES),
             Loading::Full => None,
         };
         let mut doc = match lazy {
@@ -337,9 +337,9 @@ fn page_content(doc: &Document, page_id: ObjectId, problems: &mut PageProblems) 
             failures.push(format!("{what} is missing"));
             continue;
         };
-        let remaining = interpret::MAX_STREAM_BYTES.saturating_sub(content.len());
-        let plain = !has_filters(stream);
-        match decoded(stream, remaining) {
+        let remaining = stream::MAX_STREAM_BYTES.saturating_sub(content.len());
+        let plain = !stream::has_filters(stream);
+        match stream::decoded(stream, remaining) {
             // Inflating bytes that are not a deflate stream (a stream decrypted
             // with the wrong key, say) can give nothing at all rather than an error.
             Ok(data) if data.is_empty() && !plain && stream.content.len() > EMPTY_DEFLATE_BYTES => {
@@ -403,7 +403,7 @@ type ByteRepair = fn(&[u8]) -> Option<Vec<u8>>;
 fn load(bytes: &[u8], options: &OpenOptions) -> Result<Option<Document>, Error> {
     let load = LoadOptions {
         password: options.password.clone(),
-        max_decompressed_size: Some(interpret::MAX_STREAM_BYTES),
+        max_decompressed_size: Some(stream::MAX_STREAM_BYTES),
         ..LoadOptions::default()
     };
     match Document::load_mem_with_options(bytes, load) {
@@ -443,28 +443,6 @@ fn starts_with_object(bytes: &[u8]) -> bool {
 fn looks_like_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     head.windows(5).any(|w| w == b"%PDF-")
-}
-
-/// A stream's decoded bytes, or its raw bytes when it has no filter.
-fn stream_bytes(stream: &Stream) -> Option<Cow<'_, [u8]>> {
-    decoded(stream, interpret::MAX_STREAM_BYTES).ok()
-}
-
-/// Whether a stream names any filter.
-fn has_filters(stream: &Stream) -> bool {
-    stream.filters().is_ok_and(|f| !f.is_empty())
-}
-
-/// A stream's bytes through its filters, inflating at most `limit` bytes; its
-/// raw bytes when it has no filter.
-fn decoded(stream: &Stream, limit: usize) -> Result<Cow<'_, [u8]>, lopdf::Error> {
-    if has_filters(stream) {
-        stream
-            .decompressed_content_with_limit(limit)
-            .map(Cow::Owned)
-    } else {
-        Ok(Cow::Borrowed(&stream.content))
-    }
 }
 
 #[cfg(test)]

@@ -23,10 +23,10 @@
 mod object;
 mod xref;
 
+use crate::pdf::stream::decoded_within;
 use lopdf::xref::XrefEntry;
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, Object, ObjectId};
 use object::{ObjectReader, MAX_NESTING_DEPTH};
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Keys the walk does not follow below the catalog: no part of extraction
@@ -134,13 +134,6 @@ fn version(bytes: &[u8]) -> String {
         .take_while(|c| c.is_ascii_digit() || **c == b'.')
         .count();
     String::from_utf8_lossy(&bytes[5..5 + digits]).into_owned()
-}
-
-/// A stream's decoded bytes, at most `limit` of them.
-fn decode(stream: &Stream, limit: usize) -> Option<Cow<'_, [u8]>> {
-    super::decoded(stream, limit)
-        .ok()
-        .filter(|data| data.len() <= limit)
 }
 
 /// The objects of one file, read on demand.
@@ -296,7 +289,7 @@ impl Objects<'_> {
         if !dict.has_type(b"ObjStm") {
             return Err(NeedsFullLoad);
         }
-        let data = decode(&stream, self.limits.stream)
+        let data = decoded_within(&stream, self.limits.stream)
             .ok_or(NeedsFullLoad)?
             .into_owned();
         self.decoded_bytes += data.len();

@@ -252,7 +252,7 @@ fn lazy_objects_equal_lopdf_objects() {
         let bytes = std::fs::read(path).unwrap();
         let in_corpus = path.starts_with(shared.join("corpus"));
         corpus += usize::from(in_corpus);
-        let Some(lazy) = read_reachable(&bytes, super::super::interpret::MAX_STREAM_BYTES) else {
+        let Some(lazy) = read_reachable(&bytes, crate::pdf::stream::MAX_STREAM_BYTES) else {
             continue;
         };
         lazy_files += 1;
@@ -261,7 +261,7 @@ fn lazy_objects_equal_lopdf_objects() {
             lazy_objects += lazy.objects.len();
         }
         let options = LoadOptions {
-            max_decompressed_size: Some(super::super::interpret::MAX_STREAM_BYTES),
+            max_decompressed_size: Some(crate::pdf::stream::MAX_STREAM_BYTES),
             ..LoadOptions::default()
         };
         let full = Document::load_mem_with_options(&bytes, options)
@@ -324,7 +324,7 @@ fn lazy_and_full_loads_give_the_same_pages() {
     let mut compared_pages = 0;
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
-        if read_reachable(&bytes, super::super::interpret::MAX_STREAM_BYTES).is_none() {
+        if read_reachable(&bytes, crate::pdf::stream::MAX_STREAM_BYTES).is_none() {
             continue;
         }
         let mut lazy = PdfDocument::open_with(&bytes, &options, Loading::LazyFirst)

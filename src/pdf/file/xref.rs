@@ -6,6 +6,7 @@
 //! data is lopdf's job, in the full load the caller falls back to.
 
 use super::object::{ObjectReader, MAX_NESTING_DEPTH};
+use crate::pdf::stream::decoded_within;
 use lopdf::xref::XrefEntry;
 use lopdf::{Dictionary, Object};
 use std::collections::BTreeMap;
@@ -148,7 +149,7 @@ fn section_stream(bytes: &[u8], offset: usize) -> Option<(BTreeMap<u32, XrefEntr
     if stream.dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"XRef") {
         return None;
     }
-    let data = super::decode(&stream, MAX_XREF_STREAM_BYTES)?;
+    let data = decoded_within(&stream, MAX_XREF_STREAM_BYTES)?;
     let widths: Vec<usize> = stream
         .dict
         .get(b"W")
