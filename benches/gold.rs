@@ -15,6 +15,8 @@
 //! mentions that fall in a marked sentence of any category, headings included (the
 //! annotation guide's definitions, `../shared/annotation/GUIDE.md`).
 
+#[path = "gold/intl.rs"]
+mod intl;
 #[path = "gold/score.rs"]
 mod score;
 
@@ -125,6 +127,7 @@ fn main() {
     }
     print_table("all gold manifestos, by sentence", &all);
     print_table("all gold manifestos, by line", &all_line);
+    score_intl(root, &lexicon);
     if std::env::var_os("GOLD_RULES").is_some() {
         list_rule_mentions(&texts, &lexicon);
     }
@@ -148,4 +151,67 @@ fn main() {
             eprintln!("  {doc}:{index} [{category}: {term}] {}", line(doc, *index));
         }
     }
+}
+
+/// The blind gold on manifestos from outside the UK: per manifesto, per country, and all.
+fn score_intl(root: &Path, lexicon: &Lexicon) {
+    let pdfs = root.join("../shared/manifestos-intl");
+    let golds = intl::load_all(root, &pdfs).unwrap_or_else(|e| panic!("{e}"));
+    if golds.is_empty() {
+        return;
+    }
+    let matcher = Matcher::new(lexicon).unwrap_or_else(|e| panic!("{e}"));
+    println!(
+        "\nmanifestos from outside the UK (benches/gold/intl/), by sentence as read from the PDF"
+    );
+    let mut by_country: std::collections::BTreeMap<String, score::Score> = Default::default();
+    let mut all = score::Score::default();
+    for gold in &golds {
+        let s = score::score(&gold.doc, &matcher, lexicon, score::Unit::Line);
+        let t = s.total();
+        let lost = if gold.lost.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "  ({} marked sentences lost: the text changed)",
+                gold.lost.len()
+            )
+        };
+        println!(
+            "{:40} gold {:4}  found {:4}  recall {}  mentions {:4}  precision {}{lost}",
+            gold.doc.name,
+            t.gold,
+            t.found,
+            pct(t.recall()),
+            t.mentions,
+            pct(t.precision())
+        );
+        if std::env::var_os("GOLD_SHOW").is_some() {
+            let line = |i: usize| gold.doc.lines.get(i).cloned().unwrap_or_default();
+            for (doc, i, category) in &s.missed {
+                eprintln!("  missed {doc}:{i} [{category}] {}", line(*i));
+            }
+            for (doc, i, category, term) in &s.wrong {
+                eprintln!("  wrong  {doc}:{i} [{category}: {term}] {}", line(*i));
+            }
+        }
+        by_country
+            .entry(gold.country.clone())
+            .or_default()
+            .add(s.clone());
+        all.add(s);
+    }
+    for (country, s) in &by_country {
+        let t = s.total();
+        println!(
+            "{:40} gold {:4}  found {:4}  recall {}  mentions {:4}  precision {}",
+            format!("country {country}"),
+            t.gold,
+            t.found,
+            pct(t.recall()),
+            t.mentions,
+            pct(t.precision())
+        );
+    }
+    print_table("all manifestos from outside the UK", &all);
 }

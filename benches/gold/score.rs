@@ -35,9 +35,21 @@ pub struct Marked {
     pub index: usize,
     /// The guide's category id.
     pub category: String,
-    pub pledge: bool,
+    /// What the sentence does: commit the party, demand action of others, or neither.
+    pub stance: Stance,
     /// Headings count for precision, not for recall.
     pub heading: bool,
+}
+
+/// The annotation guide's three kinds of marked sentence (its `pledge` column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stance {
+    /// `yes`: commits the party to act.
+    Pledge,
+    /// `proposal`: demands action of others without committing the party.
+    Proposal,
+    /// `no`: description, praise, record, rhetoric.
+    Mention,
 }
 
 /// One annotated manifesto: its lines and the marked ones.
@@ -131,53 +143,20 @@ pub fn load(gold: &Path, texts: &Path) -> Result<GoldDoc, String> {
         .lines()
         .map(|l| l.trim_end().to_string())
         .collect();
-    let table = std::fs::read_to_string(gold).map_err(|e| format!("{}: {e}", gold.display()))?;
-    let mut rows = table.lines().enumerate();
-    match rows.next() {
-        Some((_, "index\tsha1\tcategory\tpledge\tkind")) => {}
-        other => return Err(format!("{}:1: bad header {other:?}", gold.display())),
-    }
     let mut marked = BTreeMap::new();
-    for (n, row) in rows {
-        let at = || format!("{}:{}", gold.display(), n + 1);
-        let fields: Vec<&str> = row.split('\t').collect();
-        let [index, hash, category, pledge, kind] = fields[..] else {
-            return Err(format!("{}: expected 5 fields", at()));
-        };
-        let index: usize = index
-            .parse()
-            .map_err(|_| format!("{}: index {index:?}", at()))?;
+    for (at, hash, entry) in rows(gold)? {
+        let index = entry.index;
         let line = lines
             .get(index)
-            .ok_or_else(|| format!("{}: no line {index} in {}", at(), text_path.display()))?;
+            .ok_or_else(|| format!("{at}: no line {index} in {}", text_path.display()))?;
         if line_hash(line) != hash {
             return Err(format!(
-                "{}: line {index} of {} does not hash to {hash}: the text changed",
-                at(),
+                "{at}: line {index} of {} does not hash to {hash}: the text changed",
                 text_path.display()
             ));
         }
-        if !CATEGORIES.iter().any(|(guide, _)| *guide == category) {
-            return Err(format!("{}: unknown category {category:?}", at()));
-        }
-        let pledge = match pledge {
-            "yes" => true,
-            "no" => false,
-            other => return Err(format!("{}: pledge {other:?}", at())),
-        };
-        let heading = match kind {
-            "heading" => true,
-            "body" => false,
-            other => return Err(format!("{}: kind {other:?}", at())),
-        };
-        let entry = Marked {
-            index,
-            category: category.to_string(),
-            pledge,
-            heading,
-        };
         if marked.insert(index, entry).is_some() {
-            return Err(format!("{}: line {index} marked twice", at()));
+            return Err(format!("{at}: line {index} marked twice"));
         }
     }
     Ok(GoldDoc {
@@ -185,6 +164,51 @@ pub fn load(gold: &Path, texts: &Path) -> Result<GoldDoc, String> {
         lines,
         marked,
     })
+}
+
+/// The rows of a gold file: where each is (`file:line`), the hash it gives, and the mark.
+/// A bad header, a row without five fields, an unknown category, pledge or kind is an error
+/// naming the file and line.
+pub fn rows(gold: &Path) -> Result<Vec<(String, String, Marked)>, String> {
+    let table = std::fs::read_to_string(gold).map_err(|e| format!("{}: {e}", gold.display()))?;
+    let mut rows = table.lines().enumerate();
+    match rows.next() {
+        Some((_, "index\tsha1\tcategory\tpledge\tkind")) => {}
+        other => return Err(format!("{}:1: bad header {other:?}", gold.display())),
+    }
+    let mut out = Vec::new();
+    for (n, row) in rows {
+        let at = format!("{}:{}", gold.display(), n + 1);
+        let fields: Vec<&str> = row.split('\t').collect();
+        let [index, hash, category, pledge, kind] = fields[..] else {
+            return Err(format!("{at}: expected 5 fields"));
+        };
+        let index: usize = index
+            .parse()
+            .map_err(|_| format!("{at}: index {index:?}"))?;
+        if !CATEGORIES.iter().any(|(guide, _)| *guide == category) {
+            return Err(format!("{at}: unknown category {category:?}"));
+        }
+        let stance = match pledge {
+            "yes" => Stance::Pledge,
+            "proposal" => Stance::Proposal,
+            "no" => Stance::Mention,
+            other => return Err(format!("{at}: pledge {other:?}")),
+        };
+        let heading = match kind {
+            "heading" => true,
+            "body" => false,
+            other => return Err(format!("{at}: kind {other:?}")),
+        };
+        let mark = Marked {
+            index,
+            category: category.to_string(),
+            stance,
+            heading,
+        };
+        out.push((at, hash.to_string(), mark));
+    }
+    Ok(out)
 }
 
 /// Counts for one category of the guide (recall) or of the lexicon (precision).

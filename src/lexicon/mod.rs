@@ -56,15 +56,19 @@
 //!     "k.toml:7:22: term \"co*op\": `*` may only end a word (as in \"co-operative*\")");
 //! ```
 
+mod edition;
 mod error;
 pub(crate) mod fold;
 mod import;
 mod parse;
 mod term;
 
+pub use edition::{country_code, Edition, EditionCategory, DEFAULT_COUNTRY};
 pub use error::{Diagnostic, LexiconError};
 pub use import::{import_file, import_str, ImportFormat, Imported};
 pub use term::Term;
+
+use std::sync::Arc;
 
 /// A validated lexicon. Made only by parsing, so every term follows rule 1, no term is listed
 /// twice in a category (it may be in several categories) and every ask names a real category.
@@ -77,9 +81,19 @@ pub struct Lexicon {
     /// The source's content hash: two lexicons with the same name and
     /// version but edited terms must not share cached results.
     hash: String,
+    /// The hash of the file itself, whatever edition is applied.
+    file_hash: String,
+    /// The categories as applied: the common terms with this lexicon's
+    /// edition, if any, applied.
     categories: Vec<Category>,
     asks: Vec<Ask>,
     rules: Vec<Rule>,
+    /// The categories with no edition applied.
+    common: Arc<Vec<Category>>,
+    /// Every country edition in the file.
+    editions: Arc<Vec<Edition>>,
+    /// The country whose edition is applied, when one is.
+    edition: Option<String>,
 }
 
 /// A category of social-economy policy, counted as the sum of its terms' matches.
@@ -151,6 +165,55 @@ pub struct Rule {
 pub const MAX_TERM_CATEGORIES: usize = u64::BITS as usize;
 
 impl Lexicon {
+    /// The lexicon a document from `country` (a code or a name, as
+    /// [`country_code`] reads it; [`DEFAULT_COUNTRY`] when `None` or not a
+    /// country) is matched with: the common terms, less those its edition
+    /// drops, plus its own. Without an edition for it, the common terms.
+    pub fn for_country(&self, country: Option<&str>) -> Lexicon {
+        let code = country
+            .and_then(country_code)
+            .unwrap_or_else(|| DEFAULT_COUNTRY.to_string());
+        let edition = self
+            .editions
+            .iter()
+            .find(|e| e.countries.iter().any(|c| *c == code));
+        let mut categories = (*self.common).clone();
+        if let Some(edition) = edition {
+            for category in &mut categories {
+                category
+                    .terms
+                    .retain(|t| !edition.drop.iter().any(|d| d == t.as_str()));
+                if let Some(added) = edition.categories.iter().find(|c| c.id == category.id) {
+                    category.terms.extend(added.terms.iter().cloned());
+                    category.exclude.extend(added.exclude.iter().cloned());
+                }
+            }
+        }
+        let hash = match edition {
+            // Every country without an edition is matched alike.
+            None => self.file_hash.clone(),
+            Some(_) => crate::fingerprint::content_hash(
+                format!("{} edition {code}", self.file_hash).as_bytes(),
+            ),
+        };
+        Lexicon {
+            hash,
+            categories,
+            edition: edition.map(|_| code),
+            ..self.clone()
+        }
+    }
+
+    /// The country code whose edition is applied, if one is.
+    pub fn edition(&self) -> Option<&str> {
+        self.edition.as_deref()
+    }
+
+    /// Every country edition the file holds, in file order.
+    pub fn editions(&self) -> &[Edition] {
+        &self.editions
+    }
+
     /// The lexicon's name from `[lexicon]`.
     pub fn name(&self) -> &str {
         &self.name
@@ -169,8 +232,10 @@ impl Lexicon {
     }
 
     /// The content hash of the lexicon's source text (`blake3:` and 64 hex
-    /// digits): what cached results and JSON Lines parts are checked against,
-    /// since an edit need not change the name or version.
+    /// digits) and, when an edition is applied, of its country: what cached
+    /// results and JSON Lines parts are checked against, since an edit need
+    /// not change the name or version, and another edition counts other
+    /// terms.
     pub fn hash(&self) -> &str {
         &self.hash
     }

@@ -10,10 +10,12 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::edition::{Edition, EditionCategory};
 use super::error::{Diagnostic, LexiconError};
 use super::fold::term_key;
 use super::term::{check_syntax, Term};
 use super::{Ask, Category, Lexicon, Rule};
+use std::sync::Arc;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -72,6 +74,45 @@ impl Ctx<'_> {
         } else {
             span.start
         }
+    }
+
+    /// A list of strings, each with the value it came from; anything else
+    /// is reported and left out.
+    fn strings<'t, 'i>(
+        &mut self,
+        value: &'t Value<'i>,
+        what: &str,
+    ) -> Vec<(String, &'t Value<'i>)> {
+        let DeValue::Array(items) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.error(
+                value.span().start,
+                format!("`{what}` must be a list of strings, not {found}"),
+            );
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| self.string(item, what).map(|text| (text, item)))
+            .collect()
+    }
+
+    /// An edition's country as an ISO 3166 code; a code that is not one, or
+    /// that an earlier edition already has, is reported.
+    fn country(&mut self, value: &Value<'_>, given: String, earlier: &[Edition]) -> String {
+        let valid = given.len() == 2 && given.chars().all(|c| c.is_ascii_uppercase());
+        if !valid {
+            self.error(
+                value.span().start,
+                format!("country {given:?} must be an ISO 3166 code such as \"IE\" or \"ZA\""),
+            );
+        } else if let Some(other) = earlier.iter().find(|e| e.countries.contains(&given)) {
+            self.error(
+                value.span().start,
+                format!("country {given:?} already has an edition ({})", other.name),
+            );
+        }
+        given
     }
 
     /// A list of terms; invalid ones are reported and left out.
@@ -180,6 +221,7 @@ impl Lexicon {
 }
 
 /// A term already seen, to find duplicates within a category and terms written two ways.
+#[derive(Clone)]
 struct Seen {
     owner: usize,
     line: usize,
@@ -202,9 +244,13 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
         version: String::new(),
         language: None,
         hash: crate::fingerprint::content_hash(source.as_bytes()),
+        file_hash: crate::fingerprint::content_hash(source.as_bytes()),
         categories: Vec::new(),
         asks: Vec::new(),
         rules: Vec::new(),
+        common: Arc::default(),
+        editions: Arc::default(),
+        edition: None,
     };
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
@@ -219,13 +265,19 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
     let mut categories = Vec::new();
     let mut asks = Vec::new();
     let mut rules = Vec::new();
+    let mut editions = Vec::new();
     for (key, value) in root.iter() {
         match key.get_ref().as_ref() {
             "lexicon" => header = Some(value),
             "category" => categories = ctx.table_array(value, "category"),
             "ask" => asks = ctx.table_array(value, "ask"),
             "rule" => rules = ctx.table_array(value, "rule"),
-            _ => ctx.unknown_key(key, "the file", &["lexicon", "category", "ask", "rule"]),
+            "edition" => editions = ctx.table_array(value, "edition"),
+            _ => ctx.unknown_key(
+                key,
+                "the file",
+                &["lexicon", "category", "ask", "rule", "edition"],
+            ),
         }
     }
     read_header(&mut ctx, header, &mut lexicon);
@@ -235,6 +287,16 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
             lexicon.categories.push(category);
         }
     }
+    let mut read_editions: Vec<Edition> = Vec::new();
+    for value in editions {
+        if let Some(edition) =
+            read_edition(&mut ctx, value, &lexicon.categories, &seen, &read_editions)
+        {
+            read_editions.push(edition);
+        }
+    }
+    lexicon.common = Arc::new(lexicon.categories.clone());
+    lexicon.editions = Arc::new(read_editions);
     let mut ask_ids = std::collections::HashSet::new();
     for value in asks {
         if let Some(ask) = read_ask(&mut ctx, value, &lexicon, &mut ask_ids) {
@@ -247,7 +309,141 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
             lexicon.rules.push(rule);
         }
     }
+    // A document whose country is not known is matched with the default
+    // country's edition.
+    let lexicon = if lexicon.editions.is_empty() {
+        lexicon
+    } else {
+        lexicon.for_country(None)
+    };
     (lexicon, finish(ctx))
+}
+
+/// Reads one `[[edition]]`: its countries (each in one edition only), its
+/// name, the common terms it drops (each must be one) and its additions per
+/// category (each must name a category; a term may not repeat a common term
+/// of the category, nor be written with another case sensitivity than
+/// elsewhere, as in the common lexicon).
+fn read_edition(
+    ctx: &mut Ctx<'_>,
+    value: &Value<'_>,
+    categories: &[Category],
+    seen: &HashMap<Vec<u8>, Vec<Seen>>,
+    earlier: &[Edition],
+) -> Option<Edition> {
+    let DeValue::Table(table) = value.get_ref() else {
+        return None;
+    };
+    const KNOWN: &[&str] = &["country", "countries", "name", "note", "drop", "category"];
+    let mut edition = Edition {
+        countries: Vec::new(),
+        name: String::new(),
+        note: None,
+        drop: Vec::new(),
+        categories: Vec::new(),
+    };
+    let mut seen = seen.clone();
+    for (key, v) in table.iter() {
+        match key.get_ref().as_ref() {
+            "country" => {
+                if let Some(code) = ctx.string(v, "country") {
+                    edition.countries.push(ctx.country(v, code, earlier));
+                }
+            }
+            "countries" => {
+                for (text, item) in ctx.strings(v, "countries") {
+                    edition.countries.push(ctx.country(item, text, earlier));
+                }
+            }
+            "name" => edition.name = ctx.string(v, "name").unwrap_or_default(),
+            "note" => edition.note = ctx.string(v, "note"),
+            "drop" => {
+                for (text, item) in ctx.strings(v, "drop") {
+                    let common = categories
+                        .iter()
+                        .any(|c| c.terms.iter().any(|t| t.as_str() == text));
+                    if common {
+                        edition.drop.push(text);
+                    } else {
+                        ctx.error(
+                            item.span().start,
+                            format!("`drop`: {text:?} is not a term of any category"),
+                        );
+                    }
+                }
+            }
+            "category" => {
+                let DeValue::Table(by_id) = v.get_ref() else {
+                    ctx.error(v.span().start, "`category` must be a table of category ids");
+                    continue;
+                };
+                for (id, additions) in by_id.iter() {
+                    let id_text = id.get_ref().to_string();
+                    let Some(owner) = categories.iter().position(|c| c.id == id_text) else {
+                        ctx.error(id.span().start, format!("no category {id_text:?}"));
+                        continue;
+                    };
+                    if let Some(added) =
+                        read_edition_category(ctx, additions, owner, categories, &mut seen)
+                    {
+                        edition.categories.push(added);
+                    }
+                }
+            }
+            _ => ctx.unknown_key(key, "[[edition]]", KNOWN),
+        }
+    }
+    if edition.countries.is_empty() {
+        ctx.error(
+            value.span().start,
+            "[[edition]] needs a `country` or `countries`",
+        );
+        return None;
+    }
+    if edition.name.trim().is_empty() {
+        ctx.error(value.span().start, "[[edition]] needs a `name`");
+    }
+    Some(edition)
+}
+
+/// One `[edition.category.ID]` table.
+fn read_edition_category(
+    ctx: &mut Ctx<'_>,
+    value: &Value<'_>,
+    owner: usize,
+    categories: &[Category],
+    seen: &mut HashMap<Vec<u8>, Vec<Seen>>,
+) -> Option<EditionCategory> {
+    let DeValue::Table(table) = value.get_ref() else {
+        ctx.error(value.span().start, "an edition's category must be a table");
+        return None;
+    };
+    let id = categories[owner].id.clone();
+    let (mut terms, mut sensitive, mut exclude) = (Vec::new(), Vec::new(), Vec::new());
+    for (key, v) in table.iter() {
+        match key.get_ref().as_ref() {
+            "terms" => terms = ctx.terms(v, "terms", false),
+            "case_sensitive" => sensitive = ctx.terms(v, "case_sensitive", true),
+            "exclude" => exclude = ctx.terms(v, "exclude", false),
+            _ => ctx.unknown_key(
+                key,
+                &format!("[edition.category.{id}]"),
+                &["terms", "case_sensitive", "exclude"],
+            ),
+        }
+    }
+    let mut kept = Vec::new();
+    for term in terms.into_iter().chain(sensitive) {
+        if claim(ctx, seen, &term, owner, categories) {
+            kept.push(term);
+        }
+    }
+    drop_repeated_excludes(ctx, &mut exclude);
+    Some(EditionCategory {
+        id,
+        terms: kept,
+        exclude,
+    })
 }
 
 fn finish(ctx: Ctx<'_>) -> Vec<Diagnostic> {

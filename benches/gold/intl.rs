@@ -1,0 +1,126 @@
+//! The blind gold on manifestos from outside the UK (`benches/gold/intl/`), one file per
+//! PDF of `../shared/manifestos-intl/`.
+//!
+//! Those PDFs have no hand-corrected text, so a gold file names the sentences `mashup scan`
+//! reads from the PDF itself: its index through the document and the short SHA-1 of the
+//! sentence with its whitespace collapsed, as `cargo run --example sentences -- FILE` lists
+//! them for the annotator. A marked sentence is found again by index and hash, else by hash
+//! alone (an extraction change that moved it); one whose hash is no longer in the text is
+//! counted as lost and printed, never scored silently.
+//!
+//! Each sentence then becomes one line of a [`GoldDoc`], scored by [`score::score`] line by
+//! line, so recall and precision mean what they mean on the UK gold.
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use manifesto_mashup::corpus::InputKind;
+use manifesto_mashup::read::{read_document, BodyText, ReadOptions};
+use manifesto_mashup::text::sentence_ranges;
+
+use super::score::{self, line_hash, GoldDoc};
+
+/// One annotated manifesto from outside the UK.
+pub struct IntlGold {
+    /// ISO 3166 code, upper case (`ZA`), from the file name's prefix.
+    pub country: String,
+    /// Its sentences as lines and the marked ones.
+    pub doc: GoldDoc,
+    /// Marked sentences whose hash is no longer in the text: (gold file:line, hash).
+    pub lost: Vec<(String, String)>,
+}
+
+/// The intl gold files, in name order.
+pub fn gold_files(root: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("benches/gold/intl"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A document's sentences as `mashup scan` reads them, each with its whitespace collapsed.
+pub fn sentences(pdf: &Path) -> Result<Vec<String>, String> {
+    let doc = read_document(pdf, InputKind::Pdf, &ReadOptions::default())
+        .map_err(|e| format!("{}: {e}", pdf.display()))?;
+    let body = BodyText::of(doc, InputKind::Pdf);
+    let mut out = Vec::new();
+    for page in &body.pages {
+        for range in sentence_ranges(&page.body) {
+            let text = page.body[range]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !text.is_empty() {
+                out.push(text);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Loads one gold file against its PDF in `pdfs`.
+pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
+    let name = gold
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .ok_or_else(|| format!("{}: bad file name", gold.display()))?
+        .to_string();
+    let country = name
+        .split('-')
+        .next()
+        .filter(|c| c.len() == 2)
+        .ok_or_else(|| {
+            format!(
+                "{}: the name must start with a country code",
+                gold.display()
+            )
+        })?
+        .to_ascii_uppercase();
+    let lines = sentences(&pdfs.join(format!("{name}.pdf")))?;
+    let mut by_hash: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        by_hash.entry(line_hash(line)).or_default().push(i);
+    }
+    let mut marked = BTreeMap::new();
+    let mut lost = Vec::new();
+    for (at, hash, mut mark) in score::rows(gold)? {
+        let index = if lines.get(mark.index).is_some_and(|l| line_hash(l) == hash) {
+            Some(mark.index)
+        } else {
+            by_hash.get(&hash).and_then(|found| {
+                found
+                    .iter()
+                    .copied()
+                    .min_by_key(|&i| i.abs_diff(mark.index))
+            })
+        };
+        let Some(index) = index else {
+            lost.push((at, hash));
+            continue;
+        };
+        mark.index = index;
+        if marked.insert(index, mark).is_some() {
+            return Err(format!("{at}: sentence {index} marked twice"));
+        }
+    }
+    Ok(IntlGold {
+        country,
+        doc: GoldDoc {
+            name,
+            lines,
+            marked,
+        },
+        lost,
+    })
+}
+
+/// Every intl gold file under `root`, read against `pdfs`.
+pub fn load_all(root: &Path, pdfs: &Path) -> Result<Vec<IntlGold>, String> {
+    gold_files(root).iter().map(|g| load(g, pdfs)).collect()
+}
