@@ -153,22 +153,43 @@ fn main() {
     }
 }
 
-/// The blind gold on manifestos from outside the UK: per manifesto, per country, and all.
+/// The blind gold on manifestos from outside the UK: per manifesto, per country, and all,
+/// with each country's edition of the lexicon (as an index's `country` column selects it)
+/// and without (the common terms alone, as a document of no known country is matched).
 fn score_intl(root: &Path, lexicon: &Lexicon) {
     let pdfs = root.join("../shared/manifestos-intl");
     let golds = intl::load_all(root, &pdfs).unwrap_or_else(|e| panic!("{e}"));
     if golds.is_empty() {
         return;
     }
-    let matcher = Matcher::new(lexicon).unwrap_or_else(|e| panic!("{e}"));
+    let common = lexicon.for_country(None);
+    let common_matcher = Matcher::new(&common).unwrap_or_else(|e| panic!("{e}"));
     println!(
-        "\nmanifestos from outside the UK (benches/gold/intl/), by sentence as read from the PDF"
+        "\nmanifestos from outside the UK (benches/gold/intl/), by sentence as read from the PDF: \
+         with the country's edition, and (after /) without"
     );
-    let mut by_country: std::collections::BTreeMap<String, score::Score> = Default::default();
-    let mut all = score::Score::default();
+    let mut by_country: std::collections::BTreeMap<String, (score::Score, score::Score)> =
+        Default::default();
+    let mut all = (score::Score::default(), score::Score::default());
+    let figures = |on: &score::Tally, off: &score::Tally| {
+        format!(
+            "gold {:4}  found {:4}/{:4}  recall {}/{}  mentions {:4}/{:4}  precision {}/{}",
+            on.gold,
+            on.found,
+            off.found,
+            pct(on.recall()),
+            pct(off.recall()),
+            on.mentions,
+            off.mentions,
+            pct(on.precision()),
+            pct(off.precision())
+        )
+    };
     for gold in &golds {
-        let s = score::score(&gold.doc, &matcher, lexicon, score::Unit::Line);
-        let t = s.total();
+        let edition = lexicon.for_country(Some(&gold.country));
+        let matcher = Matcher::new(&edition).unwrap_or_else(|e| panic!("{e}"));
+        let on = score::score(&gold.doc, &matcher, &edition, score::Unit::Line);
+        let off = score::score(&gold.doc, &common_matcher, &common, score::Unit::Line);
         let lost = if gold.lost.is_empty() {
             String::new()
         } else {
@@ -178,40 +199,35 @@ fn score_intl(root: &Path, lexicon: &Lexicon) {
             )
         };
         println!(
-            "{:40} gold {:4}  found {:4}  recall {}  mentions {:4}  precision {}{lost}",
+            "{:36} {}{lost}",
             gold.doc.name,
-            t.gold,
-            t.found,
-            pct(t.recall()),
-            t.mentions,
-            pct(t.precision())
+            figures(&on.total(), &off.total())
         );
         if std::env::var_os("GOLD_SHOW").is_some() {
             let line = |i: usize| gold.doc.lines.get(i).cloned().unwrap_or_default();
-            for (doc, i, category) in &s.missed {
+            for (doc, i, category) in &on.missed {
                 eprintln!("  missed {doc}:{i} [{category}] {}", line(*i));
             }
-            for (doc, i, category, term) in &s.wrong {
+            for (doc, i, category, term) in &on.wrong {
                 eprintln!("  wrong  {doc}:{i} [{category}: {term}] {}", line(*i));
             }
         }
-        by_country
-            .entry(gold.country.clone())
-            .or_default()
-            .add(s.clone());
-        all.add(s);
+        let country = by_country.entry(gold.country.clone()).or_default();
+        country.0.add(on.clone());
+        country.1.add(off.clone());
+        all.0.add(on);
+        all.1.add(off);
     }
-    for (country, s) in &by_country {
-        let t = s.total();
+    for (country, (on, off)) in &by_country {
         println!(
-            "{:40} gold {:4}  found {:4}  recall {}  mentions {:4}  precision {}",
+            "{:36} {}",
             format!("country {country}"),
-            t.gold,
-            t.found,
-            pct(t.recall()),
-            t.mentions,
-            pct(t.precision())
+            figures(&on.total(), &off.total())
         );
     }
-    print_table("all manifestos from outside the UK", &all);
+    println!("{:36} {}", "all", figures(&all.0.total(), &all.1.total()));
+    print_table(
+        "all manifestos from outside the UK, with their editions",
+        &all.0,
+    );
 }

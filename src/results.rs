@@ -229,6 +229,11 @@ pub struct DocResult {
     pub family: Option<String>,
     /// Country, when known.
     pub country: Option<String>,
+    /// The ISO 3166 code of the lexicon edition it was matched with (see
+    /// [`crate::lexicon::Edition`]); `None` when the common terms alone
+    /// applied.
+    #[serde(default)]
+    pub edition: Option<String>,
     /// The language of its text, as the index gives it or as detected;
     /// `None` when neither says (too little text to tell).
     pub language: Option<DocumentLanguage>,
@@ -311,6 +316,7 @@ impl DocResult {
             election: None,
             family: None,
             country: None,
+            edition: None,
             language: None,
             status: Status::Error,
             error: Some(message),

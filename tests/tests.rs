@@ -9,6 +9,7 @@ mod archive;
 mod bad_input;
 mod compare;
 mod damaged_pdfs;
+mod editions;
 mod elections;
 mod extract_batch;
 mod furniture;

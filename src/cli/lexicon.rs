@@ -20,6 +20,10 @@ pub enum LexiconCommand {
     Show {
         /// Lexicon file [default: the built-in lexicon].
         file: Option<PathBuf>,
+        /// Show what applies to documents from COUNTRY (an ISO 3166 code such as IE, or a
+        /// name): the common terms, less those its edition drops, plus its own [default: GB].
+        #[arg(long, value_name = "COUNTRY")]
+        country: Option<String>,
     },
     /// Convert a quanteda YAML, LIWC .dic or WordStat .cat dictionary to a lexicon.
     ///
@@ -57,8 +61,19 @@ pub(super) fn run(cmd: LexiconCommand) -> Result<Outcome, Error> {
                 )
             })?;
         }
-        LexiconCommand::Show { file } => {
+        LexiconCommand::Show { file, country } => {
             let lexicon = load_lexicon(file.as_deref())?;
+            let lexicon = match country.as_deref() {
+                None => lexicon,
+                Some(given) => {
+                    if crate::lexicon::country_code(given).is_none() {
+                        return Err(Error::Usage(format!(
+                            "--country {given:?} is not an ISO 3166 country code (such as IE, US, ZA) or a country's name"
+                        )));
+                    }
+                    lexicon.for_country(Some(given))
+                }
+            };
             write_to(None, |out| show_lexicon(&lexicon, out))?;
         }
         LexiconCommand::Import { file, output, from } => {
@@ -85,14 +100,51 @@ pub(super) fn run(cmd: LexiconCommand) -> Result<Outcome, Error> {
 }
 
 fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} {}", lexicon.name(), lexicon.version())?;
+    let edition = lexicon.edition().and_then(|code| {
+        lexicon
+            .editions()
+            .iter()
+            .find(|e| e.countries.iter().any(|c| c == code))
+    });
+    match (edition, lexicon.edition()) {
+        (Some(e), Some(code)) => writeln!(
+            out,
+            "{} {}, as it applies in {code}: the common terms with the {} edition ({} terms added, {} dropped)",
+            lexicon.name(),
+            lexicon.version(),
+            e.name,
+            e.term_count(),
+            e.drop.len()
+        )?,
+        _ => writeln!(out, "{} {}", lexicon.name(), lexicon.version())?,
+    }
     for c in lexicon.categories() {
         writeln!(out, "\n[{}] {}", c.id, c.label)?;
-        let terms: Vec<&str> = c.terms.iter().map(|t| t.as_str()).collect();
-        writeln!(out, "  terms:   {}", terms.join(", "))?;
+        let added = edition.and_then(|e| e.categories.iter().find(|a| a.id == c.id));
+        let is_added = |t: &str| added.is_some_and(|a| a.terms.iter().any(|x| x.as_str() == t));
+        let common: Vec<&str> = c
+            .terms
+            .iter()
+            .map(|t| t.as_str())
+            .filter(|t| !is_added(t))
+            .collect();
+        writeln!(out, "  terms:   {}", common.join(", "))?;
+        if let (Some(added), Some(code)) = (added, lexicon.edition()) {
+            let own: Vec<&str> = added.terms.iter().map(|t| t.as_str()).collect();
+            writeln!(out, "  {code} only: {}", own.join(", "))?;
+        }
         if !c.exclude.is_empty() {
             let ex: Vec<&str> = c.exclude.iter().map(|t| t.as_str()).collect();
             writeln!(out, "  exclude: {}", ex.join(", "))?;
+        }
+    }
+    if let (Some(e), Some(code)) = (edition, lexicon.edition()) {
+        if !e.drop.is_empty() {
+            writeln!(
+                out,
+                "\nCommon terms that do not apply in {code}: {}",
+                e.drop.join(", ")
+            )?;
         }
     }
     if !lexicon.asks().is_empty() {
@@ -135,6 +187,19 @@ fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
             write!(out, "; not inside: {}", ex.join(", "))?;
         }
         writeln!(out)?;
+    }
+    if !lexicon.editions().is_empty() {
+        writeln!(out, "\nCountry editions (lexicon show --country CODE)")?;
+        for e in lexicon.editions() {
+            writeln!(
+                out,
+                "  {} {}: {} terms added, {} common terms dropped",
+                e.countries.join(", "),
+                e.name,
+                e.term_count(),
+                e.drop.len()
+            )?;
+        }
     }
     Ok(())
 }

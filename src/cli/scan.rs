@@ -14,9 +14,8 @@ use super::progress;
 use crate::cache::Cache;
 use crate::corpus::{self, Shard};
 use crate::jsonl::{Header, PartWriter, ScanOptions};
-use crate::matcher::Matcher;
 use crate::ocr::{self, Availability};
-use crate::pipeline::{self, Instrument, Progress, ScanContext};
+use crate::pipeline::{self, Editions, Progress, ScanContext};
 use crate::read::ReadOptions;
 use crate::report::{Generator, LexiconInfo, Spool, Tally, Warning, SCHEMA_VERSION};
 use crate::results::{DocResult, Status};
@@ -71,9 +70,23 @@ pub struct ScanArgs {
     /// Print files, pages, megabytes, seconds and pages per second on stderr at the end.
     #[arg(long)]
     pub stats: bool,
+    /// Match every document with COUNTRY's edition of the lexicon (an ISO 3166 code such as IE
+    /// or ZA, or a name), whatever the index's `country` column says [default: each document's
+    /// country from the index, else GB].
+    #[arg(long, value_name = "COUNTRY", value_parser = parse_country)]
+    pub country: Option<String>,
     /// OCR of pages with no text layer.
     #[command(flatten)]
     pub ocr: OcrArgs,
+}
+
+/// `--country`: an ISO 3166 code or a country's name, as its code.
+fn parse_country(given: &str) -> Result<String, String> {
+    crate::lexicon::country_code(given).ok_or_else(|| {
+        format!(
+            "{given:?} is not an ISO 3166 country code (such as IE, US, ZA) or a country's name"
+        )
+    })
 }
 
 /// What the workers hand their results to: the part being written and the
@@ -120,18 +133,27 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     let rendering = rendering(args.format, args.output.as_deref())?;
     let started = Instant::now();
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
-    let matcher = Matcher::new(&lexicon)?;
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         paths.extend(read_path_list(list)?);
     }
     let mut corpus = corpus::collect(&paths, args.index.as_deref())?;
+    if args.country.is_none() {
+        corpus.warnings.extend(unknown_countries(&corpus));
+    }
     for warning in &corpus.warnings {
         eprintln!("mashup: warning: {warning}");
     }
     if let Some(shard) = args.shard {
         corpus.shard(shard);
     }
+    let editions = Editions::new(
+        &lexicon,
+        args.country.as_deref(),
+        corpus.inputs.iter().map(|i| i.meta.country.as_deref()),
+    )?;
+    // What the report describes: with --country, that edition.
+    let lexicon = editions.default_instrument().lexicon.clone();
     let cache = open_cache(&args)?;
     let bar = progress::progress_bar(corpus.inputs.len());
     let availability = args.ocr.prepare(args.cache.as_deref())?;
@@ -212,10 +234,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
 
     let on_progress = |event: Progress<'_>| progress::show(bar.as_ref(), event);
     let context = ScanContext {
-        instrument: Instrument {
-            lexicon: &lexicon,
-            matcher: &matcher,
-        },
+        editions: &editions,
         options: &options,
         cache: cache.as_ref(),
     };
@@ -360,4 +379,25 @@ fn print_stats(corpus: &corpus::Corpus, pages: u64, started: Instant) {
         rate(pages as f64),
         rate(mb)
     );
+}
+
+/// A warning per index `country` that names no country: those documents are
+/// matched with the common terms.
+fn unknown_countries(corpus: &corpus::Corpus) -> Vec<corpus::Problem> {
+    let mut warned = std::collections::BTreeSet::new();
+    corpus
+        .inputs
+        .iter()
+        .filter_map(|input| {
+            let given = input.meta.country.as_deref()?;
+            (crate::lexicon::country_code(given).is_none() && warned.insert(given.to_string()))
+                .then(|| corpus::Problem {
+                    path: input.path.clone(),
+                    message: format!(
+                        "country {given:?} is not an ISO 3166 code or a country's name: \
+                         the lexicon's common terms apply to its documents"
+                    ),
+                })
+        })
+        .collect()
 }

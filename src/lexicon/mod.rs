@@ -173,10 +173,7 @@ impl Lexicon {
         let code = country
             .and_then(country_code)
             .unwrap_or_else(|| DEFAULT_COUNTRY.to_string());
-        let edition = self
-            .editions
-            .iter()
-            .find(|e| e.countries.iter().any(|c| *c == code));
+        let edition = self.editions.iter().find(|e| e.countries.contains(&code));
         let mut categories = (*self.common).clone();
         if let Some(edition) = edition {
             for category in &mut categories {
@@ -404,7 +401,7 @@ mod tests {
         let top = Lexicon::parse(&format!("colour = 1\n{HEAD}"), "t.toml").unwrap_err();
         assert_eq!(
             top.to_string(),
-            "t.toml:1:1: unknown key `colour` in the file (expected one of: lexicon, category, ask, rule)"
+            "t.toml:1:1: unknown key `colour` in the file (expected one of: lexicon, category, ask, rule, edition)"
         );
         let e = errors(
             "colour = 1\n[[category]]\nid = \"a\"\nlabel = \"A\"\nterm = [\"x\"]\n\

@@ -7,7 +7,10 @@
 //! themselves are [`crate::results`]; reading is [`crate::read`]; how work
 //! is shared out over threads is [`crate::schedule`].
 
+mod editions;
 mod matching;
+
+pub use editions::Editions;
 
 use crate::cache::{self, Cache};
 use crate::corpus::{Corpus, Input, InputKind};
@@ -45,8 +48,8 @@ pub struct Instrument<'a> {
 /// Everything a scan reads documents with.
 #[derive(Clone, Copy)]
 pub struct ScanContext<'a> {
-    /// What counts as a mention.
-    pub instrument: Instrument<'a>,
+    /// What counts as a mention, per country.
+    pub editions: &'a Editions,
     /// How documents are read.
     pub options: &'a ReadOptions,
     /// Where extracted text and results are kept between runs, if anywhere.
@@ -113,6 +116,8 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
     result.election = input.meta.election.clone();
     result.family = input.meta.family.clone();
     result.country = input.meta.country.clone();
+    let instrument = context.editions.for_country(input.meta.country.as_deref());
+    result.edition = instrument.lexicon.edition().map(str::to_string);
     let hash = match content_hash(&input.path, context.cache) {
         Ok(hashed) => hashed,
         Err(e) => {
@@ -120,9 +125,12 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
             return result;
         }
     };
-    let keys = context
-        .cache
-        .map(|cache| (cache, CacheKeys::new(&hash.hash, input, context)));
+    let keys = context.cache.map(|cache| {
+        (
+            cache,
+            CacheKeys::new(&hash.hash, input, context, instrument),
+        )
+    });
     result.content_hash = Some(hash.hash.clone());
     if let Some((cache, keys)) = &keys {
         if let Some(cached) = cache.get::<DocResult>(cache::Kind::Results, &keys.results) {
@@ -177,7 +185,7 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
         return remember(result, &keys);
     }
     result.language = document_language(input, &body);
-    let lexicon_language = context.instrument.lexicon.language();
+    let lexicon_language = instrument.lexicon.language();
     if let (Some(covered), Some(language)) = (lexicon_language, result.language) {
         if language.code != covered {
             result.status = Status::NotMatched;
@@ -187,7 +195,7 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
         }
     }
     match catch_unwind(AssertUnwindSafe(|| {
-        let Instrument { lexicon, matcher } = context.instrument;
+        let Instrument { lexicon, matcher } = instrument;
         match_document(&body, lexicon, matcher, &mut result)
     })) {
         Ok(()) => {
@@ -398,12 +406,17 @@ struct CacheKeys {
 }
 
 impl CacheKeys {
-    fn new(content_hash: &str, input: &Input, context: ScanContext<'_>) -> CacheKeys {
+    fn new(
+        content_hash: &str,
+        input: &Input,
+        context: ScanContext<'_>,
+        instrument: Instrument<'_>,
+    ) -> CacheKeys {
         let text = CacheKeys::text(content_hash, input, context.options);
         let meta = serde_json::to_string(&input.meta).unwrap_or_default();
         let results = fingerprint::key_of(&[
             text.as_bytes(),
-            context.instrument.lexicon.hash().as_bytes(),
+            instrument.lexicon.hash().as_bytes(),
             meta.as_bytes(),
         ]);
         CacheKeys { text, results }
@@ -455,7 +468,6 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let matcher = Matcher::new(&lexicon).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("party.txt");
         std::fs::write(
@@ -472,13 +484,10 @@ mod tests {
                 ..Default::default()
             },
         };
-        let instrument = Instrument {
-            lexicon: &lexicon,
-            matcher: &matcher,
-        };
+        let editions = Editions::new(&lexicon, None, []).unwrap();
         let options = ReadOptions::default();
         let context = ScanContext {
-            instrument,
+            editions: &editions,
             options: &options,
             cache: None,
         };
@@ -532,12 +541,9 @@ mod tests {
         let cache = Cache::open(&cache_dir).unwrap();
         let options = ReadOptions::default();
         let run = |lexicon: &Lexicon, cache: Option<&Cache>| {
-            let matcher = Matcher::new(lexicon).unwrap();
+            let editions = Editions::new(lexicon, None, []).unwrap();
             let context = ScanContext {
-                instrument: Instrument {
-                    lexicon,
-                    matcher: &matcher,
-                },
+                editions: &editions,
                 options: &options,
                 cache,
             };

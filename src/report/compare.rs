@@ -218,6 +218,30 @@ impl Comparison {
                 old.lexicon.name, old.lexicon.version, new.lexicon.name, new.lexicon.version
             ));
         }
+        let editions = |r: &Report| -> std::collections::BTreeSet<String> {
+            let mut set = std::collections::BTreeSet::new();
+            // A spool that cannot be read back leaves the set partial; the
+            // comparison itself reads the totals, not the documents.
+            let _ = r.documents.try_for_each(
+                |_| (),
+                |d| {
+                    set.insert(d.edition.clone().unwrap_or_else(|| "common terms".into()));
+                    Ok(())
+                },
+            );
+            set
+        };
+        let (old_editions, new_editions) = (editions(old), editions(new));
+        if old_editions != new_editions {
+            let list = |set: &std::collections::BTreeSet<String>| {
+                set.iter().cloned().collect::<Vec<_>>().join(", ")
+            };
+            warnings.push(format!(
+                "the reports matched their documents with different country editions of the lexicon ({} and {}): a change may be the edition's, not the party's",
+                list(&old_editions),
+                list(&new_editions)
+            ));
+        }
         Comparison {
             old: side(old),
             new: side(new),

@@ -9,14 +9,18 @@
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 7. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 8. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
 //! - `lexicon`: `{"name", "version", "language", "hash", "categories": [{"id", "label"}],
-//!   "asks": [{"id", "label"}], "rules": [{"id", "label", "category"}]}`, the
-//!   lexicon used (`hash`: `blake3:` and 64 hex digits of its source text, so
-//!   an edited lexicon differs even under the same version); categories, asks
-//!   and rules in file order.
+//!   "asks": [{"id", "label"}], "rules": [{"id", "label", "category"}], "edition",
+//!   "editions": [{"countries", "name", "terms", "dropped"}]}`, the
+//!   lexicon used (`hash`: `blake3:` and 64 hex digits of its source text, and
+//!   of the country with `scan --country`, so an edited lexicon, or another
+//!   edition, differs even under the same version); categories, asks, rules
+//!   and country editions in file order; `edition`: the country whose edition
+//!   applies to documents of no known country (every document's, with
+//!   `--country`), null for the common terms alone.
 //! - `documents`: one entry per document, and per path that could not be
 //!   used, sorted by path:
 //!   - `path`: as given or found; `content_hash`: the file's (`blake3:` and
@@ -24,7 +28,9 @@
 //!     there is none; empty for a path that is not a document);
 //!     `year` (number or null), `election` (`"2017"`, `"1974-10"`, or null),
 //!     `family` (the index's party family, or null), `country` (string or
-//!     null); `language` (`{"code", "source"}`: the ISO 639 code, as the
+//!     null); `edition` (the ISO 3166 code of the lexicon edition it was
+//!     matched with, chosen by its country or `scan --country`; null when
+//!     the common terms alone applied); `language` (`{"code", "source"}`: the ISO 639 code, as the
 //!     index gives it (`"index"`) or as detected from the text
 //!     (`"detected"`); null when neither tells);
 //!   - `status`: `"ok"`; `"no_text_layer"` (a scan OCR did not read: no
@@ -149,7 +155,7 @@ use crate::results::{Counts, DocResult};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// How reports mark a party whose counts include text read by OCR.
 pub const OCR_MARK: &str = "\u{2020}";
@@ -236,6 +242,25 @@ pub struct LexiconInfo {
     pub asks: Vec<Labelled>,
     /// Sentence rules in lexicon order.
     pub rules: Vec<RuleInfo>,
+    /// The country whose edition applies to documents of no known country
+    /// (with `scan --country`, to every document; each document names its
+    /// own as `edition`); `None` when that is the common terms alone.
+    pub edition: Option<String>,
+    /// The country editions the lexicon file holds.
+    pub editions: Vec<EditionInfo>,
+}
+
+/// A country edition of the lexicon, as a report lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionInfo {
+    /// ISO 3166 codes it applies to.
+    pub countries: Vec<String>,
+    /// Its name.
+    pub name: String,
+    /// Terms it adds.
+    pub terms: usize,
+    /// Common terms it drops.
+    pub dropped: usize,
 }
 
 impl LexiconInfo {
@@ -267,6 +292,17 @@ impl LexiconInfo {
                     id: r.id.clone(),
                     label: r.label.clone(),
                     category: r.category.clone(),
+                })
+                .collect(),
+            edition: lexicon.edition().map(str::to_string),
+            editions: lexicon
+                .editions()
+                .iter()
+                .map(|e| EditionInfo {
+                    countries: e.countries.clone(),
+                    name: e.name.clone(),
+                    terms: e.term_count(),
+                    dropped: e.drop.len(),
                 })
                 .collect(),
         }

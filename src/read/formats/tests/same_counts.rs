@@ -7,8 +7,7 @@
 use super::bad_input::zip_of;
 use crate::corpus::{Input, InputKind, PartyMeta};
 use crate::lexicon::Lexicon;
-use crate::matcher::Matcher;
-use crate::pipeline::{scan_document, Instrument, ScanContext};
+use crate::pipeline::{scan_document, Editions, ScanContext};
 use crate::read::ReadOptions;
 use crate::results::{Counts, Status};
 use crate::test_support::shared_file;
@@ -22,7 +21,7 @@ fn escaped(text: &str) -> String {
 
 fn counts(path: &std::path::Path, kind: InputKind) -> Counts {
     let lexicon = Lexicon::builtin();
-    let matcher = Matcher::new(&lexicon).expect("the built-in lexicon compiles");
+    let editions = Editions::new(&lexicon, None, []).expect("the built-in lexicon compiles");
     let options = ReadOptions::default();
     let input = Input {
         path: path.to_path_buf(),
@@ -33,10 +32,7 @@ fn counts(path: &std::path::Path, kind: InputKind) -> Counts {
         },
     };
     let context = ScanContext {
-        instrument: Instrument {
-            lexicon: &lexicon,
-            matcher: &matcher,
-        },
+        editions: &editions,
         options: &options,
         cache: None,
     };

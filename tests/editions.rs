@@ -1,0 +1,118 @@
+//! Country editions of the lexicon end to end: the index's `country` chooses
+//! each document's edition, `--country` overrides it for a whole run, and the
+//! JSON names the edition used, on a real South African manifesto.
+
+use crate::util::{json, mashup, schema_errors, shared_file};
+
+/// Scans `pdf` in a folder of its own with an index giving `country`, with
+/// `extra` arguments; the report.
+fn scan(pdf: &std::path::Path, country: &str, extra: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(pdf, dir.path().join("m.pdf")).unwrap();
+    std::fs::write(
+        dir.path().join("index.csv"),
+        format!("file,party,year,country\nm.pdf,Democratic Alliance,2024,{country}\n"),
+    )
+    .unwrap();
+    let out = mashup()
+        .args(["scan", "--format", "json"])
+        .args(extra)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let report = json(&out.stdout);
+    assert!(
+        schema_errors(&report).is_empty(),
+        "{:?}",
+        schema_errors(&report)
+    );
+    report
+}
+
+fn terms(report: &serde_json::Value) -> Vec<String> {
+    report["documents"][0]["by_term"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn the_index_country_chooses_the_edition_and_country_overrides_it() {
+    let Some(pdf) = shared_file("manifestos-intl/za-2024-democratic-alliance.pdf") else {
+        return;
+    };
+    // As the index says: South Africa's edition.
+    let za = scan(&pdf, "South Africa", &[]);
+    let doc = &za["documents"][0];
+    assert_eq!(doc["country"], "South Africa");
+    assert_eq!(doc["edition"], "ZA");
+    // Land reform there is redistribution, not community ownership: dropped.
+    assert!(
+        !terms(&za).iter().any(|t| t == "land reform"),
+        "{:?}",
+        terms(&za)
+    );
+    // A UK reading of the same file: no edition, and the UK sense of land reform counts.
+    let gb = scan(&pdf, "UK", &[]);
+    assert_eq!(gb["documents"][0]["edition"], serde_json::Value::Null);
+    assert!(
+        terms(&gb).iter().any(|t| t == "land reform"),
+        "{:?}",
+        terms(&gb)
+    );
+    // Per-document editions leave the report's lexicon as the file's.
+    assert_eq!(za["lexicon"]["hash"], gb["lexicon"]["hash"]);
+    assert_eq!(za["lexicon"]["edition"], serde_json::Value::Null);
+    let editions = za["lexicon"]["editions"].as_array().unwrap();
+    assert!(editions.iter().any(|e| e["countries"][0] == "ZA"));
+    // --country wins over the index, and the report's lexicon says so.
+    let forced = scan(&pdf, "UK", &["--country", "za"]);
+    assert_eq!(forced["documents"][0]["edition"], "ZA");
+    assert_eq!(forced["lexicon"]["edition"], "ZA");
+    assert_ne!(forced["lexicon"]["hash"], gb["lexicon"]["hash"]);
+    assert_eq!(terms(&forced), terms(&za));
+}
+
+#[test]
+fn an_unknown_country_is_a_warning_and_gets_the_common_terms() {
+    let Some(pdf) = shared_file("manifestos-intl/sg-2020-peoples-action-party.pdf") else {
+        return;
+    };
+    let report = scan(&pdf, "Atlantis", &[]);
+    assert_eq!(report["documents"][0]["edition"], serde_json::Value::Null);
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains("country \\\"Atlantis\\\" is not an ISO 3166 code"),
+        "{warnings}"
+    );
+    let bad = mashup()
+        .args(["scan", "--country", "Atlantis"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not an ISO 3166 country code"));
+}
+
+#[test]
+fn lexicon_show_lists_what_applies_in_a_country() {
+    let out = mashup()
+        .args(["lexicon", "show", "--country", "IE"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("as it applies in IE"), "{text}");
+    assert!(text.contains("IE only: "), "{text}");
+    assert!(
+        text.to_lowercase().contains("approved housing bod"),
+        "{text}"
+    );
+    let all = mashup().args(["lexicon", "show"]).output().unwrap();
+    let all = String::from_utf8_lossy(&all.stdout);
+    assert!(all.contains("Country editions"), "{all}");
+    assert!(!all.to_lowercase().contains("approved housing bod"));
+}
