@@ -146,8 +146,8 @@ fn families(report: &Report) -> BTreeMap<&str, Family<'_>> {
             documents: 0,
         });
         family.entries.push(p);
-        family.counts += &p.counts;
-        family.documents += p.documents;
+        family.counts += &p.rates.counts;
+        family.documents += p.rates.documents;
     }
     out
 }
@@ -259,7 +259,7 @@ impl Comparison {
 /// left out, so a report of one election has none.
 pub fn latest_changes(report: &Report) -> Vec<FamilyChange> {
     let mut read_at: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for p in report.parties.iter().filter(|p| p.counts.words > 0) {
+    for p in report.parties.iter().filter(|p| p.rates.counts.words > 0) {
         if let Some(election) = p.election.as_deref() {
             read_at.entry(&p.family).or_default().insert(election);
         }

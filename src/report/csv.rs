@@ -134,25 +134,25 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             p.party.clone(),
             p.election.clone().unwrap_or_default(),
             p.family.clone(),
-            p.documents.to_string(),
-            p.unread.to_string(),
-            p.ocr_pages.to_string(),
-            p.counts.words.to_string(),
-            p.counts.mentions.to_string(),
-            p.counts.pledges.to_string(),
-            format!("{:.1}", p.per_10k_words),
-            p.counts.policies.to_string(),
-            p.counts.pledged_policies.to_string(),
-            format!("{:.1}", p.policies_per_10k_words),
+            p.rates.documents.to_string(),
+            p.rates.unread.to_string(),
+            p.rates.ocr_pages.to_string(),
+            p.rates.counts.words.to_string(),
+            p.rates.counts.mentions.to_string(),
+            p.rates.counts.pledges.to_string(),
+            format!("{:.1}", p.rates.per_10k_words),
+            p.rates.counts.policies.to_string(),
+            p.rates.counts.pledged_policies.to_string(),
+            format!("{:.1}", p.rates.policies_per_10k_words),
         ];
         for c in &report.lexicon.categories {
             let get = |m: &std::collections::BTreeMap<String, u64>| {
                 m.get(&c.id).copied().unwrap_or(0).to_string()
             };
-            fields.push(get(&p.counts.by_category));
-            fields.push(get(&p.counts.pledges_by_category));
-            fields.push(get(&p.counts.policies_by_category));
-            fields.push(get(&p.counts.pledged_policies_by_category));
+            fields.push(get(&p.rates.counts.by_category));
+            fields.push(get(&p.rates.counts.pledges_by_category));
+            fields.push(get(&p.rates.counts.policies_by_category));
+            fields.push(get(&p.rates.counts.pledged_policies_by_category));
         }
         row(&mut w, &fields)?;
     }
@@ -172,9 +172,18 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for ask in &report.lexicon.asks {
         let mut fields = vec![ask.id.clone(), ask.label.clone()];
         for p in &report.parties {
-            fields.push(p.counts.asks.get(&ask.id).copied().unwrap_or(0).to_string());
             fields.push(
-                p.counts
+                p.rates
+                    .counts
+                    .asks
+                    .get(&ask.id)
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string(),
+            );
+            fields.push(
+                p.rates
+                    .counts
                     .ask_pledges
                     .get(&ask.id)
                     .copied()

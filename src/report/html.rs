@@ -230,8 +230,8 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         .zip(&labels)
         .map(|(p, label)| RankBar {
             label,
-            total: p.counts.policies,
-            pledges: p.counts.pledged_policies,
+            total: p.rates.counts.policies,
+            pledges: p.rates.counts.pledged_policies,
         })
         .collect();
     writeln!(
@@ -248,8 +248,8 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
     )?;
     for p in &report.parties {
-        let unread = if p.unread > 0 {
-            format!(" ({} unread)", p.unread)
+        let unread = if p.rates.unread > 0 {
+            format!(" ({} unread)", p.rates.unread)
         } else {
             String::new()
         };
@@ -257,13 +257,13 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
             esc(&report.ranking_label(p)),
-            p.counts.policies,
-            p.counts.pledged_policies,
-            p.counts.mentions,
-            p.counts.pledges,
-            p.policies_per_10k_words,
-            thousands(p.counts.words),
-            p.documents
+            p.rates.counts.policies,
+            p.rates.counts.pledged_policies,
+            p.rates.counts.mentions,
+            p.rates.counts.pledges,
+            p.rates.policies_per_10k_words,
+            thousands(p.rates.counts.words),
+            p.rates.documents
         )?;
     }
     writeln!(out, "</tbody></table></div>")?;
@@ -296,7 +296,8 @@ fn write_by_category(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .categories
                 .iter()
                 .map(|c| {
-                    p.counts
+                    p.rates
+                        .counts
                         .policies_by_category
                         .get(&c.id)
                         .copied()
@@ -349,8 +350,14 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for ask in &report.lexicon.asks {
         write!(out, "<tr><td>{}</td>", esc(&ask.label))?;
         for p in &report.parties {
-            let n = p.counts.asks.get(&ask.id).copied().unwrap_or(0);
-            let pledges = p.counts.ask_pledges.get(&ask.id).copied().unwrap_or(0);
+            let n = p.rates.counts.asks.get(&ask.id).copied().unwrap_or(0);
+            let pledges = p
+                .rates
+                .counts
+                .ask_pledges
+                .get(&ask.id)
+                .copied()
+                .unwrap_or(0);
             match report
                 .mashup
                 .ask_quote(&ask.id, &p.party, p.election.as_deref())

@@ -103,22 +103,22 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|---:|")?;
     for (i, p) in report.parties.iter().enumerate() {
-        let docs = if p.unread > 0 {
-            format!("{} ({} unread)", p.documents, p.unread)
+        let docs = if p.rates.unread > 0 {
+            format!("{} ({} unread)", p.rates.documents, p.rates.unread)
         } else {
-            p.documents.to_string()
+            p.rates.documents.to_string()
         };
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
             i + 1,
             cell(&report.ranking_label(p)),
-            p.counts.policies,
-            p.counts.pledged_policies,
-            p.counts.mentions,
-            p.counts.pledges,
-            p.policies_per_10k_words,
-            thousands(p.counts.words),
+            p.rates.counts.policies,
+            p.rates.counts.pledged_policies,
+            p.rates.counts.mentions,
+            p.rates.counts.pledges,
+            p.rates.policies_per_10k_words,
+            thousands(p.rates.counts.words),
             docs
         )?;
     }
@@ -211,9 +211,9 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         m.get(&theme.id).copied().unwrap_or(0)
                     };
                     (
-                        get(&p.counts.policies_by_category),
-                        get(&p.counts.pledged_policies_by_category),
-                        get(&p.counts.by_category),
+                        get(&p.rates.counts.policies_by_category),
+                        get(&p.rates.counts.pledged_policies_by_category),
+                        get(&p.rates.counts.by_category),
                     )
                 })
         };
@@ -293,8 +293,14 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for ask in &report.lexicon.asks {
         write!(out, "| {} |", cell(&ask.label))?;
         for p in &report.parties {
-            let n = p.counts.asks.get(&ask.id).copied().unwrap_or(0);
-            let pledges = p.counts.ask_pledges.get(&ask.id).copied().unwrap_or(0);
+            let n = p.rates.counts.asks.get(&ask.id).copied().unwrap_or(0);
+            let pledges = p
+                .rates
+                .counts
+                .ask_pledges
+                .get(&ask.id)
+                .copied()
+                .unwrap_or(0);
             match (n, pledges) {
                 (0, _) => write!(out, " – |")?,
                 (n, 0) => write!(out, " {n} |")?,
@@ -312,7 +318,7 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         write_quotes(report, theme, out, |pq| {
             let n = report
                 .party_totals(&pq.party, pq.election.as_deref())
-                .and_then(|p| p.counts.asks.get(&theme.id).copied())
+                .and_then(|p| p.rates.counts.asks.get(&theme.id).copied())
                 .unwrap_or(0);
             format!("{n} sentence{}", if n == 1 { "" } else { "s" })
         })?;

@@ -151,7 +151,7 @@ pub use tally::Tally;
 pub use trends::{FamilyTrend, Trends};
 
 use crate::lexicon::Lexicon;
-use crate::results::{Counts, DocResult};
+use crate::results::{Counts, DocResult, Status};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
@@ -329,19 +329,13 @@ pub struct Labelled {
     pub label: String,
 }
 
-/// One party's totals at one election.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PartyTotals {
-    /// The party.
-    pub party: String,
-    /// The election, when the index gives it.
-    pub election: Option<String>,
-    /// The party family it is compared in (the party itself when the index
-    /// gives none).
-    pub family: String,
+/// What a group of documents adds up to: a party's at one election
+/// ([`PartyTotals`]) or an election's ([`ElectionTotals`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Rates {
     /// Documents read (status `ok`).
     pub documents: u32,
-    /// Documents of this party that could not be counted (errors, scans).
+    /// Documents that could not be counted (errors, scans, other languages).
     pub unread: u32,
     /// Pages of its `ok` documents whose text was read by OCR (pages where
     /// it found words): when not 0, some of its counts come from recognised
@@ -356,6 +350,40 @@ pub struct PartyTotals {
     pub policies_per_10k_words: f64,
 }
 
+impl Rates {
+    /// Counts `doc` in (read or not).
+    fn add(&mut self, doc: &DocResult) {
+        if doc.status == Status::Ok {
+            self.ocr_pages += doc.ocr.as_ref().map_or(0, |o| o.pages_with_words());
+            self.documents += 1;
+            self.counts += &doc.counts;
+        } else {
+            self.unread += 1;
+        }
+    }
+
+    /// Works out the rates from the counts, once every document is in.
+    fn finish(&mut self) {
+        self.per_10k_words = per_10k(self.counts.mentions, self.counts.words);
+        self.policies_per_10k_words = per_10k(self.counts.policies, self.counts.words);
+    }
+}
+
+/// One party's totals at one election.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartyTotals {
+    /// The party.
+    pub party: String,
+    /// The election, when the index gives it.
+    pub election: Option<String>,
+    /// The party family it is compared in (the party itself when the index
+    /// gives none).
+    pub family: String,
+    /// What its documents add up to.
+    #[serde(flatten)]
+    pub rates: Rates,
+}
+
 /// One election's totals, over every party.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ElectionTotals {
@@ -363,19 +391,9 @@ pub struct ElectionTotals {
     pub election: Option<String>,
     /// Parties with documents at this election.
     pub parties: u32,
-    /// Documents read (status `ok`).
-    pub documents: u32,
-    /// Documents that could not be counted (errors, scans, other languages).
-    pub unread: u32,
-    /// Pages of its `ok` documents whose text was read by OCR.
-    pub ocr_pages: u32,
-    /// Counts over its `ok` documents.
+    /// What its documents add up to.
     #[serde(flatten)]
-    pub counts: Counts,
-    /// Mentions per 10,000 words (0 when there are no words).
-    pub per_10k_words: f64,
-    /// Policies per 10,000 words.
-    pub policies_per_10k_words: f64,
+    pub rates: Rates,
 }
 
 /// Totals over the whole scan.
@@ -457,7 +475,7 @@ impl Report {
     /// counts come from OCR.
     pub fn ranking_label(&self, party: &PartyTotals) -> String {
         let mut label = self.party_label(&party.party, party.election.as_deref());
-        if party.ocr_pages > 0 {
+        if party.rates.ocr_pages > 0 {
             label.push_str(OCR_MARK);
         }
         label
@@ -732,8 +750,8 @@ pub(crate) mod tests {
                     p.party.as_str(),
                     p.election.as_deref(),
                     p.family.as_str(),
-                    p.documents,
-                    p.unread,
+                    p.rates.documents,
+                    p.rates.unread,
                 )
             })
             .collect();
@@ -753,8 +771,8 @@ pub(crate) mod tests {
                 (
                     e.election.as_deref(),
                     e.parties,
-                    e.documents,
-                    e.counts.mentions,
+                    e.rates.documents,
+                    e.rates.counts.mentions,
                 )
             })
             .collect();
@@ -814,13 +832,13 @@ pub(crate) mod tests {
             .iter()
             .find(|p| p.party == "Party B")
             .unwrap();
-        assert_eq!((b.documents, b.unread), (1, 1));
+        assert_eq!((b.rates.documents, b.rates.unread), (1, 1));
         let c = report
             .parties
             .iter()
             .find(|p| p.party == "Party C")
             .unwrap();
-        assert_eq!((c.documents, c.unread), (0, 1));
+        assert_eq!((c.rates.documents, c.rates.unread), (0, 1));
         assert_eq!(report.unread().count(), 2);
         assert_eq!(report.category_label("coops"), "Co-operatives & mutuals");
         assert_eq!(report.ask_label("nope"), "nope");

@@ -15,7 +15,7 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let party_width = report
         .parties
         .iter()
-        .map(|p| p.party.chars().count() + usize::from(p.ocr_pages > 0))
+        .map(|p| p.party.chars().count() + usize::from(p.rates.ocr_pages > 0))
         .chain(std::iter::once(5))
         .max()
         .unwrap_or(5)
@@ -45,10 +45,10 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     gap,
                     e.election.as_deref().unwrap_or("unknown"),
                     e.parties,
-                    e.documents,
-                    e.counts.policies,
-                    thousands(e.counts.words),
-                    e.policies_per_10k_words
+                    e.rates.documents,
+                    e.rates.counts.policies,
+                    thousands(e.rates.counts.words),
+                    e.rates.policies_per_10k_words
                 )?;
             }
             header(out)?;
@@ -123,6 +123,7 @@ fn write_party_row(
     party_width: usize,
 ) -> io::Result<()> {
     let mut top: Vec<(&String, &u64)> = p
+        .rates
         .counts
         .policies_by_category
         .iter()
@@ -135,20 +136,20 @@ fn write_party_row(
         .map(|(id, n)| format!("{id} ({n})"))
         .collect();
     let mut name: String = p.party.chars().take(party_width).collect();
-    if p.ocr_pages > 0 {
+    if p.rates.ocr_pages > 0 {
         name.push_str(OCR_MARK);
     }
     writeln!(
         out,
         "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8.1}  {}",
         name,
-        p.documents,
-        thousands(p.counts.words),
-        p.counts.policies,
-        p.counts.pledged_policies,
-        p.counts.mentions,
-        p.counts.pledges,
-        p.policies_per_10k_words,
+        p.rates.documents,
+        thousands(p.rates.counts.words),
+        p.rates.counts.policies,
+        p.rates.counts.pledged_policies,
+        p.rates.counts.mentions,
+        p.rates.counts.pledges,
+        p.rates.policies_per_10k_words,
         if top.is_empty() {
             "-".to_string()
         } else {

@@ -8,10 +8,10 @@
 use super::documents::Spool;
 use super::mashup::Picker;
 use super::{
-    per_10k, Documents, ElectionTotals, Generator, LexiconInfo, PartyTotals, Report, Totals,
-    Warning, SCHEMA_VERSION,
+    Documents, ElectionTotals, Generator, LexiconInfo, PartyTotals, Rates, Report, Totals, Warning,
+    SCHEMA_VERSION,
 };
-use crate::results::{Counts, DocResult, Status};
+use crate::results::{DocResult, Status};
 use std::collections::BTreeMap;
 
 /// A report under construction.
@@ -76,12 +76,7 @@ impl Tally {
                 party: doc.party.clone(),
                 election: doc.election.clone(),
                 family: doc.family.clone().unwrap_or_else(|| doc.party.clone()),
-                documents: 0,
-                unread: 0,
-                ocr_pages: 0,
-                counts: Counts::default(),
-                per_10k_words: 0.0,
-                policies_per_10k_words: 0.0,
+                rates: Rates::default(),
             });
         let election = self
             .elections
@@ -89,32 +84,20 @@ impl Tally {
             .or_insert_with(|| ElectionTotals {
                 election: doc.election.clone(),
                 parties: 0,
-                documents: 0,
-                unread: 0,
-                ocr_pages: 0,
-                counts: Counts::default(),
-                per_10k_words: 0.0,
-                policies_per_10k_words: 0.0,
+                rates: Rates::default(),
             });
         if doc.status == Status::Ok {
             let ocr_pages = doc.ocr.as_ref().map_or(0, |o| o.pages_with_words());
-            party.ocr_pages += ocr_pages;
-            election.ocr_pages += ocr_pages;
             totals.ocr_pages += ocr_pages;
             totals.ocr_documents += u32::from(ocr_pages > 0);
-            party.documents += 1;
-            party.counts += &doc.counts;
-            election.documents += 1;
-            election.counts += &doc.counts;
             totals.words += doc.counts.words;
             totals.mentions += doc.counts.mentions;
             totals.pledges += doc.counts.pledges;
             totals.policies += doc.counts.policies;
             totals.pledged_policies += doc.counts.pledged_policies;
-        } else {
-            party.unread += 1;
-            election.unread += 1;
         }
+        party.rates.add(doc);
+        election.rates.add(doc);
     }
 
     /// The documents that could not be counted, so far.
@@ -140,22 +123,20 @@ impl Tally {
     pub fn finish(self, documents: Documents, corpus_warnings: Vec<Warning>) -> Report {
         let mut parties: Vec<PartyTotals> = self.parties.into_values().collect();
         for p in &mut parties {
-            p.per_10k_words = per_10k(p.counts.mentions, p.counts.words);
-            p.policies_per_10k_words = per_10k(p.counts.policies, p.counts.words);
+            p.rates.finish();
         }
         // Newest election first (documents with none last), then ranked by
         // policies, the unit a reader counts, then by mentions.
         parties.sort_by(|a, b| {
             newest_first(&a.election, &b.election)
-                .then(b.counts.policies.cmp(&a.counts.policies))
-                .then(b.counts.mentions.cmp(&a.counts.mentions))
+                .then(b.rates.counts.policies.cmp(&a.rates.counts.policies))
+                .then(b.rates.counts.mentions.cmp(&a.rates.counts.mentions))
                 .then(a.party.cmp(&b.party))
         });
         let mut elections: Vec<ElectionTotals> = self.elections.into_values().collect();
         for e in &mut elections {
             e.parties = parties.iter().filter(|p| p.election == e.election).count() as u32;
-            e.per_10k_words = per_10k(e.counts.mentions, e.counts.words);
-            e.policies_per_10k_words = per_10k(e.counts.policies, e.counts.words);
+            e.rates.finish();
         }
         elections.sort_by(|a, b| newest_first(&a.election, &b.election));
         let mashup = self

@@ -50,7 +50,7 @@ impl Trends {
                 .entry(p.family.as_str())
                 .or_default()
                 .entry(election)
-                .or_default() += &p.counts;
+                .or_default() += &p.rates.counts;
         }
         let categories = &report.lexicon.categories;
         let families = counts
