@@ -11,15 +11,15 @@
 //! documents that were not read (scans, errors, other languages) count in
 //! neither; a family with no words read on one side has no rates to compare
 //! and is listed apart.
+//!
+//! This is the model only: each format's module renders it beside the
+//! report (`table`, `json`, `markdown`, `html`: `write_comparison_*`).
 
-use super::markup::{esc, md, STYLE};
 use super::mashup::Quote;
-use super::table::thousands;
 use super::{per_10k, Labelled, PartyTotals, Report};
 use crate::results::Counts;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{self, Write};
 
 /// The comparison of two reports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -370,286 +370,44 @@ fn family_change(
     }
 }
 
-fn elections_label(side: &Side) -> String {
-    let names: Vec<&str> = side
-        .elections
-        .iter()
-        .map(|e| e.as_deref().unwrap_or("no election"))
-        .collect();
-    if names.is_empty() {
-        "nothing".into()
-    } else {
-        names.join(", ")
+impl Side {
+    /// Its elections, for a sentence ("2015, 2017"; "nothing" for none).
+    pub fn elections_label(&self) -> String {
+        let names: Vec<&str> = self
+            .elections
+            .iter()
+            .map(|e| e.as_deref().unwrap_or("no election"))
+            .collect();
+        if names.is_empty() {
+            "nothing".into()
+        } else {
+            names.join(", ")
+        }
     }
 }
 
-fn signed(x: f64) -> String {
+/// A change in a rate as every format writes it: `+1.5`, `-0.3`.
+pub(super) fn signed(x: f64) -> String {
     format!("{x:+.1}")
 }
 
-fn where_quoted(q: &Quote) -> String {
-    let file = q.document.rsplit(['/', '\\']).next().unwrap_or(&q.document);
-    format!("{file}, p. {}", q.page)
-}
-
-/// The comparison as text for a terminal.
-pub fn write_comparison_table(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "Compared: {} (old) with {} (new); policies and mentions per 10,000 words.",
-        elections_label(&c.old),
-        elections_label(&c.new)
-    )?;
-    for w in &c.warnings {
-        writeln!(out, "warning: {w}")?;
+impl Quote {
+    /// Where it is: the file name and page (`labour.pdf, p. 12`).
+    pub fn place(&self) -> String {
+        let file = self
+            .document
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(&self.document);
+        format!("{file}, p. {}", self.page)
     }
-    for f in &c.families {
-        writeln!(
-            out,
-            "\n{}: policies per 10k {:.1} -> {:.1} ({}), mentions per 10k {:.1} -> {:.1} ({}); words {} -> {}",
-            f.family,
-            f.old.policies_per_10k_words,
-            f.new.policies_per_10k_words,
-            signed(f.policies_per_10k_change),
-            f.old.per_10k_words,
-            f.new.per_10k_words,
-            signed(f.per_10k_change),
-            thousands(f.old.words),
-            thousands(f.new.words)
-        )?;
-        let grew: Vec<String> = f
-            .categories
-            .iter()
-            .filter(|k| k.change > 0.0)
-            .map(|k| format!("{} {}", k.id, signed(k.change)))
-            .collect();
-        let shrank: Vec<String> = f
-            .categories
-            .iter()
-            .rev()
-            .filter(|k| k.change < 0.0)
-            .map(|k| format!("{} {}", k.id, signed(k.change)))
-            .collect();
-        if !grew.is_empty() {
-            writeln!(out, "  grew: {}", grew.join(", "))?;
-        }
-        if !shrank.is_empty() {
-            writeln!(out, "  shrank: {}", shrank.join(", "))?;
-        }
-        for (sign, asks) in [("+", &f.asks_gained), ("-", &f.asks_dropped)] {
-            for a in asks {
-                match &a.quote {
-                    Some(q) => writeln!(
-                        out,
-                        "  {sign} {}: \"{}\" ({})",
-                        a.label,
-                        q.text,
-                        where_quoted(q)
-                    )?,
-                    None => writeln!(out, "  {sign} {}", a.label)?,
-                }
-            }
-        }
-        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
-            writeln!(out, "  asks: none gained or dropped")?;
-        }
-    }
-    if !c.only_old.is_empty() {
-        writeln!(out, "\nonly in the old report: {}", c.only_old.join(", "))?;
-    }
-    if !c.only_new.is_empty() {
-        writeln!(out, "only in the new report: {}", c.only_new.join(", "))?;
-    }
-    Ok(())
-}
-
-/// The comparison as JSON.
-pub fn write_comparison_json(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, c)?;
-    writeln!(out)
-}
-
-/// The comparison as a Markdown section.
-pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "# What changed\n\n{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.\n",
-        md(&elections_label(&c.old)),
-        md(&elections_label(&c.new))
-    )?;
-    for w in &c.warnings {
-        writeln!(out, "> **Warning:** {}\n", md(w))?;
-    }
-    writeln!(
-        out,
-        "| Family | Policies per 10k, old | new | change | Mentions per 10k, old | new | change |\n|---|---:|---:|---:|---:|---:|---:|"
-    )?;
-    for f in &c.families {
-        writeln!(
-            out,
-            "| {} | {:.1} | {:.1} | {} | {:.1} | {:.1} | {} |",
-            md(&f.family),
-            f.old.policies_per_10k_words,
-            f.new.policies_per_10k_words,
-            signed(f.policies_per_10k_change),
-            f.old.per_10k_words,
-            f.new.per_10k_words,
-            signed(f.per_10k_change)
-        )?;
-    }
-    writeln!(out)?;
-    for f in &c.families {
-        writeln!(out, "## {}\n", md(&f.family))?;
-        write_family_markdown(f, out)?;
-    }
-    if !c.only_old.is_empty() || !c.only_new.is_empty() {
-        writeln!(
-            out,
-            "Not compared (in one report only, or nothing read in the other): {}.",
-            md(&c
-                .only_old
-                .iter()
-                .chain(&c.only_new)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "))
-        )?;
-    }
-    Ok(())
-}
-
-/// One family's change in Markdown (without its heading): themes, then the
-/// asks picked up and dropped with their quotes.
-pub fn write_family_markdown(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
-    if !f.categories.is_empty() {
-        let list: Vec<String> = f
-            .categories
-            .iter()
-            .map(|k| format!("{} {}", md(&k.label), signed(k.change)))
-            .collect();
-        writeln!(out, "Policies per 10k by theme: {}.\n", list.join("; "))?;
-    }
-    for (title, asks) in [
-        ("Asks picked up", &f.asks_gained),
-        ("Asks dropped", &f.asks_dropped),
-    ] {
-        if asks.is_empty() {
-            continue;
-        }
-        writeln!(out, "{title}:\n")?;
-        for a in asks {
-            match &a.quote {
-                Some(q) => writeln!(
-                    out,
-                    "- **{}**: “{}” ({})",
-                    md(&a.label),
-                    md(&q.text),
-                    md(&where_quoted(q))
-                )?,
-                None => writeln!(out, "- **{}**", md(&a.label))?,
-            }
-        }
-        writeln!(out)?;
-    }
-    if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
-        writeln!(out, "No ask picked up or dropped.\n")?;
-    }
-    Ok(())
-}
-
-/// The comparison as one HTML page, in the style of the report.
-pub fn write_comparison_html(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>What changed</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n<h1>What changed</h1>\n<p class=\"summary\">{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.</p>\n",
-        STYLE,
-        esc(&elections_label(&c.old)),
-        esc(&elections_label(&c.new))
-    )?;
-    for w in &c.warnings {
-        writeln!(out, "<p class=\"alert\">{}</p>", esc(w))?;
-    }
-    writeln!(
-        out,
-        "<div class=\"scroll\"><table><thead><tr><th>Family</th><th class=\"n\">Policies per 10k, old</th><th class=\"n\">new</th><th class=\"n\">change</th><th class=\"n\">Mentions per 10k, old</th><th class=\"n\">new</th><th class=\"n\">change</th></tr></thead><tbody>"
-    )?;
-    for f in &c.families {
-        writeln!(
-            out,
-            "<tr><td>{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td></tr>",
-            esc(&f.family),
-            f.old.policies_per_10k_words,
-            f.new.policies_per_10k_words,
-            signed(f.policies_per_10k_change),
-            f.old.per_10k_words,
-            f.new.per_10k_words,
-            signed(f.per_10k_change)
-        )?;
-    }
-    writeln!(out, "</tbody></table></div>")?;
-    for f in &c.families {
-        writeln!(out, "<section><h2>{}</h2>", esc(&f.family))?;
-        write_family_html(f, out)?;
-        writeln!(out, "</section>")?;
-    }
-    if !c.only_old.is_empty() || !c.only_new.is_empty() {
-        writeln!(
-            out,
-            "<p class=\"silent\">Not compared (in one report only, or nothing read in the other): {}.</p>",
-            esc(&c.only_old.iter().chain(&c.only_new).cloned().collect::<Vec<_>>().join(", "))
-        )?;
-    }
-    writeln!(out, "</main>\n</body>\n</html>")
-}
-
-/// One family's change in HTML (without its heading), as
-/// [`write_family_markdown`].
-pub fn write_family_html(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
-    if !f.categories.is_empty() {
-        let list: Vec<String> = f
-            .categories
-            .iter()
-            .map(|k| format!("{} {}", esc(&k.label), signed(k.change)))
-            .collect();
-        writeln!(
-            out,
-            "<p>Policies per 10k by theme: {}.</p>",
-            list.join("; ")
-        )?;
-    }
-    for (title, asks) in [
-        ("Asks picked up", &f.asks_gained),
-        ("Asks dropped", &f.asks_dropped),
-    ] {
-        if asks.is_empty() {
-            continue;
-        }
-        writeln!(out, "<h3>{title}</h3>")?;
-        for a in asks {
-            let quote = a.quote.as_ref().map_or(String::new(), |q| {
-                format!(
-                    "<blockquote>{}</blockquote><div class=\"src\">{}</div>",
-                    esc(&q.text),
-                    esc(&where_quoted(q))
-                )
-            });
-            writeln!(
-                out,
-                "<div class=\"quote\"><span class=\"who\">{}</span>{quote}</div>",
-                esc(&a.label)
-            )?;
-        }
-    }
-    if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
-        writeln!(out, "<p class=\"silent\">No ask picked up or dropped.</p>")?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::report::tests::sample_parts;
+    use crate::report::write_comparison_table;
 
     /// Two elections of the sample: party A reads the same in both; party B
     /// is read only in the newer; the newer report's lexicon differs.

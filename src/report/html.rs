@@ -10,6 +10,7 @@
 //! Hand-written rather than a template engine: one page, one escaping
 //! function (tested beside it).
 
+use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::{esc, STYLE};
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
@@ -425,6 +426,94 @@ fn quote_html(q: &Quote) -> String {
         esc(file),
         q.page
     )
+}
+
+/// The comparison as one HTML page, in the style of the report.
+pub fn write_comparison_html(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>What changed</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n<h1>What changed</h1>\n<p class=\"summary\">{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.</p>\n",
+        STYLE,
+        esc(&c.old.elections_label()),
+        esc(&c.new.elections_label())
+    )?;
+    for w in &c.warnings {
+        writeln!(out, "<p class=\"alert\">{}</p>", esc(w))?;
+    }
+    writeln!(
+        out,
+        "<div class=\"scroll\"><table><thead><tr><th>Family</th><th class=\"n\">Policies per 10k, old</th><th class=\"n\">new</th><th class=\"n\">change</th><th class=\"n\">Mentions per 10k, old</th><th class=\"n\">new</th><th class=\"n\">change</th></tr></thead><tbody>"
+    )?;
+    for f in &c.families {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td></tr>",
+            esc(&f.family),
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            signed(f.policies_per_10k_change),
+            f.old.per_10k_words,
+            f.new.per_10k_words,
+            signed(f.per_10k_change)
+        )?;
+    }
+    writeln!(out, "</tbody></table></div>")?;
+    for f in &c.families {
+        writeln!(out, "<section><h2>{}</h2>", esc(&f.family))?;
+        write_family_html(f, out)?;
+        writeln!(out, "</section>")?;
+    }
+    if !c.only_old.is_empty() || !c.only_new.is_empty() {
+        writeln!(
+            out,
+            "<p class=\"silent\">Not compared (in one report only, or nothing read in the other): {}.</p>",
+            esc(&c.only_old.iter().chain(&c.only_new).cloned().collect::<Vec<_>>().join(", "))
+        )?;
+    }
+    writeln!(out, "</main>\n</body>\n</html>")
+}
+
+/// [`write_family_markdown`].
+pub fn write_family_html(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
+    if !f.categories.is_empty() {
+        let list: Vec<String> = f
+            .categories
+            .iter()
+            .map(|k| format!("{} {}", esc(&k.label), signed(k.change)))
+            .collect();
+        writeln!(
+            out,
+            "<p>Policies per 10k by theme: {}.</p>",
+            list.join("; ")
+        )?;
+    }
+    for (title, asks) in [
+        ("Asks picked up", &f.asks_gained),
+        ("Asks dropped", &f.asks_dropped),
+    ] {
+        if asks.is_empty() {
+            continue;
+        }
+        writeln!(out, "<h3>{title}</h3>")?;
+        for a in asks {
+            let quote = a.quote.as_ref().map_or(String::new(), |q| {
+                format!(
+                    "<blockquote>{}</blockquote><div class=\"src\">{}</div>",
+                    esc(&q.text),
+                    esc(&q.place())
+                )
+            });
+            writeln!(
+                out,
+                "<div class=\"quote\"><span class=\"who\">{}</span>{quote}</div>",
+                esc(&a.label)
+            )?;
+        }
+    }
+    if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+        writeln!(out, "<p class=\"silent\">No ask picked up or dropped.</p>")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

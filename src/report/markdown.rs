@@ -6,6 +6,7 @@
 //! Text from documents and the index is escaped (CommonMark backslash
 //! escapes), so a quote cannot open a link, a table cell or HTML.
 
+use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::md;
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{PartyQuote, Report, Theme};
@@ -338,6 +339,93 @@ fn cell(text: &str) -> String {
 /// replaced by a look-alike.
 fn code(text: &str) -> String {
     text.replace('`', "ʼ").replace(['\n', '\r'], " ")
+}
+
+/// The comparison as a Markdown section.
+pub fn write_comparison_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "# What changed\n\n{} (old) compared with {} (new). Rates are per 10,000 words of the documents read.\n",
+        md(&c.old.elections_label()),
+        md(&c.new.elections_label())
+    )?;
+    for w in &c.warnings {
+        writeln!(out, "> **Warning:** {}\n", md(w))?;
+    }
+    writeln!(
+        out,
+        "| Family | Policies per 10k, old | new | change | Mentions per 10k, old | new | change |\n|---|---:|---:|---:|---:|---:|---:|"
+    )?;
+    for f in &c.families {
+        writeln!(
+            out,
+            "| {} | {:.1} | {:.1} | {} | {:.1} | {:.1} | {} |",
+            md(&f.family),
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            signed(f.policies_per_10k_change),
+            f.old.per_10k_words,
+            f.new.per_10k_words,
+            signed(f.per_10k_change)
+        )?;
+    }
+    writeln!(out)?;
+    for f in &c.families {
+        writeln!(out, "## {}\n", md(&f.family))?;
+        write_family_markdown(f, out)?;
+    }
+    if !c.only_old.is_empty() || !c.only_new.is_empty() {
+        writeln!(
+            out,
+            "Not compared (in one report only, or nothing read in the other): {}.",
+            md(&c
+                .only_old
+                .iter()
+                .chain(&c.only_new)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "))
+        )?;
+    }
+    Ok(())
+}
+
+/// asks picked up and dropped with their quotes.
+pub fn write_family_markdown(f: &FamilyChange, out: &mut dyn Write) -> io::Result<()> {
+    if !f.categories.is_empty() {
+        let list: Vec<String> = f
+            .categories
+            .iter()
+            .map(|k| format!("{} {}", md(&k.label), signed(k.change)))
+            .collect();
+        writeln!(out, "Policies per 10k by theme: {}.\n", list.join("; "))?;
+    }
+    for (title, asks) in [
+        ("Asks picked up", &f.asks_gained),
+        ("Asks dropped", &f.asks_dropped),
+    ] {
+        if asks.is_empty() {
+            continue;
+        }
+        writeln!(out, "{title}:\n")?;
+        for a in asks {
+            match &a.quote {
+                Some(q) => writeln!(
+                    out,
+                    "- **{}**: “{}” ({})",
+                    md(&a.label),
+                    md(&q.text),
+                    md(&q.place())
+                )?,
+                None => writeln!(out, "- **{}**", md(&a.label))?,
+            }
+        }
+        writeln!(out)?;
+    }
+    if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+        writeln!(out, "No ask picked up or dropped.\n")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

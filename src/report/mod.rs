@@ -133,20 +133,18 @@ mod tally;
 mod trends;
 
 pub use compare::{
-    latest_changes, write_comparison_html, write_comparison_json, write_comparison_markdown,
-    write_comparison_table, write_family_html, write_family_markdown, AskChange, CategoryChange,
-    Comparison, FamilyChange, FamilyTotals, Side,
+    latest_changes, AskChange, CategoryChange, Comparison, FamilyChange, FamilyTotals, Side,
 };
 pub use csv::{CsvRenderer, CSV_FILES};
 pub use documents::{Documents, Spool};
-pub use html::write_html;
-pub use json::write_json;
-pub use markdown::write_markdown;
+pub use html::{write_comparison_html, write_family_html, write_html};
+pub use json::{write_comparison_json, write_json};
+pub use markdown::{write_comparison_markdown, write_family_markdown, write_markdown};
 /// The one escaping function of every HTML page (also `track --format html`).
 pub(crate) use markup::esc;
 pub use mashup::{Mashup, PartyQuote, Quote, Theme};
 pub use render::{render, RenderError, Rendering};
-pub use table::write_table;
+pub use table::{write_comparison_table, write_table};
 pub use tally::Tally;
 pub use trends::{FamilyTrend, Trends};
 

@@ -3,6 +3,7 @@
 //! (most policies first); "Per 10k" is policies per 10,000 words and the top
 //! categories are those with the most policies.
 
+use super::compare::{signed, Comparison};
 use super::{Report, OCR_MARK};
 use crate::results::Status;
 use std::io::{self, Write};
@@ -170,6 +171,73 @@ pub(super) fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// The comparison as text for a terminal.
+pub fn write_comparison_table(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "Compared: {} (old) with {} (new); policies and mentions per 10,000 words.",
+        c.old.elections_label(),
+        c.new.elections_label()
+    )?;
+    for w in &c.warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    for f in &c.families {
+        writeln!(
+            out,
+            "\n{}: policies per 10k {:.1} -> {:.1} ({}), mentions per 10k {:.1} -> {:.1} ({}); words {} -> {}",
+            f.family,
+            f.old.policies_per_10k_words,
+            f.new.policies_per_10k_words,
+            signed(f.policies_per_10k_change),
+            f.old.per_10k_words,
+            f.new.per_10k_words,
+            signed(f.per_10k_change),
+            thousands(f.old.words),
+            thousands(f.new.words)
+        )?;
+        let grew: Vec<String> = f
+            .categories
+            .iter()
+            .filter(|k| k.change > 0.0)
+            .map(|k| format!("{} {}", k.id, signed(k.change)))
+            .collect();
+        let shrank: Vec<String> = f
+            .categories
+            .iter()
+            .rev()
+            .filter(|k| k.change < 0.0)
+            .map(|k| format!("{} {}", k.id, signed(k.change)))
+            .collect();
+        if !grew.is_empty() {
+            writeln!(out, "  grew: {}", grew.join(", "))?;
+        }
+        if !shrank.is_empty() {
+            writeln!(out, "  shrank: {}", shrank.join(", "))?;
+        }
+        for (sign, asks) in [("+", &f.asks_gained), ("-", &f.asks_dropped)] {
+            for a in asks {
+                match &a.quote {
+                    Some(q) => {
+                        writeln!(out, "  {sign} {}: \"{}\" ({})", a.label, q.text, q.place())?
+                    }
+                    None => writeln!(out, "  {sign} {}", a.label)?,
+                }
+            }
+        }
+        if f.asks_gained.is_empty() && f.asks_dropped.is_empty() {
+            writeln!(out, "  asks: none gained or dropped")?;
+        }
+    }
+    if !c.only_old.is_empty() {
+        writeln!(out, "\nonly in the old report: {}", c.only_old.join(", "))?;
+    }
+    if !c.only_new.is_empty() {
+        writeln!(out, "only in the new report: {}", c.only_new.join(", "))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
