@@ -19,6 +19,8 @@
 mod intl;
 #[path = "gold/score.rs"]
 mod score;
+#[path = "gold/stance.rs"]
+mod stance;
 
 use std::path::Path;
 
@@ -128,6 +130,7 @@ fn main() {
     print_table("all gold manifestos, by sentence", &all);
     print_table("all gold manifestos, by line", &all_line);
     score_intl(root, &lexicon);
+    score_stances(root, &texts);
     if std::env::var_os("GOLD_RULES").is_some() {
         list_rule_mentions(&texts, &lexicon);
     }
@@ -230,4 +233,58 @@ fn score_intl(root: &Path, lexicon: &Lexicon) {
         "all manifestos from outside the UK, with their editions",
         &all.0,
     );
+}
+
+/// Pledges, proposals and mentions: the annotators' class of every marked body sentence
+/// against the tool's, on the UK gold (its totals' texts) and the gold from outside the UK.
+fn score_stances(root: &Path, texts: &Path) {
+    let mut uk = stance::Confusion::default();
+    for file in score::gold_files(root) {
+        let doc = score::load(&file, texts).unwrap_or_else(|e| panic!("{e}"));
+        if doc.layout() == score::Layout::Columns {
+            continue;
+        }
+        uk.add(&stance::confusion(&doc, None, stance::uk_party(&doc.name)));
+    }
+    let mut intl = stance::Confusion::default();
+    let pdfs = root.join("../shared/manifestos-intl");
+    for gold in intl::load_all(root, &pdfs).unwrap_or_else(|e| panic!("{e}")) {
+        intl.add(&stance::confusion(
+            &gold.doc,
+            Some(&gold.starts_block),
+            &gold.party,
+        ));
+    }
+    let mut all = uk;
+    all.add(&intl);
+    println!("\npledges, proposals and mentions of the marked body sentences (rows: annotators; columns: mashup)");
+    for (title, c) in [("UK gold", &uk), ("outside the UK", &intl), ("both", &all)] {
+        println!(
+            "\n{title}: {} sentences, accuracy {}",
+            c.total(),
+            pct(c.accuracy())
+        );
+        println!(
+            "{:12} {:>8} {:>8} {:>8} {:>8} {:>9}",
+            "", "pledge", "proposal", "mention", "recall", "precision"
+        );
+        for (i, (name, s)) in [
+            ("pledge", score::Stance::Pledge),
+            ("proposal", score::Stance::Proposal),
+            ("mention", score::Stance::Mention),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            println!(
+                "{:12} {:8} {:8} {:8} {:>8} {:>9}",
+                name,
+                c.0[i][0],
+                c.0[i][1],
+                c.0[i][2],
+                pct(c.recall(s)),
+                pct(c.precision(s))
+            );
+        }
+    }
 }

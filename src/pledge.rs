@@ -79,6 +79,22 @@
 //!    a Labour manifesto attacks, it does not promise); [`classify`] knows no
 //!    party and takes none.
 //!
+//! 6. **Asking others is not a pledge.** A commitment followed by a verb of
+//!    asking ("we will call for", "call on", "press for", "press the
+//!    government", "push for", "lobby for", "urge", "ask the government",
+//!    "demand that") commits the party only to ask: it is not a pledge but a
+//!    proposal (rule 7). ("We will push to make the credit permanent" stays
+//!    a pledge.)
+//! 7. **Proposals.** A sentence that is not a pledge is a *proposal* when it
+//!    demands action of others without committing the party: "calls for",
+//!    "call on", "calls upon", "urge", "we recommend", "should", "must",
+//!    "ought to", "press for", "press the government", "push for", "lobby
+//!    for", "ask the government", "demand that" ([`proposes`]). A question is not one, nor a
+//!    sentence opening with "Should" (a condition: "Should the bank fail,
+//!    ..."). Anything else with a mention is a *mention*: description,
+//!    praise, record in office, rhetoric. [`PledgeReader`] applies rule 7 to
+//!    a sentence only once rules 1 to 5 found no pledge in it.
+//!
 //! Known limits: the leader's "I will" is not a marker; "a Conservative
 //! government will" in a Labour manifesto (an attack) is counted like a
 //! promise.
@@ -151,10 +167,13 @@ fn marker_regex(subject: &str) -> Regex {
 /// itself, without a parenthesised note ("Welsh Conservatives (Welsh
 /// language)"); without a leading "Scottish", "Welsh", "Northern Ireland" or
 /// "Ulster"; without a trailing "Party" or "Party of ..." (then also with
-/// "Party"); each in the plural ("Liberal Democrats", "Greens"); and the
-/// initials of a name of two or more capitalised words ("SNP" for
-/// "Scottish National Party"). Names shorter than three letters are left
-/// out, being too likely to be other words.
+/// "Party"); each in the plural ("Liberal Democrats", "Greens"; an
+/// adjective in "-ic" as its people: "Democrats" for "Democratic Party"); and
+/// the initials of a name of two or more capitalised words ("SNP" for
+/// "Scottish National Party", "DA" for "Democratic Alliance"). Other names
+/// shorter than three letters are left out, being too likely to be other
+/// words; initials are matched with their capitals, which ordinary words
+/// rarely have.
 pub fn party_names(party: &str) -> Vec<String> {
     let mut base = party.trim();
     if let Some(i) = base.find(" (") {
@@ -167,14 +186,13 @@ pub fn party_names(party: &str) -> Vec<String> {
         .copied()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
-    if capitalised.len() >= 2 {
-        stems.push(
-            capitalised
-                .iter()
-                .filter_map(|w| w.chars().next())
-                .collect(),
-        );
-    }
+    let initials: Option<String> = (capitalised.len() >= 2).then(|| {
+        capitalised
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect()
+    });
+    stems.extend(initials.clone());
     for prefix in ["Scottish ", "Welsh ", "Northern Ireland ", "Ulster "] {
         if let Some(rest) = base.strip_prefix(prefix) {
             stems.push(rest.to_string());
@@ -186,6 +204,9 @@ pub fn party_names(party: &str) -> Vec<String> {
             None => continue,
         };
         stems.push(format!("{core} Party"));
+        if let Some(adjective) = core.strip_suffix("ic").filter(|_| !core.contains(' ')) {
+            stems.push(format!("{adjective}s"));
+        }
         stems.push(core);
     }
     let mut names = Vec::new();
@@ -197,7 +218,10 @@ pub fn party_names(party: &str) -> Vec<String> {
         .then(|| format!("{stem}s"));
         names.extend(std::iter::once(stem).chain(plural));
     }
-    names.retain(|n| n.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+    names.retain(|n| {
+        n.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            || (initials.as_deref() == Some(n.as_str()) && n.chars().count() >= 2)
+    });
     names.sort();
     names.dedup();
     names
@@ -208,6 +232,23 @@ static NOT_COMMITMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)\s*(?:like|love|hope|prefer|welcome|urge|encourage|ask|have|be\s+(?:able|happy|willing|glad|pleased))\b")
         .expect("fixed pattern")
 });
+
+/// Verbs of asking after a commitment: the party commits only to ask
+/// (rule 6).
+static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)\s*(?:(?:call|calls)\s+(?:for|on|upon)|(?:press|push|lobby)\s+(?:for|the\s+(?:\w+\s+){0,2}government|ministers)|urge|(?:ask|demand)\s+(?:that|the\s+(?:\w+\s+){0,2}government|ministers|parliament))\b")
+        .expect("fixed pattern")
+});
+
+/// What makes a sentence demand action of others (rule 7).
+static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:calls?\s+(?:for|on|upon)|urges?|urging|we\s+recommend|recommends?|should|must|ought\s+to|press(?:es)?\s+(?:for|the|ministers|government)|push(?:es)?\s+for|lobby(?:ing)?\s+(?:for|the)|asks?\s+(?:the\s+)?(?:government|ministers|parliament)|demands?\s+(?:that|for))\b")
+        .expect("fixed pattern")
+});
+
+/// A sentence opening with "Should": a condition, not a demand.
+static OPENING_SHOULD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W*(?i:should)\b").expect("fixed pattern"));
 
 /// Verbs of prediction after "will"/"would".
 static PREDICTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -254,6 +295,22 @@ pub fn classify(sentence: &str) -> Option<Pledge> {
         .map(|stance| Pledge { stance })
 }
 
+/// Whether `sentence`, not being a pledge, demands action of others (rule
+/// 7): a proposal.
+///
+/// ```
+/// use manifesto_mashup::pledge::proposes;
+///
+/// assert!(proposes("The government should back community energy."));
+/// assert!(proposes("We call on ministers to extend the Social Value Act."));
+/// assert!(!proposes("Should the bank fail, savers are protected."));
+/// assert!(!proposes("Co-operatives employ thousands of people."));
+/// ```
+pub fn proposes(sentence: &str) -> bool {
+    let text = normalise(sentence);
+    !text.trim_end().ends_with('?') && !OPENING_SHOULD.is_match(&text) && PROPOSAL.is_match(&text)
+}
+
 /// A counted marker: its stance and whether a colon follows it (a list).
 struct Marker {
     /// Where the marker starts in the normalised sentence.
@@ -287,6 +344,9 @@ fn markers(text: &str, marker: &Regex) -> Vec<Marker> {
         let rest = &text[whole.end..];
         let word = matched.to_lowercase();
         if word.ends_with("would") && NOT_COMMITMENT.is_match(rest) {
+            continue;
+        }
+        if DEMAND.is_match(skip_adverbs(rest)) {
             continue;
         }
         if (word.ends_with("will") || word.ends_with("would") || word.ends_with("'ll"))

@@ -63,6 +63,11 @@ pub struct Counts {
     pub policies: u64,
     /// Of those, the sentences that are pledges.
     pub pledged_policies: u64,
+    /// Mentions whose sentence is a proposal: it demands action of others
+    /// without committing the party (see [`crate::pledge::proposes`]).
+    pub proposals: u64,
+    /// Of the policies, the sentences that are proposals.
+    pub proposed_policies: u64,
     /// Mentions per category id. A term in several categories counts in
     /// each, so these may add up to more than `mentions`.
     pub by_category: BTreeMap<String, u64>,
@@ -74,6 +79,8 @@ pub struct Counts {
     pub policies_by_category: BTreeMap<String, u64>,
     /// Of those, the sentences that are pledges, by category id.
     pub pledged_policies_by_category: BTreeMap<String, u64>,
+    /// Of those, the sentences that are proposals, by category id.
+    pub proposed_policies_by_category: BTreeMap<String, u64>,
     /// Sentences satisfying each ask, by ask id (an ask is judged per
     /// sentence, so these are its policies).
     pub asks: BTreeMap<String, u64>,
@@ -88,6 +95,8 @@ impl AddAssign<&Counts> for Counts {
         self.pledges += other.pledges;
         self.policies += other.policies;
         self.pledged_policies += other.pledged_policies;
+        self.proposals += other.proposals;
+        self.proposed_policies += other.proposed_policies;
         for (mine, theirs) in [
             (&mut self.by_category, &other.by_category),
             (&mut self.by_term, &other.by_term),
@@ -96,6 +105,10 @@ impl AddAssign<&Counts> for Counts {
             (
                 &mut self.pledged_policies_by_category,
                 &other.pledged_policies_by_category,
+            ),
+            (
+                &mut self.proposed_policies_by_category,
+                &other.proposed_policies_by_category,
             ),
             (&mut self.asks, &other.asks),
             (&mut self.ask_pledges, &other.ask_pledges),
@@ -128,6 +141,8 @@ pub struct Excerpt {
     pub pledge: bool,
     /// The pledge's stance; `None` when not a pledge or when unknown.
     pub stance: Option<Stance>,
+    /// Whether the sentence, not a pledge, demands action of others.
+    pub proposal: bool,
 }
 
 /// A quoted sentence that satisfies an ask.
@@ -145,6 +160,8 @@ pub struct AskExcerpt {
     pub pledge: bool,
     /// The pledge's stance; `None` when not a pledge or when unknown.
     pub stance: Option<Stance>,
+    /// Whether the sentence, not a pledge, demands action of others.
+    pub proposal: bool,
 }
 
 /// A problem on one page of a document that was read anyway.

@@ -6,6 +6,8 @@
 mod intl;
 #[path = "../benches/gold/score.rs"]
 mod score;
+#[path = "../benches/gold/stance.rs"]
+mod stance;
 
 use manifesto_mashup::lexicon::Lexicon;
 
@@ -179,5 +181,49 @@ fn intl_gold_matches_its_pdfs_and_each_edition_helps_its_country() {
     assert!(
         recall >= MIN_INTL_RECALL && precision >= MIN_INTL_PRECISION,
         "intl gold: recall {recall:.3} (floor {MIN_INTL_RECALL}), precision {precision:.3} (floor {MIN_INTL_PRECISION})"
+    );
+}
+
+/// Floors on the three kinds of marked sentence (pledge, proposal, mention) over both gold
+/// sets: the figures of 2026-12-07 (docs/method.md), rounded down.
+const MIN_STANCE_ACCURACY: f64 = 0.69;
+const MIN_PLEDGE_PRECISION: f64 = 0.95;
+const MIN_PROPOSAL_RECALL: f64 = 0.6;
+
+#[test]
+fn pledges_proposals_and_mentions_hold_their_floor_on_the_gold() {
+    let Some(shared) = crate::util::shared_dir() else {
+        return;
+    };
+    let texts = shared.join("text/manifesto-project-uk");
+    let mut all = stance::Confusion::default();
+    for file in score::gold_files(crate::util::root()) {
+        let doc = score::load(&file, &texts).unwrap_or_else(|e| panic!("{e}"));
+        if doc.layout() != score::Layout::Columns {
+            all.add(&stance::confusion(&doc, None, stance::uk_party(&doc.name)));
+        }
+    }
+    for gold in intl::load_all(crate::util::root(), &shared.join("manifestos-intl"))
+        .unwrap_or_else(|e| panic!("{e}"))
+    {
+        all.add(&stance::confusion(
+            &gold.doc,
+            Some(&gold.starts_block),
+            &gold.party,
+        ));
+    }
+    assert!(all.total() >= 400, "only {} sentences", all.total());
+    let proposals: usize = all.0[1].iter().sum();
+    assert!(proposals >= 10, "only {proposals} gold proposals");
+    let accuracy = all.accuracy().unwrap_or(0.0);
+    let pledge_precision = all.precision(score::Stance::Pledge).unwrap_or(0.0);
+    let proposal_recall = all.recall(score::Stance::Proposal).unwrap_or(0.0);
+    assert!(
+        accuracy >= MIN_STANCE_ACCURACY
+            && pledge_precision >= MIN_PLEDGE_PRECISION
+            && proposal_recall >= MIN_PROPOSAL_RECALL,
+        "accuracy {accuracy:.3} (floor {MIN_STANCE_ACCURACY}), pledge precision \
+         {pledge_precision:.3} (floor {MIN_PLEDGE_PRECISION}), proposal recall \
+         {proposal_recall:.3} (floor {MIN_PROPOSAL_RECALL})"
     );
 }

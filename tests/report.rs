@@ -122,6 +122,7 @@ fn csv_files_agree_with_the_json() {
             "matched",
             "pledge",
             "stance",
+            "proposal",
             "text"
         ]
     );
@@ -131,7 +132,11 @@ fn csv_files_agree_with_the_json() {
     );
     let pledges = rows.iter().filter(|r| r[6] == "yes").count() as u64;
     assert_eq!(pledges, report["totals"]["pledges"].as_u64().unwrap());
-    assert!(rows.iter().all(|r| !r[8].is_empty()));
+    let proposals = rows.iter().filter(|r| r[8] == "yes").count() as u64;
+    assert_eq!(proposals, report["totals"]["proposals"].as_u64().unwrap());
+    // A sentence is a pledge or a proposal, never both.
+    assert!(rows.iter().all(|r| !(r[6] == "yes" && r[8] == "yes")));
+    assert!(rows.iter().all(|r| !r[9].is_empty()));
 
     let (header, rows) = read_csv(&csv_dir.join("documents.csv"));
     assert_eq!(rows.len(), 4);
@@ -283,7 +288,7 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
     assert!(ranking < themes && themes < tracker);
     // One ranking row per party, most policies first (ties: most mentions).
     assert!(
-        text.contains("| 1 | Civic Renewal | 15 | 9 | 29 |"),
+        text.contains("| 1 | Civic Renewal | 15 | 9 | 0 | 29 |"),
         "{text}"
     );
     // Every quote names its document and page.

@@ -25,8 +25,12 @@ use super::score::{self, line_hash, GoldDoc};
 pub struct IntlGold {
     /// ISO 3166 code, upper case (`ZA`), from the file name's prefix.
     pub country: String,
+    /// The party, from the PDFs' `INDEX.tsv`.
+    pub party: String,
     /// Its sentences as lines and the marked ones.
     pub doc: GoldDoc,
+    /// Whether each sentence begins a block of text (for lists of pledges).
+    pub starts_block: Vec<bool>,
     /// Marked sentences whose hash is no longer in the text: (gold file:line, hash).
     pub lost: Vec<(String, String)>,
 }
@@ -44,20 +48,23 @@ pub fn gold_files(root: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// A document's sentences as `mashup scan` reads them, each with its whitespace collapsed.
-pub fn sentences(pdf: &Path) -> Result<Vec<String>, String> {
+/// A document's sentences as `mashup scan` reads them, each with its whitespace collapsed,
+/// and whether it begins a block of text.
+pub fn sentences(pdf: &Path) -> Result<Vec<(String, bool)>, String> {
     let doc = read_document(pdf, InputKind::Pdf, &ReadOptions::default())
         .map_err(|e| format!("{}: {e}", pdf.display()))?;
     let body = BodyText::of(doc, InputKind::Pdf);
     let mut out = Vec::new();
     for page in &body.pages {
         for range in sentence_ranges(&page.body) {
+            let before = page.body[..range.start].trim_end_matches(' ');
+            let starts_block = before.is_empty() || before.ends_with('\n');
             let text = page.body[range]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
             if !text.is_empty() {
-                out.push(text);
+                out.push((text, starts_block));
             }
         }
     }
@@ -82,7 +89,11 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
             )
         })?
         .to_ascii_uppercase();
-    let lines = sentences(&pdfs.join(format!("{name}.pdf")))?;
+    let (lines, starts_block): (Vec<String>, Vec<bool>) =
+        sentences(&pdfs.join(format!("{name}.pdf")))?
+            .into_iter()
+            .unzip();
+    let party = party_of(pdfs, &name);
     let mut by_hash: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         by_hash.entry(line_hash(line)).or_default().push(i);
@@ -111,13 +122,32 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
     }
     Ok(IntlGold {
         country,
+        party,
         doc: GoldDoc {
             name,
             lines,
             marked,
         },
+        starts_block,
         lost,
     })
+}
+
+/// The party of `name` (a file name without `.pdf`) in `pdfs/INDEX.tsv`; empty when it
+/// is not there.
+fn party_of(pdfs: &Path, name: &str) -> String {
+    let index = std::fs::read_to_string(pdfs.join("INDEX.tsv")).unwrap_or_default();
+    let mut rows = index.lines().map(|l| l.split('\t').collect::<Vec<_>>());
+    let header = rows.next().unwrap_or_default();
+    let (Some(file), Some(party)) = (
+        header.iter().position(|h| *h == "file"),
+        header.iter().position(|h| *h == "party"),
+    ) else {
+        return String::new();
+    };
+    rows.find(|r| r.get(file).is_some_and(|f| *f == format!("{name}.pdf")))
+        .and_then(|r| r.get(party).map(|p| p.to_string()))
+        .unwrap_or_default()
 }
 
 /// Every intl gold file under `root`, read against `pdfs`.

@@ -10,6 +10,15 @@ use crate::text::{count_words, excerpt, sentence_ranges};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+/// One sentence with a mention: whether it is a pledge or a proposal, and
+/// the categories mentioned in it.
+#[derive(Default)]
+struct Policy {
+    pledged: bool,
+    proposed: bool,
+    categories: BTreeSet<String>,
+}
+
 /// Counts and quotes every mention and ask of `doc` into `result`.
 pub(super) fn match_document(
     doc: &BodyText,
@@ -57,11 +66,23 @@ pub(super) fn match_document(
             })
             .collect();
         let pledge_of = |i: usize| judged.get(i).copied().flatten();
+        // A sentence with a mention or an ask that is not a pledge may be a
+        // proposal (pledge rule 7).
+        let proposal: Vec<bool> = sentences
+            .iter()
+            .zip(&judged)
+            .zip(&wanted)
+            .map(|((s, pledge), &wanted)| {
+                wanted
+                    && pledge.is_none()
+                    && crate::pledge::proposes(body.get(s.clone()).unwrap_or(""))
+            })
+            .collect();
+        let proposal_of = |i: usize| proposal.get(i).copied().unwrap_or(false);
         // The page's policies: each sentence with a mention, whether it is a
         // pledge, and the categories mentioned in it. A hit outside every
         // sentence (segmentation missed it) is a policy of its own.
-        let mut policies: BTreeMap<(Option<usize>, usize), (bool, BTreeSet<String>)> =
-            BTreeMap::new();
+        let mut policies: BTreeMap<(Option<usize>, usize), Policy> = BTreeMap::new();
         for (n, hit) in mentions.into_iter().enumerate() {
             // A term may be in several categories: the match counts in each (rule 7).
             let categories: Vec<String> = matcher
@@ -71,14 +92,19 @@ pub(super) fn match_document(
             let term = matcher.term_text(hit.term);
             let (index, sentence) = sentence_of(&sentences, hit.start..hit.end, body.len());
             let pledge = index.and_then(pledge_of);
+            let proposal = index.is_some_and(proposal_of);
             let key = (index, if index.is_some() { 0 } else { n });
             let policy = policies.entry(key).or_default();
-            policy.0 |= pledge.is_some();
-            policy.1.extend(categories.iter().cloned());
+            policy.pledged |= pledge.is_some();
+            policy.proposed |= proposal;
+            policy.categories.extend(categories.iter().cloned());
             result.counts.mentions += 1;
             *result.counts.by_term.entry(term.to_string()).or_default() += 1;
             if pledge.is_some() {
                 result.counts.pledges += 1;
+            }
+            if proposal {
+                result.counts.proposals += 1;
             }
             for category in &categories {
                 *result
@@ -103,16 +129,29 @@ pub(super) fn match_document(
                 text: excerpt(body, sentence, hit.start..hit.end),
                 pledge: pledge.is_some(),
                 stance: pledge.and_then(|p| p.stance),
+                proposal,
             });
         }
-        for (pledged, categories) in policies.into_values() {
+        for Policy {
+            pledged,
+            proposed,
+            categories,
+        } in policies.into_values()
+        {
             let counts = &mut result.counts;
             counts.policies += 1;
             counts.pledged_policies += u64::from(pledged);
+            counts.proposed_policies += u64::from(proposed);
             for category in categories {
                 if pledged {
                     *counts
                         .pledged_policies_by_category
+                        .entry(category.clone())
+                        .or_default() += 1;
+                }
+                if proposed {
+                    *counts
+                        .proposed_policies_by_category
                         .entry(category.clone())
                         .or_default() += 1;
                 }
@@ -134,6 +173,7 @@ pub(super) fn match_document(
                 text: excerpt(body, sentence.clone(), sentence),
                 pledge: pledge.is_some(),
                 stance: pledge.and_then(|p| p.stance),
+                proposal: proposal_of(ask_hit.sentence),
             });
         }
     }

@@ -678,6 +678,77 @@ fn passing_over_sentences_judges_the_rest_the_same() {
     }
 }
 
+/// Rules 6 and 7: asking others is a proposal, not a pledge.
+#[test]
+fn proposals_demand_action_of_others() {
+    for (sentence, pledge, proposal) in [
+        (
+            "We will press the UK government to make community energy simpler.",
+            false,
+            true,
+        ),
+        (
+            "We will call for a Royal Commission on land reform.",
+            false,
+            true,
+        ),
+        (
+            "The Green Party calls on the government to back credit unions.",
+            false,
+            true,
+        ),
+        ("Councils should buy from social enterprises.", false, true),
+        ("Ministers must extend the Social Value Act.", false, true),
+        (
+            "We urge the government to support co-operatives.",
+            false,
+            true,
+        ),
+        (
+            "We'll also push to make the New Markets Tax Credit permanent.",
+            true,
+            false,
+        ),
+        ("We will support co-operatives.", true, false),
+        (
+            "Should the bank fail, savers keep their deposits.",
+            false,
+            false,
+        ),
+        ("Should councils buy from co-operatives?", false, false),
+        ("Co-operatives employ thousands of people.", false, false),
+        (
+            "Labour has called for more mutuals in the past.",
+            false,
+            false,
+        ),
+    ] {
+        assert_eq!(classify(sentence).is_some(), pledge, "pledge: {sentence}");
+        assert_eq!(
+            classify(sentence).is_none() && proposes(sentence),
+            proposal,
+            "proposal: {sentence}"
+        );
+    }
+}
+
+/// Rule 5: a party's people and its two-letter initials are its own name.
+#[test]
+fn party_names_take_people_and_short_initials() {
+    let names = party_names("Democratic Party");
+    assert!(names.contains(&"Democrats".to_string()), "{names:?}");
+    let names = party_names("Democratic Alliance");
+    assert!(names.contains(&"DA".to_string()), "{names:?}");
+    let mut reader = PledgeReader::for_party("Democratic Alliance");
+    assert!(reader
+        .sentence("The DA will amplify social value in procurement.", true)
+        .is_some());
+    let mut reader = PledgeReader::for_party("Democratic Party");
+    assert!(reader
+        .sentence("Democrats will continue to back community lenders.", true)
+        .is_some());
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
     /// The ASCII stand-in finds exactly the markers the text itself holds,

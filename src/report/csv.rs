@@ -28,20 +28,21 @@ pub type CsvRenderer = crate::output::FileRenderer<Report>;
 /// - `parties.csv`: one row per party and election, in the report's order
 ///   (newest election first, then most policies first): `party, election,
 ///   family, documents, unread, ocr_pages, words, mentions, pledges,
-///   per_10k_words, policies, pledged_policies, policies_per_10k_words`, then
-///   for each category `<id>`, `<id> pledges`, `<id> policies` and `<id>
-///   pledged policies`;
+///   per_10k_words, policies, pledged_policies, proposed_policies,
+///   policies_per_10k_words`, then for each category `<id>`, `<id> pledges`,
+///   `<id> policies`, `<id> pledged policies` and `<id> proposed policies`;
 /// - `asks.csv`: the ask × party matrix: `ask, label`, then for each party
 ///   `<party>` (sentences satisfying the ask) and `<party> pledges` (the
 ///   party with its election, "Labour 2017", when the scan holds several);
 /// - `excerpts.csv`: one row per mention: `party, document, page,
-///   categories, term, matched, pledge, stance, text` (`categories` lists
+///   categories, term, matched, pledge, stance, proposal, text` (`categories` lists
 ///   the category ids the mention counts for, separated by `; `);
 /// - `ask-excerpts.csv`: one row per sentence satisfying an ask: `party,
-///   document, page, ask, pledge, stance, text`;
+///   document, page, ask, pledge, stance, proposal, text`;
 /// - `documents.csv`: one row per document: `document, party, year,
 ///   election, family, country, language, status, error, pages, text_source, ocr_pages,
-///   ocr_confidence, words, mentions, pledges, policies, pledged_policies`.
+///   ocr_confidence, words, mentions, pledges, policies, pledged_policies,
+///   proposed_policies`.
 pub const CSV_FILES: &[(&str, CsvRenderer)] = &[
     ("parties.csv", write_parties),
     ("asks.csv", write_asks),
@@ -118,6 +119,7 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "per_10k_words",
         "policies",
         "pledged_policies",
+        "proposed_policies",
         "policies_per_10k_words",
     ]
     .map(String::from)
@@ -127,6 +129,7 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         header.push(format!("{} pledges", c.id));
         header.push(format!("{} policies", c.id));
         header.push(format!("{} pledged policies", c.id));
+        header.push(format!("{} proposed policies", c.id));
     }
     row(&mut w, &header)?;
     for p in &report.parties {
@@ -143,6 +146,7 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             format!("{:.1}", p.rates.per_10k_words),
             p.rates.counts.policies.to_string(),
             p.rates.counts.pledged_policies.to_string(),
+            p.rates.counts.proposed_policies.to_string(),
             format!("{:.1}", p.rates.policies_per_10k_words),
         ];
         for c in &report.lexicon.categories {
@@ -153,6 +157,7 @@ fn write_parties(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             fields.push(get(&p.rates.counts.pledges_by_category));
             fields.push(get(&p.rates.counts.policies_by_category));
             fields.push(get(&p.rates.counts.pledged_policies_by_category));
+            fields.push(get(&p.rates.counts.proposed_policies_by_category));
         }
         row(&mut w, &fields)?;
     }
@@ -209,6 +214,7 @@ fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "matched",
             "pledge",
             "stance",
+            "proposal",
             "text",
         ],
     )?;
@@ -227,6 +233,7 @@ fn write_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &e.matched,
                         yes_no(e.pledge),
                         stance(e.stance),
+                        yes_no(e.proposal),
                         &e.text,
                     ],
                 )?;
@@ -242,7 +249,7 @@ fn write_ask_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     row(
         &mut w,
         [
-            "party", "document", "page", "ask", "pledge", "stance", "text",
+            "party", "document", "page", "ask", "pledge", "stance", "proposal", "text",
         ],
     )?;
     report.documents.try_for_each(
@@ -258,6 +265,7 @@ fn write_ask_excerpts(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         &a.ask,
                         yes_no(a.pledge),
                         stance(a.stance),
+                        yes_no(a.proposal),
                         &a.text,
                     ],
                 )?;
@@ -291,6 +299,7 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "pledges",
             "policies",
             "pledged_policies",
+            "proposed_policies",
         ],
     )?;
     report.documents.try_for_each(
@@ -324,6 +333,7 @@ fn write_documents(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     &doc.counts.pledges.to_string(),
                     &doc.counts.policies.to_string(),
                     &doc.counts.pledged_policies.to_string(),
+                    &doc.counts.proposed_policies.to_string(),
                 ],
             )?;
             Ok(())

@@ -26,11 +26,12 @@ pub fn write_html(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let t = &report.totals;
     write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Manifesto mash-up</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Manifesto mash-up</h1>\n<p class=\"summary\">{} documents, {} read; {} policies ({} of them pledged) with {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words. A policy is a sentence with at least one mention; parties are ranked by policies.</p>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Manifesto mash-up</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>Manifesto mash-up</h1>\n<p class=\"summary\">{} documents, {} read; {} policies ({} of them pledged, {} proposed) with {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words. A policy is a sentence with at least one mention; a pledge commits the party to act, a proposal demands action of others; parties are ranked by policies.</p>\n",
         t.documents,
         t.ok,
         t.policies,
         t.pledged_policies,
+        t.proposed_policies,
         t.mentions,
         esc(&report.lexicon.name),
         esc(&report.lexicon.version),
@@ -246,7 +247,7 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(
         out,
-        "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
+        "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Proposed</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
     )?;
     for p in &report.parties {
         let unread = if p.rates.unread > 0 {
@@ -256,10 +257,11 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(
             out,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
             esc(&report.ranking_label(p)),
             p.rates.counts.policies,
             p.rates.counts.pledged_policies,
+            p.rates.counts.proposed_policies,
             p.rates.counts.mentions,
             p.rates.counts.pledges,
             p.rates.policies_per_10k_words,

@@ -20,11 +20,12 @@ pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let t = &report.totals;
     writeln!(
         out,
-        "# Manifesto mash-up\n\n{} documents, {} read; {} policies ({} of them pledged) with {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words. A policy is a sentence with at least one mention; parties are ranked by policies.\n",
+        "# Manifesto mash-up\n\n{} documents, {} read; {} policies ({} of them pledged, {} proposed) with {} mentions of the {} lexicon ({}), {} of them in pledges, in {} words. A policy is a sentence with at least one mention; a pledge commits the party to act, a proposal demands action of others; parties are ranked by policies.\n",
         t.documents,
         t.ok,
         t.policies,
         t.pledged_policies,
+        t.proposed_policies,
         t.mentions,
         md(&report.lexicon.name),
         md(&report.lexicon.version),
@@ -100,9 +101,9 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Who says most\n")?;
     writeln!(
         out,
-        "| # | Party | Policies | Pledged | Mentions | Pledges | Policies per 10,000 words | Words | Documents |"
+        "| # | Party | Policies | Pledged | Proposed | Mentions | Pledges | Policies per 10,000 words | Words | Documents |"
     )?;
-    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|---:|")?;
+    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
     for (i, p) in report.parties.iter().enumerate() {
         let docs = if p.rates.unread > 0 {
             format!("{} ({} unread)", p.rates.documents, p.rates.unread)
@@ -111,11 +112,12 @@ fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         };
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
             i + 1,
             cell(&report.ranking_label(p)),
             p.rates.counts.policies,
             p.rates.counts.pledged_policies,
+            p.rates.counts.proposed_policies,
             p.rates.counts.mentions,
             p.rates.counts.pledges,
             p.rates.policies_per_10k_words,
@@ -465,11 +467,11 @@ mod tests {
     fn ranking_and_quotes() {
         let text = render();
         assert!(
-            text.contains(r#"| 1 | Party \<A\> \& "Co" | 1 | 1 | 2 | 2 | 10.0 | 1,000 | 1 |"#),
+            text.contains(r#"| 1 | Party \<A\> \& "Co" | 1 | 1 | 0 | 2 | 2 | 10.0 | 1,000 | 1 |"#),
             "{text}"
         );
         assert!(
-            text.contains("| 2 | Party B | 1 | 0 | 1 | 0 | 10.0 | 1,000 | 1 (1 unread) |"),
+            text.contains("| 2 | Party B | 1 | 0 | 0 | 1 | 0 | 10.0 | 1,000 | 1 (1 unread) |"),
             "{text}"
         );
         assert!(

@@ -53,15 +53,18 @@ pub struct Quote {
     pub pledge: bool,
     /// The pledge's stance, when known.
     pub stance: Option<Stance>,
+    /// Whether the sentence, not a pledge, demands action of others.
+    pub proposal: bool,
     /// Distinct lexicon terms in the sentence (all categories).
     pub distinct_terms: u32,
 }
 
 impl Quote {
-    /// Better quotes sort first.
+    /// Better quotes sort first: a pledge, then a proposal, then a mention.
     pub(crate) fn rank(&self) -> impl Ord + '_ {
         (
             Reverse(self.pledge),
+            Reverse(self.proposal),
             Reverse(self.distinct_terms),
             self.page,
             self.document.as_str(),
@@ -98,24 +101,25 @@ impl Picker {
             return;
         }
         let terms = terms_per_sentence(doc);
-        let quote = |page: u32, sentence: u32, text: &str, pledge: bool, stance| Quote {
+        let quote = |page: u32, sentence: u32, text: &str, pledge: bool, stance, proposal| Quote {
             document: doc.path.clone(),
             page,
             sentence,
             text: text.to_string(),
             pledge,
             stance,
+            proposal,
             distinct_terms: terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32),
         };
         for e in &doc.excerpts {
-            let quote = quote(e.page, e.sentence, &e.text, e.pledge, e.stance);
+            let quote = quote(e.page, e.sentence, &e.text, e.pledge, e.stance, e.proposal);
             // A mention of a term in several categories is a quote for each.
             for category in &e.categories {
                 keep(&mut self.by_category, category, doc, quote.clone());
             }
         }
         for a in &doc.ask_excerpts {
-            let quote = quote(a.page, a.sentence, &a.text, a.pledge, a.stance);
+            let quote = quote(a.page, a.sentence, &a.text, a.pledge, a.stance, a.proposal);
             keep(&mut self.by_ask, &a.ask, doc, quote);
         }
     }
@@ -249,6 +253,7 @@ mod tests {
             text: format!("p{page} s{sentence}"),
             pledge,
             stance: pledge.then_some(Stance::For),
+            proposal: false,
         }
     }
 
@@ -331,6 +336,7 @@ mod tests {
             text: "fund them".into(),
             pledge: true,
             stance: Some(Stance::For),
+            proposal: false,
         });
         let report = Report::build(&lexicon(), vec![a, a2, b]);
         let theme = &report.mashup.categories[0];

@@ -55,12 +55,15 @@
 //!     (mentions whose sentence is a pledge, see [`crate::pledge`]),
 //!     `policies` (distinct sentences with at least one mention: one sentence
 //!     naming co-operatives, mutuals and employee ownership is three mentions
-//!     and one policy), `pledged_policies` (those sentences that are pledges);
+//!     and one policy), `pledged_policies` (those sentences that are pledges),
+//!     `proposals` and `proposed_policies` (mentions in, and sentences that
+//!     are, proposals: demands on others that do not commit the party);
 //!   - `by_category` and `pledges_by_category` (`{category id: n}`, mentions;
 //!     a mention counts in each of its categories, so these can add up to
 //!     more than `mentions`),
-//!     `policies_by_category` and `pledged_policies_by_category` (`{category
-//!     id: n}`, sentences with a mention of the category),
+//!     `policies_by_category`, `pledged_policies_by_category` and
+//!     `proposed_policies_by_category` (`{category id: n}`, sentences with a
+//!     mention of the category),
 //!     `by_term` (`{term as written in the lexicon, or rule:ID for the
 //!     mentions of a rule: n}`), `asks` (`{ask id:
 //!     sentences satisfying it}`, so an ask's policies), `ask_pledges` (`{ask
@@ -74,9 +77,9 @@
 //!     "matched" (the text as printed),
 //!     "text" (the sentence, cut around the match beyond 400 characters),
 //!     "pledge" (bool), "stance" ("for", "against", or null when not a pledge
-//!     or unknown)}`;
+//!     or unknown), "proposal" (bool: not a pledge, and a demand on others)}`;
 //!   - `ask_excerpts`: every sentence satisfying an ask: `{"page",
-//!     "sentence", "ask", "text", "pledge", "stance"}`.
+//!     "sentence", "ask", "text", "pledge", "stance", "proposal"}`.
 //! - `parties`: one entry per party and election, newest election first
 //!   (null last), then by policies (most first), then mentions, then name:
 //!   `party`, `election`, `family` (the index's, else the party),
@@ -84,7 +87,8 @@
 //!   their silence is not a finding), `ocr_pages` (pages of its documents on
 //!   which OCR found words: when not 0, some counts come from recognised
 //!   text, and reports mark the party with [`OCR_MARK`]), the same counts as a document
-//!   (`words`, `mentions`, `pledges`, `policies`, `pledged_policies`, and the
+//!   (`words`, `mentions`, `pledges`, `policies`, `pledged_policies`,
+//!   `proposals`, `proposed_policies`, and the
 //!   maps by category, term and ask) summed over its `ok` documents,
 //!   `per_10k_words` (mentions per 10,000 words, one decimal; 0 with no
 //!   words) and `policies_per_10k_words` (policies, likewise).
@@ -94,13 +98,14 @@
 //! - `totals`: `documents` (entries in `documents`), `ok`, `no_text_layer`,
 //!   `failed`, `not_matched`, `ocr_documents` and `ocr_pages` (documents read
 //!   with, and pages of, text from OCR), and `words`, `mentions`, `pledges`, `policies`,
-//!   `pledged_policies` over `ok` documents.
+//!   `pledged_policies`, `proposals`, `proposed_policies` over `ok` documents.
 //! - `mashup`: the best quote per theme and party. `categories` (lexicon
 //!   order) and `asks` (lexicon order) are lists of `{"id", "parties":
 //!   [{"party", "election", "quote"}]}`, with one entry per entry of `parties`, in its order;
 //!   `quote` is null when the party has nothing for it, otherwise
 //!   `{"document" (path), "page", "sentence", "text", "pledge", "stance",
-//!   "distinct_terms"}`. The best quote is a pledge before a mere mention,
+//!   "proposal", "distinct_terms"}`. The best quote is a pledge before a
+//!   proposal before a mere mention,
 //!   then the sentence with the most distinct lexicon terms
 //!   (`distinct_terms`, counted over all categories), then the earliest page,
 //!   then the first document by path, then the first sentence on the page.
@@ -421,6 +426,10 @@ pub struct Totals {
     pub policies: u64,
     /// Of those, the sentences that are pledges.
     pub pledged_policies: u64,
+    /// Mentions in proposal sentences in documents read.
+    pub proposals: u64,
+    /// Policies that are proposals in documents read.
+    pub proposed_policies: u64,
 }
 
 impl Report {
@@ -632,6 +641,7 @@ pub(crate) mod tests {
                 text: text.into(),
                 pledge: true,
                 stance: Some(Stance::For),
+                proposal: false,
             });
             a.counts.mentions += 1;
             a.counts.pledges += 1;
@@ -653,6 +663,7 @@ pub(crate) mod tests {
             text: text.into(),
             pledge: true,
             stance: Some(Stance::For),
+            proposal: false,
         });
         a.counts.asks.insert("fund-cu".into(), 1);
         a.counts.ask_pledges.insert("fund-cu".into(), 1);
@@ -666,6 +677,7 @@ pub(crate) mod tests {
             text: "=A co-operative </details> idea.".into(),
             pledge: false,
             stance: None,
+            proposal: false,
         });
         b.counts.mentions = 1;
         b.counts.policies = 1;

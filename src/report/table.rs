@@ -1,6 +1,8 @@
 //! The default output: a per-party table for a terminal, then one line per
 //! document that could not be counted. Parties come in the report's order
-//! (most policies first); "Per 10k" is policies per 10,000 words and the top
+//! (most policies first); "Pledged" and "Proposed" are the policies that
+//! commit the party and those that demand action of others
+//! ([`crate::pledge`]); "Per 10k" is policies per 10,000 words and the top
 //! categories are those with the most policies.
 
 use super::compare::{signed, Comparison};
@@ -24,8 +26,8 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let header = |out: &mut dyn Write| {
         writeln!(
             out,
-            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8}  Top categories",
-            "Party", "Docs", "Words", "Policies", "Pledged", "Mentions", "Pledges", "Per 10k"
+            "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>8}  {:>7}  {:>8}  Top categories",
+            "Party", "Docs", "Words", "Policies", "Pledged", "Proposed", "Mentions", "Pledges", "Per 10k"
         )
     };
     // One election: one table. Several: one table per election, newest
@@ -67,13 +69,14 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     };
     writeln!(
         out,
-        "\n{} documents: {} read, {} without a text layer (need OCR){other_language}, {} failed. {} policies ({} pledged) with {} mentions ({} in pledges) in {} words.",
+        "\n{} documents: {} read, {} without a text layer (need OCR){other_language}, {} failed. {} policies ({} pledged, {} proposed) with {} mentions ({} in pledges) in {} words.",
         t.documents,
         t.ok,
         t.no_text_layer,
         t.failed,
         t.policies,
         t.pledged_policies,
+        t.proposed_policies,
         t.mentions,
         t.pledges,
         thousands(t.words)
@@ -142,12 +145,13 @@ fn write_party_row(
     }
     writeln!(
         out,
-        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>7}  {:>8.1}  {}",
+        "{:<party_width$}  {:>4}  {:>8}  {:>8}  {:>7}  {:>8}  {:>8}  {:>7}  {:>8.1}  {}",
         name,
         p.rates.documents,
         thousands(p.rates.counts.words),
         p.rates.counts.policies,
         p.rates.counts.pledged_policies,
+        p.rates.counts.proposed_policies,
         p.rates.counts.mentions,
         p.rates.counts.pledges,
         p.rates.policies_per_10k_words,

@@ -95,6 +95,8 @@ impl Tally {
             totals.pledges += doc.counts.pledges;
             totals.policies += doc.counts.policies;
             totals.pledged_policies += doc.counts.pledged_policies;
+            totals.proposals += doc.counts.proposals;
+            totals.proposed_policies += doc.counts.proposed_policies;
         }
         party.rates.add(doc);
         election.rates.add(doc);
