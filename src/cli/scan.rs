@@ -190,7 +190,18 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         ),
         shard: args.shard,
     };
-    let warnings: Vec<Warning> = corpus.warnings.iter().map(Warning::from).collect();
+    // A path that does not exist, or a folder with no documents, is an error
+    // of the run, said now and kept with the report's warnings; it is not a
+    // document, so it counts in no total.
+    for problem in &corpus.problems {
+        eprintln!("mashup: {}: {}", problem.path.display(), problem.message);
+    }
+    let warnings: Vec<Warning> = corpus
+        .warnings
+        .iter()
+        .chain(&corpus.problems)
+        .map(Warning::from)
+        .collect();
 
     // Where documents go as they finish: the output itself for JSON Lines,
     // otherwise a temporary file the report is written from.
@@ -284,11 +295,12 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
             doc.error.as_deref().unwrap_or("failed")
         );
     }
-    let failed = collector
-        .tally
-        .unread()
-        .iter()
-        .any(|d| d.status == Status::Error);
+    let failed = !corpus.problems.is_empty()
+        || collector
+            .tally
+            .unread()
+            .iter()
+            .any(|d| d.status == Status::Error);
     if args.stats {
         print_stats(&corpus, collector.pages, started);
     }

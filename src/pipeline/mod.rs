@@ -59,7 +59,8 @@ pub struct ScanContext<'a> {
 /// Reads and matches every input of the corpus on `jobs` threads (all cores
 /// when `None`), handing each result to `sink` as soon as it is done, in no
 /// particular order, so that nothing is kept per document here. Problems of
-/// the corpus come to `sink` as failed results too.
+/// the corpus (a path that does not exist, a folder with no documents) are
+/// not documents: the caller reports them.
 pub fn scan(
     corpus: &Corpus,
     context: ScanContext<'_>,
@@ -67,13 +68,6 @@ pub fn scan(
     progress: &(dyn Fn(Progress<'_>) + Sync),
     sink: &(dyn Fn(DocResult) + Sync),
 ) {
-    for problem in &corpus.problems {
-        sink(DocResult::failed(
-            &problem.path,
-            "",
-            problem.message.clone(),
-        ));
-    }
     map_inputs(
         &corpus.inputs,
         jobs,
