@@ -72,18 +72,31 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "</ul></section>")?;
     }
-    let unread: Vec<_> = report.unread().collect();
-    if unread.is_empty() {
-        return Ok(());
+    let unread: Vec<_> = report.unreadable().collect();
+    if !unread.is_empty() {
+        writeln!(
+            out,
+            "<section class=\"alert\" id=\"unread\"><h2>{} document{} could not be read</h2><p>Their parties' counts leave them out: silence here is not a finding.</p><ul>",
+            unread.len(),
+            if unread.len() == 1 { "" } else { "s" }
+        )?;
+        list_documents(out, &unread, |doc| doc.unread_reason().unwrap_or_default())?;
+        writeln!(out, "</ul></section>")?;
     }
-    writeln!(
-        out,
-        "<section class=\"alert\" id=\"unread\"><h2>{} document{} could not be read</h2><p>Their parties' counts leave them out: silence here is not a finding.</p><ul>",
-        unread.len(),
-        if unread.len() == 1 { "" } else { "s" }
-    )?;
-    list_documents(out, &unread, |doc| doc.unread_reason().unwrap_or_default())?;
-    writeln!(out, "</ul></section>")
+    let other_language: Vec<_> = report.not_matched().collect();
+    if !other_language.is_empty() {
+        writeln!(
+            out,
+            "<section id=\"not-matched\"><h2>{} document{} read but not matched</h2><p>Written in a language the lexicon does not cover, so their parties' counts leave them out: their zero is not a finding.</p><ul>",
+            other_language.len(),
+            if other_language.len() == 1 { "" } else { "s" }
+        )?;
+        list_documents(out, &other_language, |doc| {
+            doc.unread_reason().unwrap_or_default()
+        })?;
+        writeln!(out, "</ul></section>")?;
+    }
+    Ok(())
 }
 
 /// One list item per document: its path, its party when it has one, and

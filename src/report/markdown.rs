@@ -50,18 +50,31 @@ fn write_unread(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             md(&w.message)
         )?;
     }
-    let unread: Vec<_> = report.unread().collect();
-    if unread.is_empty() {
-        return Ok(());
+    let unread: Vec<_> = report.unreadable().collect();
+    if !unread.is_empty() {
+        writeln!(
+            out,
+            "> **{} document{} could not be read**, so their parties' counts leave them out:\n>",
+            unread.len(),
+            if unread.len() == 1 { "" } else { "s" }
+        )?;
+        list_documents(out, &unread, |doc| doc.unread_reason().unwrap_or_default())?;
+        writeln!(out)?;
     }
-    writeln!(
-        out,
-        "> **{} document{} could not be read**, so their parties' counts leave them out:\n>",
-        unread.len(),
-        if unread.len() == 1 { "" } else { "s" }
-    )?;
-    list_documents(out, &unread, |doc| doc.unread_reason().unwrap_or_default())?;
-    writeln!(out)
+    let other_language: Vec<_> = report.not_matched().collect();
+    if !other_language.is_empty() {
+        writeln!(
+            out,
+            "> **{} document{} read but not matched**, being in a language the lexicon does not cover, so their parties' counts leave them out:\n>",
+            other_language.len(),
+            if other_language.len() == 1 { "" } else { "s" }
+        )?;
+        list_documents(out, &other_language, |doc| {
+            doc.unread_reason().unwrap_or_default()
+        })?;
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// One quoted list item per document: its path, its party when it has one,
@@ -433,7 +446,7 @@ pub fn write_family_markdown(f: &FamilyChange, out: &mut dyn Write) -> io::Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::tests::sample_report;
+    use crate::report::tests::{sample_parts, sample_report};
 
     fn render() -> String {
         let mut out = Vec::new();
@@ -495,5 +508,41 @@ mod tests {
             text.contains(r"| Fund \<credit\> unions | **1** (1) | – | – |"),
             "{text}"
         );
+    }
+
+    /// A document in a language the lexicon does not cover was read: it is
+    /// listed apart, not among the documents that could not be read.
+    #[test]
+    fn documents_in_another_language_are_not_unreadable() {
+        let (lexicon, mut documents) = sample_parts();
+        let mut welsh = DocResult::failed(std::path::Path::new("cy.pdf"), "Plaid", String::new());
+        welsh.status = crate::results::Status::NotMatched;
+        welsh.error = None;
+        welsh.language = Some(crate::language::DocumentLanguage {
+            code: crate::language::Language::from_code("cy").unwrap(),
+            source: crate::language::LanguageSource::Index,
+        });
+        documents.push(welsh);
+        let report = Report::build(&lexicon, documents);
+        let mut out = Vec::new();
+        write_markdown(&report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("**2 documents could not be read**"), "{text}");
+        assert!(
+            text.contains("**1 document read but not matched**"),
+            "{text}"
+        );
+        let unread = text.find("could not be read").unwrap();
+        let other = text.find("read but not matched").unwrap();
+        assert!(!text[unread..other].contains("cy.pdf"), "{text}");
+        assert!(
+            text[other..].contains("`cy.pdf` (Plaid): written in Welsh"),
+            "{text}"
+        );
+        let mut html = Vec::new();
+        crate::report::write_html(&report, &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("2 documents could not be read"));
+        assert!(html.contains("1 document read but not matched"));
     }
 }

@@ -457,6 +457,18 @@ impl Report {
         self.documents.unread().iter()
     }
 
+    /// The documents that could not be read (errors, scans OCR did not
+    /// read), in path order: their silence is not a finding.
+    pub fn unreadable(&self) -> impl Iterator<Item = &DocResult> {
+        self.unread().filter(|d| d.status != Status::NotMatched)
+    }
+
+    /// The documents that were read but not matched, being in a language
+    /// the lexicon does not cover, in path order.
+    pub fn not_matched(&self) -> impl Iterator<Item = &DocResult> {
+        self.unread().filter(|d| d.status == Status::NotMatched)
+    }
+
     /// Documents read with some page's text from OCR, in path order, without
     /// their excerpts.
     pub fn ocr_read(&self) -> impl Iterator<Item = &DocResult> {
