@@ -238,51 +238,70 @@ fn write_changes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<section id=\"ranking\"><h2>Who says most</h2>")?;
-    let labels = party_labels(report);
-    let rows: Vec<RankBar<'_>> = report
-        .parties
-        .iter()
-        .zip(&labels)
-        .map(|(p, label)| RankBar {
-            label,
-            total: p.rates.counts.policies,
-            pledges: p.rates.counts.pledged_policies,
-        })
-        .collect();
-    writeln!(
-        out,
-        "{}",
-        svg::ranking_chart("ranking-chart", "Policies per party (dark: pledged)", &rows)
-    )?;
-    writeln!(
-        out,
-        "<p class=\"src\">Bar: policies (sentences with at least one mention); dark part: pledged policies, also in brackets.</p>"
-    )?;
-    writeln!(
-        out,
-        "<div class=\"scroll\"><table><thead><tr><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Proposed</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
-    )?;
-    for p in &report.parties {
-        let unread = if p.rates.unread > 0 {
-            format!(" ({} unread)", p.rates.unread)
+    // Parties are ranked against those of their own election (and country):
+    // a chart and a table each.
+    for (k, group) in report.ranking_groups().into_iter().enumerate() {
+        if let Some(title) = &group.title {
+            writeln!(out, "<h3>{}</h3>", esc(title))?;
+        }
+        let labels: Vec<String> = group
+            .parties
+            .iter()
+            .map(|p| report.party_label(&p.party, p.election.as_deref()))
+            .collect();
+        let rows: Vec<RankBar<'_>> = group
+            .parties
+            .iter()
+            .zip(&labels)
+            .map(|(p, label)| RankBar {
+                label,
+                total: p.rates.counts.policies,
+                pledges: p.rates.counts.pledged_policies,
+            })
+            .collect();
+        let id = if k == 0 {
+            "ranking-chart".to_string()
         } else {
-            String::new()
+            format!("ranking-chart-{}", k + 1)
         };
         writeln!(
             out,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
-            esc(&report.ranking_label(p)),
-            p.rates.counts.policies,
-            p.rates.counts.pledged_policies,
-            p.rates.counts.proposed_policies,
-            p.rates.counts.mentions,
-            p.rates.counts.pledges,
-            p.rates.policies_per_10k_words,
-            thousands(p.rates.counts.words),
-            p.rates.documents
+            "{}",
+            svg::ranking_chart(&id, "Policies per party (dark: pledged)", &rows)
         )?;
+        if k == 0 {
+            writeln!(
+                out,
+                "<p class=\"src\">Bar: policies (sentences with at least one mention); dark part: pledged policies, also in brackets.</p>"
+            )?;
+        }
+        writeln!(
+            out,
+            "<div class=\"scroll\"><table><thead><tr><th class=\"n\">#</th><th>Party</th><th class=\"n\">Policies</th><th class=\"n\">Pledged</th><th class=\"n\">Proposed</th><th class=\"n\">Mentions</th><th class=\"n\">Pledges</th><th class=\"n\">Policies per 10,000 words</th><th class=\"n\">Words</th><th class=\"n\">Documents</th></tr></thead><tbody>"
+        )?;
+        for (i, p) in group.parties.iter().enumerate() {
+            let unread = if p.rates.unread > 0 {
+                format!(" ({} unread)", p.rates.unread)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "<tr><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td class=\"n\">{}</td><td class=\"n\">{}{unread}</td></tr>",
+                i + 1,
+                esc(&report.ranking_label(p)),
+                p.rates.counts.policies,
+                p.rates.counts.pledged_policies,
+                p.rates.counts.proposed_policies,
+                p.rates.counts.mentions,
+                p.rates.counts.pledges,
+                p.rates.policies_per_10k_words,
+                thousands(p.rates.counts.words),
+                p.rates.documents
+            )?;
+        }
+        writeln!(out, "</tbody></table></div>")?;
     }
-    writeln!(out, "</tbody></table></div>")?;
     if let Some(note) = report.ocr_footnote() {
         writeln!(out, "<p class=\"src\">{}</p>", esc(&note))?;
     }

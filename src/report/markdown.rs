@@ -112,33 +112,40 @@ fn write_ocr_read(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 fn write_ranking(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Who says most\n")?;
-    writeln!(
-        out,
-        "| # | Party | Policies | Pledged | Proposed | Mentions | Pledges | Policies per 10,000 words | Words | Documents |"
-    )?;
-    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
-    for (i, p) in report.parties.iter().enumerate() {
-        let docs = if p.rates.unread > 0 {
-            format!("{} ({} unread)", p.rates.documents, p.rates.unread)
-        } else {
-            p.rates.documents.to_string()
-        };
+    // Parties are ranked against those of their own election (and country):
+    // one table each, ranks from 1.
+    for group in report.ranking_groups() {
+        if let Some(title) = &group.title {
+            writeln!(out, "### {}\n", md(title))?;
+        }
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
-            i + 1,
-            cell(&report.ranking_label(p)),
-            p.rates.counts.policies,
-            p.rates.counts.pledged_policies,
-            p.rates.counts.proposed_policies,
-            p.rates.counts.mentions,
-            p.rates.counts.pledges,
-            p.rates.policies_per_10k_words,
-            thousands(p.rates.counts.words),
-            docs
+            "| # | Party | Policies | Pledged | Proposed | Mentions | Pledges | Policies per 10,000 words | Words | Documents |"
         )?;
+        writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
+        for (i, p) in group.parties.iter().enumerate() {
+            let docs = if p.rates.unread > 0 {
+                format!("{} ({} unread)", p.rates.documents, p.rates.unread)
+            } else {
+                p.rates.documents.to_string()
+            };
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {:.1} | {} | {} |",
+                i + 1,
+                cell(&report.ranking_label(p)),
+                p.rates.counts.policies,
+                p.rates.counts.pledged_policies,
+                p.rates.counts.proposed_policies,
+                p.rates.counts.mentions,
+                p.rates.counts.pledges,
+                p.rates.policies_per_10k_words,
+                thousands(p.rates.counts.words),
+                docs
+            )?;
+        }
+        writeln!(out)?;
     }
-    writeln!(out)?;
     if let Some(note) = report.ocr_footnote() {
         writeln!(out, "{}\n", md(&note))?;
     }

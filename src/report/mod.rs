@@ -82,7 +82,9 @@
 //!     "sentence", "ask", "text", "pledge", "stance", "proposal"}`.
 //! - `parties`: one entry per party and election, newest election first
 //!   (null last), then by policies (most first), then mentions, then name:
-//!   `party`, `election`, `family` (the index's, else the party),
+//!   `party`, `election`, `family` (the index's, else the party), `country`
+//!   (the index's, or null; parties are ranked against those of their own
+//!   election and country, and sorted by country within an election),
 //!   `documents` (read), `unread` (errors, scans and documents not matched:
 //!   their silence is not a finding), `ocr_pages` (pages of its documents on
 //!   which OCR found words: when not 0, some counts come from recognised
@@ -332,6 +334,16 @@ pub struct Labelled {
     pub label: String,
 }
 
+/// Parties ranked against each other (see [`Report::ranking_groups`]).
+pub struct RankingGroup<'a> {
+    key: (Option<&'a str>, Option<&'a str>),
+    /// "Election 2017", "Election 2024, South Africa"; `None` when the scan
+    /// holds one group only.
+    pub title: Option<String>,
+    /// Its parties, most policies first.
+    pub parties: Vec<&'a PartyTotals>,
+}
+
 /// What a group of documents adds up to: a party's at one election
 /// ([`PartyTotals`]) or an election's ([`ElectionTotals`]).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -382,6 +394,9 @@ pub struct PartyTotals {
     /// The party family it is compared in (the party itself when the index
     /// gives none).
     pub family: String,
+    /// Its country as the index gives it, when it does: parties are ranked
+    /// against those of their own country and election.
+    pub country: Option<String>,
     /// What its documents add up to.
     #[serde(flatten)]
     pub rates: Rates,
@@ -498,6 +513,37 @@ impl Report {
             label.push_str(OCR_MARK);
         }
         label
+    }
+
+    /// The parties ranked against each other: one group per election and,
+    /// when the index gives countries, per country, in the order of
+    /// `parties` (newest election first, then country, then most policies).
+    /// A group's title names its election and country when the scan holds
+    /// more than one group; `None` when it is the only one.
+    pub fn ranking_groups(&self) -> Vec<RankingGroup<'_>> {
+        let mut groups: Vec<RankingGroup<'_>> = Vec::new();
+        for p in &self.parties {
+            let key = (p.election.as_deref(), p.country.as_deref());
+            match groups.last_mut() {
+                Some(g) if g.key == key => g.parties.push(p),
+                _ => groups.push(RankingGroup {
+                    key,
+                    title: None,
+                    parties: vec![p],
+                }),
+            }
+        }
+        let countries: std::collections::BTreeSet<_> = groups.iter().map(|g| g.key.1).collect();
+        if groups.len() > 1 {
+            for g in &mut groups {
+                let election = g.key.0.unwrap_or("no election given");
+                g.title = Some(match g.key.1.filter(|_| countries.len() > 1) {
+                    Some(country) => format!("Election {election}, {country}"),
+                    None => format!("Election {election}"),
+                });
+            }
+        }
+        groups
     }
 
     /// Whether the scan holds documents of more than one election (reports
@@ -713,6 +759,42 @@ pub(crate) mod tests {
             .iter_errors(value)
             .map(|e| format!("{}: {e}", e.instance_path()))
             .collect()
+    }
+
+    /// Parties of different countries that voted in the same year are not
+    /// ranked together; one country throughout is not named.
+    #[test]
+    fn parties_are_ranked_within_their_election_and_country() {
+        let (lexicon, mut documents) = sample_parts();
+        for d in &mut documents {
+            d.election = Some("2024".into());
+            d.country = Some(if d.path == "a.pdf" { "ZA" } else { "SG" }.into());
+        }
+        let report = Report::build(&lexicon, documents.clone());
+        let groups = report.ranking_groups();
+        let titles: Vec<_> = groups.iter().map(|g| g.title.clone()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Election 2024, SG".to_string()),
+                Some("Election 2024, ZA".to_string())
+            ]
+        );
+        assert_eq!(groups[1].parties[0].party, "Party <A> & \"Co\"");
+        let mut markdown = Vec::new();
+        write_markdown(&report, &mut markdown).unwrap();
+        let markdown = String::from_utf8(markdown).unwrap();
+        assert!(markdown.contains("### Election 2024, ZA\n"), "{markdown}");
+        let first_ranks = markdown.lines().filter(|l| l.starts_with("| 1 | Party"));
+        assert_eq!(first_ranks.count(), 2, "{markdown}");
+        // One country throughout: one group, untitled.
+        for d in &mut documents {
+            d.country = Some("UK".into());
+        }
+        let report = Report::build(&lexicon, documents);
+        let groups = report.ranking_groups();
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].title, None);
     }
 
     #[test]

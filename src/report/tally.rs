@@ -76,6 +76,7 @@ impl Tally {
                 party: doc.party.clone(),
                 election: doc.election.clone(),
                 family: doc.family.clone().unwrap_or_else(|| doc.party.clone()),
+                country: doc.country.clone(),
                 rates: Rates::default(),
             });
         let election = self
@@ -131,6 +132,7 @@ impl Tally {
         // policies, the unit a reader counts, then by mentions.
         parties.sort_by(|a, b| {
             newest_first(&a.election, &b.election)
+                .then(a.country.cmp(&b.country))
                 .then(b.rates.counts.policies.cmp(&a.rates.counts.policies))
                 .then(b.rates.counts.mentions.cmp(&a.rates.counts.mentions))
                 .then(a.party.cmp(&b.party))
