@@ -30,33 +30,32 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "Party", "Docs", "Words", "Policies", "Pledged", "Proposed", "Mentions", "Pledges", "Per 10k"
         )
     };
-    // One election: one table. Several: one table per election, newest
-    // first, each under a line with the election's own totals.
-    let grouped = report.spans_elections();
-    if !grouped {
-        header(out)?;
-    }
-    let mut current: Option<Option<&str>> = None;
-    for p in &report.parties {
-        if grouped && current != Some(p.election.as_deref()) {
-            let gap = if current.is_some() { "\n" } else { "" };
-            current = Some(p.election.as_deref());
-            if let Some(e) = report.elections.iter().find(|e| e.election == p.election) {
-                writeln!(
-                    out,
-                    "{}Election {}: {} parties, {} documents, {} policies in {} words ({:.1} per 10k)",
-                    gap,
-                    e.election.as_deref().unwrap_or("unknown"),
-                    e.parties,
-                    e.rates.documents,
-                    e.rates.counts.policies,
-                    thousands(e.rates.counts.words),
-                    e.rates.policies_per_10k_words
-                )?;
-            }
-            header(out)?;
+    // One election: one table. Several (or several countries): one table
+    // per election and country, newest first, each under a line with its
+    // own totals.
+    for (k, group) in report.ranking_groups().into_iter().enumerate() {
+        if let Some(title) = &group.title {
+            let gap = if k > 0 { "\n" } else { "" };
+            let (documents, policies, words) =
+                group.parties.iter().fold((0, 0, 0), |(d, p, w), party| {
+                    (
+                        d + party.rates.documents,
+                        p + party.rates.counts.policies,
+                        w + party.rates.counts.words,
+                    )
+                });
+            writeln!(
+                out,
+                "{gap}{title}: {} parties, {documents} documents, {policies} policies in {} words ({:.1} per 10k)",
+                group.parties.len(),
+                thousands(words),
+                super::per_10k(policies, words)
+            )?;
         }
-        write_party_row(out, p, party_width)?;
+        header(out)?;
+        for p in &group.parties {
+            write_party_row(out, p, party_width)?;
+        }
     }
     let t = &report.totals;
     let other_language = if t.not_matched > 0 {
