@@ -536,7 +536,7 @@ impl Report {
         let countries: std::collections::BTreeSet<_> = groups.iter().map(|g| g.key.1).collect();
         if groups.len() > 1 {
             for g in &mut groups {
-                let election = g.key.0.unwrap_or("no election given");
+                let election = g.key.0.unwrap_or("unknown");
                 g.title = Some(match g.key.1.filter(|_| countries.len() > 1) {
                     Some(country) => format!("Election {election}, {country}"),
                     None => format!("Election {election}"),
