@@ -37,15 +37,7 @@ pub struct IntlGold {
 
 /// The intl gold files, in name order.
 pub fn gold_files(root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("benches/gold/intl"))
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    files.sort();
-    files
+    score::tsv_files(&root.join("benches/gold/intl"))
 }
 
 /// A document's sentences as `mashup scan` reads them, each with its whitespace collapsed,

@@ -108,8 +108,14 @@ fn ends_sentence(line: &str) -> bool {
 
 /// The gold files, in name order.
 pub fn gold_files(root: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("benches/gold"))
-        .expect("benches/gold is readable")
+    tsv_files(&root.join("benches/gold"))
+}
+
+/// The `.tsv` files of `folder`, in name order (none when it cannot be read).
+pub fn tsv_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .into_iter()
+        .flatten()
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))

@@ -432,12 +432,13 @@ fn read_edition_category(
             ),
         }
     }
-    let mut kept = Vec::new();
-    for term in terms.into_iter().chain(sensitive) {
-        if claim(ctx, seen, &term, owner, categories) {
-            kept.push(term);
-        }
-    }
+    let kept = claim_all(
+        ctx,
+        seen,
+        terms.into_iter().chain(sensitive),
+        owner,
+        categories,
+    );
     drop_repeated_excludes(ctx, &mut exclude);
     Some(EditionCategory {
         id,
@@ -540,12 +541,13 @@ fn read_category(
         id.clone()
     });
     let owner = earlier.len();
-    let mut kept = Vec::new();
-    for term in terms.into_iter().chain(sensitive) {
-        if claim(ctx, seen, &term, owner, earlier) {
-            kept.push(term);
-        }
-    }
+    let kept = claim_all(
+        ctx,
+        seen,
+        terms.into_iter().chain(sensitive),
+        owner,
+        earlier,
+    );
     drop_repeated_excludes(ctx, &mut exclude);
     Some(Category {
         id,
@@ -554,6 +556,21 @@ fn read_category(
         terms: kept,
         exclude,
     })
+}
+
+/// The terms of `terms` that [`claim`] lets category `owner` have (a
+/// category's own, or an edition's additions to it); the rest are reported.
+fn claim_all(
+    ctx: &mut Ctx<'_>,
+    seen: &mut HashMap<Vec<u8>, Vec<Seen>>,
+    terms: impl IntoIterator<Item = Term>,
+    owner: usize,
+    earlier: &[Category],
+) -> Vec<Term> {
+    terms
+        .into_iter()
+        .filter(|term| claim(ctx, seen, term, owner, earlier))
+        .collect()
 }
 
 /// Drops (and reports, with file:line:column) an exclude phrase listed a
