@@ -62,6 +62,7 @@ pub(crate) mod fold;
 mod import;
 mod parse;
 mod term;
+mod toml_reader;
 
 pub use edition::{country_code, Edition, EditionCategory, DEFAULT_COUNTRY};
 pub use error::{Diagnostic, LexiconError};
