@@ -22,7 +22,7 @@
 //!
 //! Around them: [`schedule`] shares documents out over threads, largest
 //! first; [`cache`] keeps extracted text and results between runs, keyed by
-//! [`fingerprint`]s; [`jsonl`] writes a scan's results as it goes and merges
+//! [`fingerprint`]s; [`parts`] writes a scan's results as it goes (JSON Lines) and merges
 //! the parts of a sharded scan; [`language`] tells a document's language;
 //! [`pledge`] judges whether a sentence commits a party; [`saved`] reads a
 //! saved report back; [`cli`] turns the command line into calls of all
@@ -33,12 +33,12 @@ pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod fingerprint;
-pub mod jsonl;
 pub mod language;
 pub mod lexicon;
 pub mod matcher;
 pub mod ocr;
 mod output;
+pub mod parts;
 pub mod pdf;
 pub mod pipeline;
 pub mod pledge;

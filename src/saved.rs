@@ -2,7 +2,7 @@
 //! JSON Lines part of a sharded scan, read as merging it alone. What
 //! `report`, `compare` and `track --manifestos` start from.
 
-use crate::jsonl::{self, MergeError};
+use crate::parts::{self, MergeError};
 use crate::report::{Report, SCHEMA_VERSION};
 use std::io;
 use std::path::Path;
@@ -45,8 +45,8 @@ pub enum LoadError {
 
 /// Reads a saved report: JSON (`-` for stdin) or a JSON Lines part.
 pub fn load(path: &Path) -> Result<Report, LoadError> {
-    if path != Path::new("-") && jsonl::read_header(path)?.is_some() {
-        return Ok(jsonl::merge(&[path.to_path_buf()])?);
+    if path != Path::new("-") && parts::read_header(path)?.is_some() {
+        return Ok(parts::merge(&[path.to_path_buf()])?);
     }
     let name = path.display().to_string();
     let bytes = if path == Path::new("-") {

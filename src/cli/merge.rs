@@ -3,7 +3,7 @@
 
 use super::outcome::{Error, Outcome};
 use super::output::{finished_rendering, Format};
-use crate::{jsonl, report};
+use crate::{parts, report};
 use clap::Args;
 use std::path::PathBuf;
 
@@ -25,7 +25,7 @@ pub struct MergeArgs {
 /// for the scan itself; 2 when the parts cannot be merged.
 pub(super) fn run(args: MergeArgs) -> Result<Outcome, Error> {
     let rendering = finished_rendering(args.format, args.output.as_deref())?;
-    let report = jsonl::merge(&args.parts)?;
+    let report = parts::merge(&args.parts)?;
     report::render(&report, rendering, args.output.as_deref())?;
     Ok(if report.has_failures() {
         Outcome::SomeFailed

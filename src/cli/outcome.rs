@@ -1,9 +1,9 @@
 //! What a run amounted to ([`Outcome`]), or why it stopped ([`Error`]);
 //! `main` turns either into an exit status.
 
-use crate::jsonl::MergeError;
 use crate::lexicon::LexiconError;
 use crate::matcher::MatcherError;
+use crate::parts::MergeError;
 use std::io;
 
 /// What a successful run amounted to.

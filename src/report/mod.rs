@@ -121,7 +121,7 @@
 //! Counts in `parties` and `totals` cover documents with status `ok` only.
 //!
 //! `scan --format jsonl` writes the same documents one per line as they
-//! finish, between a header and a closing line ([`crate::jsonl`]); `mashup
+//! finish, between a header and a closing line ([`crate::parts`]); `mashup
 //! report` and `mashup merge` build this report from such files, one
 //! document at a time ([`Tally`], [`Documents`]).
 

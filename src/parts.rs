@@ -1,4 +1,7 @@
-//! JSON Lines: the interchange format of scans (`scan --format jsonl`), one
+//! The parts of a scan: a scan's results written as it goes, and the parts
+//! of a sharded scan merged into one report.
+//!
+//! They are JSON Lines, the interchange format of scans (`scan --format jsonl`), one
 //! JSON object per line, written as documents finish, so that a scan of an
 //! archive holds nothing per document in memory and a cut-off file is
 //! detected. The parts of a sharded scan are merged from it, byte for byte
