@@ -133,20 +133,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     let rendering = rendering(args.format, args.output.as_deref())?;
     let started = Instant::now();
     let lexicon = load_lexicon(args.lexicon.as_deref())?;
-    let mut paths = args.paths.clone();
-    if let Some(list) = &args.files_from {
-        paths.extend(read_path_list(list)?);
-    }
-    let mut corpus = corpus::collect(&paths, args.index.as_deref())?;
-    if args.country.is_none() {
-        corpus.warnings.extend(unknown_countries(&corpus));
-    }
-    for warning in &corpus.warnings {
-        eprintln!("mashup: warning: {warning}");
-    }
-    if let Some(shard) = args.shard {
-        corpus.shard(shard);
-    }
+    let corpus = resolve_corpus(&args)?;
     let editions = Editions::new(
         &lexicon,
         args.country.as_deref(),
@@ -156,46 +143,12 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     let lexicon = editions.default_instrument().lexicon.clone();
     let cache = open_cache(&args)?;
     let bar = progress::progress_bar(corpus.inputs.len());
-    let availability = args.ocr.prepare(args.cache.as_deref())?;
-    let tesseract_missing = matches!(availability, Availability::Missing);
-    let ocr = match availability {
-        Availability::Ready(mut ocr) => {
-            if let Some(bar) = &bar {
-                let bar = bar.clone();
-                ocr.on_page(move |done| bar.set_prefix(format!("OCR {done} pages ")));
-            }
-            Some(Arc::new(ocr))
-        }
-        Availability::Off | Availability::Missing => None,
-    };
+    let (ocr, tesseract_missing) = prepare_ocr(&args, bar.as_ref())?;
     let options = ReadOptions {
         password: args.password.clone(),
         ocr: ocr.clone(),
         ..ReadOptions::default()
     };
-    let header = Header {
-        schema_version: SCHEMA_VERSION,
-        generator: Generator::this_program(),
-        lexicon: LexiconInfo::of(&lexicon),
-        options: ScanOptions::new(
-            args.index.as_deref(),
-            args.password.is_some(),
-            ocr.as_ref().map(|o| {
-                let mode = match args.ocr.ocr {
-                    OcrChoice::Always => "always",
-                    OcrChoice::Auto | OcrChoice::Never => "auto",
-                };
-                format!("{mode}: {}", o.describe())
-            }),
-        ),
-        shard: args.shard,
-    };
-    // A path that does not exist, or a folder with no documents, is an error
-    // of the run, said now and kept with the report's warnings; it is not a
-    // document, so it counts in no total.
-    for problem in &corpus.problems {
-        eprintln!("mashup: {}: {}", problem.path.display(), problem.message);
-    }
     let warnings: Vec<Warning> = corpus
         .warnings
         .iter()
@@ -206,20 +159,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     // Where documents go as they finish: the output itself for JSON Lines,
     // otherwise a temporary file the report is written from.
     let jsonl_target = args.format == Format::Jsonl;
-    let (sink, spool_file): (Box<dyn Write + Send>, Option<std::fs::File>) = if jsonl_target {
-        match &args.output {
-            Some(path) => (Box::new(create_output(path)?), None),
-            None => (Box::new(io::stdout()), None),
-        }
-    } else {
-        let spool_error = |source| Error::Output {
-            target: "a temporary file".into(),
-            source,
-        };
-        let file = tempfile::tempfile().map_err(spool_error)?;
-        let reader = file.try_clone().map_err(spool_error)?;
-        (Box::new(file), Some(reader))
-    };
+    let (sink, spool_file) = open_sink(&args, jsonl_target)?;
     let target = || match (&args.output, jsonl_target) {
         (Some(path), true) => path.display().to_string(),
         (None, true) => "standard output".into(),
@@ -229,6 +169,7 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
         target: target(),
         source,
     };
+    let header = header(&args, &lexicon, ocr.as_deref());
     let mut writer =
         PartWriter::new(BufWriter::with_capacity(1 << 16, sink), header).map_err(output_error)?;
     for w in &warnings {
@@ -269,38 +210,9 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     if let Some(e) = ocr.as_ref().and_then(|o| o.cache_write_error()) {
         eprintln!("mashup: warning: OCR results could not be cached ({e}); results are complete");
     }
-    let scans = collector
-        .tally
-        .unread()
-        .iter()
-        .filter(|d| d.status == Status::NoTextLayer)
-        .count();
-    if tesseract_missing && scans > 0 {
-        eprintln!(
-            "mashup: {scans} document{} scans with no text layer; to read them, install Tesseract: {}",
-            if scans == 1 { " is a" } else { "s are" },
-            ocr::INSTALL_HINT
-        );
-    }
     collector.writer.finish().map_err(output_error)?;
-    for doc in collector
-        .tally
-        .unread()
-        .iter()
-        .filter(|d| d.status == Status::Error)
-    {
-        eprintln!(
-            "mashup: {}: {}",
-            doc.path,
-            doc.error.as_deref().unwrap_or("failed")
-        );
-    }
-    let failed = !corpus.problems.is_empty()
-        || collector
-            .tally
-            .unread()
-            .iter()
-            .any(|d| d.status == Status::Error);
+    let failed =
+        tell_unread(collector.tally.unread(), tesseract_missing) || !corpus.problems.is_empty();
     if args.stats {
         print_stats(&corpus, collector.pages, started);
     }
@@ -318,6 +230,120 @@ pub(super) fn run(args: ScanArgs) -> Result<Outcome, Error> {
     } else {
         Outcome::Success
     })
+}
+
+/// The documents the command line names, with their index, said as found:
+/// the index's warnings, and the paths that are no documents (a path that
+/// does not exist, a folder with none), which are errors of the run but
+/// not documents, so they count in no total. With `--shard`, this share.
+fn resolve_corpus(args: &ScanArgs) -> Result<corpus::Corpus, Error> {
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        paths.extend(read_path_list(list)?);
+    }
+    let mut corpus = corpus::collect(&paths, args.index.as_deref())?;
+    if args.country.is_none() {
+        corpus.warnings.extend(unknown_countries(&corpus));
+    }
+    for warning in &corpus.warnings {
+        eprintln!("mashup: warning: {warning}");
+    }
+    if let Some(shard) = args.shard {
+        corpus.shard(shard);
+    }
+    for problem in &corpus.problems {
+        eprintln!("mashup: {}: {}", problem.path.display(), problem.message);
+    }
+    Ok(corpus)
+}
+
+/// OCR as `--ocr` asks, counting its pages on the progress bar; and whether
+/// Tesseract was wanted but missing.
+fn prepare_ocr(
+    args: &ScanArgs,
+    bar: Option<&indicatif::ProgressBar>,
+) -> Result<(Option<Arc<ocr::Ocr>>, bool), Error> {
+    let availability = args.ocr.prepare(args.cache.as_deref())?;
+    let missing = matches!(availability, Availability::Missing);
+    let ocr = match availability {
+        Availability::Ready(mut ocr) => {
+            if let Some(bar) = bar {
+                let bar = bar.clone();
+                ocr.on_page(move |done| bar.set_prefix(format!("OCR {done} pages ")));
+            }
+            Some(Arc::new(ocr))
+        }
+        Availability::Off | Availability::Missing => None,
+    };
+    Ok((ocr, missing))
+}
+
+/// The JSON Lines header: what made the results and what else changes them.
+fn header(args: &ScanArgs, lexicon: &crate::lexicon::Lexicon, ocr: Option<&ocr::Ocr>) -> Header {
+    Header {
+        schema_version: SCHEMA_VERSION,
+        generator: Generator::this_program(),
+        lexicon: LexiconInfo::of(lexicon),
+        options: ScanOptions::new(
+            args.index.as_deref(),
+            args.password.is_some(),
+            ocr.map(|o| {
+                let mode = match args.ocr.ocr {
+                    OcrChoice::Always => "always",
+                    OcrChoice::Auto | OcrChoice::Never => "auto",
+                };
+                format!("{mode}: {}", o.describe())
+            }),
+        ),
+        shard: args.shard,
+    }
+}
+
+/// Where documents go as they finish: the output (a file or stdout) for
+/// JSON Lines, else a temporary spool, with a second handle to read it back.
+fn open_sink(
+    args: &ScanArgs,
+    jsonl_target: bool,
+) -> Result<(Box<dyn Write + Send>, Option<std::fs::File>), Error> {
+    if jsonl_target {
+        return Ok(match &args.output {
+            Some(path) => (Box::new(create_output(path)?), None),
+            None => (Box::new(io::stdout()), None),
+        });
+    }
+    let spool_error = |source| Error::Output {
+        target: "a temporary file".into(),
+        source,
+    };
+    let file = tempfile::tempfile().map_err(spool_error)?;
+    let reader = file.try_clone().map_err(spool_error)?;
+    Ok((Box::new(file), Some(reader)))
+}
+
+/// Says on stderr what could not be counted: scans Tesseract would read, and
+/// each document that failed. Whether any failed.
+fn tell_unread(unread: &[DocResult], tesseract_missing: bool) -> bool {
+    let scans = unread
+        .iter()
+        .filter(|d| d.status == Status::NoTextLayer)
+        .count();
+    if tesseract_missing && scans > 0 {
+        eprintln!(
+            "mashup: {scans} document{} scans with no text layer; to read them, install Tesseract: {}",
+            if scans == 1 { " is a" } else { "s are" },
+            ocr::INSTALL_HINT
+        );
+    }
+    let mut failed = false;
+    for doc in unread.iter().filter(|d| d.status == Status::Error) {
+        eprintln!(
+            "mashup: {}: {}",
+            doc.path,
+            doc.error.as_deref().unwrap_or("failed")
+        );
+        failed = true;
+    }
+    failed
 }
 
 /// The paths listed in `list` ("-" for stdin), one per line; blank lines
