@@ -6,47 +6,30 @@
 //! This is what an annotator reads to build a gold set on a PDF that has no
 //! hand-corrected text (`benches/gold/intl/`): the gold file keeps only
 //! `index` and `sha1`, never the text, and `benches/gold.rs` finds each marked
-//! sentence again by its hash.
+//! sentence again by its hash. Sentences and hashes come from the gold
+//! scorer's own code, so the two cannot disagree.
 //!
 //! ```text
 //! cargo run --release --example sentences -- ../shared/manifestos-intl/sg-2020-workers-party.pdf
 //! ```
 
-use std::path::Path;
-
-use manifesto_mashup::corpus::InputKind;
-use manifesto_mashup::read::{read_document, BodyText, ReadOptions};
-use manifesto_mashup::text::sentence_ranges;
-use sha1::{Digest, Sha1};
+#[path = "../benches/gold/intl.rs"]
+mod intl;
+#[path = "../benches/gold/score.rs"]
+mod score;
 
 fn main() {
     let mut failed = false;
     for arg in std::env::args().skip(1) {
-        let path = Path::new(&arg);
-        let kind = InputKind::of_file(path);
-        match read_document(path, kind, &ReadOptions::default()) {
-            Ok(doc) => {
-                let body = BodyText::of(doc, kind);
-                let mut index = 0;
-                for page in &body.pages {
-                    for range in sentence_ranges(&page.body) {
-                        let text = collapse(&page.body[range]);
-                        if text.is_empty() {
-                            continue;
-                        }
-                        println!(
-                            "{}\t{}\t{}\t{}",
-                            page.number,
-                            index,
-                            short_sha1(&text),
-                            text
-                        );
-                        index += 1;
-                    }
+        match intl::sentences(std::path::Path::new(&arg)) {
+            Ok(sentences) => {
+                for (index, s) in sentences.iter().enumerate() {
+                    let hash = score::line_hash(&s.text);
+                    println!("{}\t{index}\t{hash}\t{}", s.page, s.text);
                 }
             }
             Err(e) => {
-                eprintln!("{arg}: {e}");
+                eprintln!("{e}");
                 failed = true;
             }
         }
@@ -54,15 +37,4 @@ fn main() {
     if failed {
         std::process::exit(1);
     }
-}
-
-/// The sentence's words separated by single spaces.
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// First 12 hex digits of the SHA-1 of `text`.
-fn short_sha1(text: &str) -> String {
-    let digest = Sha1::digest(text.as_bytes());
-    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }

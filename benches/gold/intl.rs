@@ -40,12 +40,22 @@ pub fn gold_files(root: &Path) -> Vec<PathBuf> {
     score::tsv_files(&root.join("benches/gold/intl"))
 }
 
-/// A document's sentences as `mashup scan` reads them, each with its whitespace collapsed,
-/// and whether it begins a block of text.
-pub fn sentences(pdf: &Path) -> Result<Vec<(String, bool)>, String> {
-    let doc = read_document(pdf, InputKind::Pdf, &ReadOptions::default())
-        .map_err(|e| format!("{}: {e}", pdf.display()))?;
-    let body = BodyText::of(doc, InputKind::Pdf);
+/// One sentence as `mashup scan` reads it.
+pub struct Sentence {
+    /// 1-based page.
+    pub page: u32,
+    /// Its words separated by single spaces.
+    pub text: String,
+    /// Whether it begins a block of text.
+    pub starts_block: bool,
+}
+
+/// A document's sentences as `mashup scan` reads them, in order.
+pub fn sentences(path: &Path) -> Result<Vec<Sentence>, String> {
+    let kind = InputKind::of_file(path);
+    let doc = read_document(path, kind, &ReadOptions::default())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let body = BodyText::of(doc, kind);
     let mut out = Vec::new();
     for page in &body.pages {
         for range in sentence_ranges(&page.body) {
@@ -56,7 +66,11 @@ pub fn sentences(pdf: &Path) -> Result<Vec<(String, bool)>, String> {
                 .collect::<Vec<_>>()
                 .join(" ");
             if !text.is_empty() {
-                out.push((text, starts_block));
+                out.push(Sentence {
+                    page: page.number,
+                    text,
+                    starts_block,
+                });
             }
         }
     }
@@ -84,6 +98,7 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
     let (lines, starts_block): (Vec<String>, Vec<bool>) =
         sentences(&pdfs.join(format!("{name}.pdf")))?
             .into_iter()
+            .map(|s| (s.text, s.starts_block))
             .unzip();
     let party = party_of(pdfs, &name);
     let mut by_hash: HashMap<String, Vec<usize>> = HashMap::new();

@@ -122,19 +122,8 @@ impl Ctx<'_> {
         what: &str,
         case_sensitive: bool,
     ) -> Vec<Term> {
-        let DeValue::Array(items) = value.get_ref() else {
-            let found = value.get_ref().type_str();
-            self.error(
-                value.span().start,
-                format!("`{what}` must be a list of strings, not {found}"),
-            );
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for item in items.iter() {
-            let Some(text) = self.string(item, what) else {
-                continue;
-            };
+        for (text, item) in self.strings(value, what) {
             let span = item.span();
             match check_syntax(&text) {
                 Ok(()) => {
