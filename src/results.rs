@@ -9,7 +9,7 @@
 
 use crate::language::{DocumentLanguage, LanguageSource};
 use crate::pledge::Stance;
-use crate::text::Confidence;
+use crate::text::{Confidence, RecoveredChars};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::AddAssign;
@@ -264,6 +264,10 @@ pub struct DocResult {
     pub pages_without_text: Vec<u32>,
     /// Character codes whose text could not be recovered.
     pub unmapped_chars: u64,
+    /// Character codes with no Unicode text whose text was recovered by
+    /// looking at their glyphs, and how (see [`RecoveredChars`]).
+    #[serde(default)]
+    pub recovered_chars: RecoveredChars,
     /// What went wrong on pages that were read anyway, where text may be
     /// missing (a damaged or undecodable content stream, the work limit).
     pub warnings: Vec<PageWarning>,
@@ -340,6 +344,7 @@ impl DocResult {
             pages: 0,
             pages_without_text: Vec::new(),
             unmapped_chars: 0,
+            recovered_chars: RecoveredChars::default(),
             warnings: Vec::new(),
             text_source: TextOrigin::Layer,
             ocr: None,

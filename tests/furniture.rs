@@ -111,3 +111,54 @@ fn contents_pages_and_imprints_give_no_mentions_in_2015_and_2017() {
     }
     assert!(excerpts > 250, "only {excerpts} mentions in 2015 and 2017");
 }
+
+/// Issue 25's bar: no mention across `../shared/corpus` and
+/// `../shared/manifestos-intl` comes from a heading: a sentence in capitals
+/// of twelve words or fewer with no full stop, or one with a heading of
+/// three words in capitals glued to its start.
+#[test]
+fn no_mention_comes_from_a_heading() {
+    let Some(shared) = shared_dir() else { return };
+    let out = mashup()
+        .arg("scan")
+        .arg(shared.join("corpus"))
+        .arg(shared.join("manifestos-intl"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let report = json(&out.stdout);
+    let in_capitals = |t: &str| {
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 6 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let mut headings = Vec::new();
+    for doc in report["documents"].as_array().unwrap() {
+        for excerpt in doc["excerpts"].as_array().unwrap() {
+            let text = excerpt["text"].as_str().unwrap().trim();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let alone = in_capitals(text)
+                && words.len() <= 12
+                && !text.ends_with(['.', '!', '?', ':', ';']);
+            let capital_words = words
+                .iter()
+                .take_while(|w| {
+                    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+                })
+                .count();
+            let glued = capital_words >= 3
+                && words
+                    .get(capital_words)
+                    .is_some_and(|w| w.chars().nth(1).is_some_and(char::is_lowercase));
+            if alone || glued {
+                headings.push(format!("{} p{}: {text}", doc["path"], excerpt["page"]));
+            }
+        }
+    }
+    assert!(
+        report["totals"]["mentions"].as_u64().unwrap() > 700,
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(headings.is_empty(), "mentions from headings: {headings:#?}");
+}

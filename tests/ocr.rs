@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 /// True when Tesseract can be run; fails instead of skipping where it is
 /// required.
-fn have_tesseract() -> bool {
+pub(crate) fn have_tesseract() -> bool {
     crate::util::tool_runs(
         "tesseract",
         "--version",
@@ -24,7 +24,7 @@ fn have_tesseract() -> bool {
 }
 
 /// The cache folder the recognising tests share.
-fn shared_ocr_cache() -> PathBuf {
+pub(crate) fn shared_ocr_cache() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("ocr-cache")
 }
 

@@ -29,3 +29,4 @@ mod shared_inputs;
 mod spark;
 mod text_reports;
 mod track;
+mod unmapped_glyphs;

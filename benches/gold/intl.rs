@@ -6,7 +6,8 @@
 //! sentence with its whitespace collapsed, as `cargo run --example sentences -- FILE` lists
 //! them for the annotator. A marked sentence is found again by index and hash, else by hash
 //! alone (an extraction change that moved it); one whose hash is no longer in the text is
-//! counted as lost and printed, never scored silently.
+//! counted as lost and printed, never scored silently, unless it is a heading (headings are
+//! left out of the matched text).
 //!
 //! Each sentence then becomes one line of a [`GoldDoc`], scored by [`score::score`] line by
 //! line, so recall and precision mean what they mean on the UK gold.
@@ -111,15 +112,22 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
         let index = if lines.get(mark.index).is_some_and(|l| line_hash(l) == hash) {
             Some(mark.index)
         } else {
+            // The nearest sentence with the hash that no row has claimed: a
+            // heading repeated on several pages may now be read fewer times.
             by_hash.get(&hash).and_then(|found| {
                 found
                     .iter()
                     .copied()
+                    .filter(|i| !marked.contains_key(i))
                     .min_by_key(|&i| i.abs_diff(mark.index))
             })
         };
         let Some(index) = index else {
-            lost.push((at, hash));
+            // A heading is left out of the matched text (see `Page::body_text`):
+            // its row has nothing to score, and nothing was lost.
+            if !mark.heading {
+                lost.push((at, hash));
+            }
             continue;
         };
         mark.index = index;

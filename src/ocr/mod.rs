@@ -12,6 +12,7 @@
 //! text layer, so each page's result is cached by the file's content, the
 //! page, the engine's version, the language and the resolution.
 
+mod recover;
 mod render;
 mod tesseract;
 
@@ -162,9 +163,11 @@ impl Ocr {
         self.cache.as_ref().and_then(Cache::write_error)
     }
 
-    /// True when `page`, as its text layer gave it, is to be OCR'd.
+    /// True when `page`, as its text layer gave it, is to be OCR'd: every
+    /// page when asked, else a page with pictures and no text (a scan) or
+    /// one whose text layer is mostly glyphs with no Unicode text.
     pub fn wants(&self, page: &Page) -> bool {
-        self.every_page || (page.is_empty() && page.images > 0)
+        self.every_page || (page.is_empty() && page.images > 0) || page.mostly_unmapped()
     }
 
     /// OCRs `pages` of the PDF in `bytes` in place, in parallel: each gets
@@ -258,6 +261,8 @@ impl ScannedPage {
         page.width = width;
         page.height = height;
         page.blocks = blocks_of(&self.recognised, to_points, height);
+        // The glyphs of the text layer with no Unicode text are read over.
+        page.recovered.by_page += std::mem::take(&mut page.unmapped);
         let (words, confidence) = self.recognised.confidence();
         let noise = confidence.is_some_and(|c| c < NOISE_CONFIDENCE);
         if noise {

@@ -107,9 +107,23 @@ impl Tesseract {
     /// Recognises one page image: its words in Tesseract's reading order,
     /// grouped into paragraphs and lines, with their confidence.
     pub fn recognise(&self, image: GreyImage) -> Result<Recognised, String> {
+        self.run(image, PageLayout::Page)
+    }
+
+    /// Recognises an image that is one column of lines, top to bottom (a
+    /// strip of lines cut from pages), without looking for columns.
+    pub fn recognise_lines(&self, image: GreyImage) -> Result<Recognised, String> {
+        self.run(image, PageLayout::Lines)
+    }
+
+    fn run(&self, image: GreyImage, layout: PageLayout) -> Result<Recognised, String> {
         let dpi = image.dpi.to_string();
+        let psm = match layout {
+            PageLayout::Page => "3",
+            PageLayout::Lines => "6",
+        };
         let mut child = Command::new(&self.program)
-            .args(["stdin", "stdout", "--psm", "3", "--dpi", &dpi, "-l"])
+            .args(["stdin", "stdout", "--psm", psm, "--dpi", &dpi, "-l"])
             .arg(&self.language)
             .arg("tsv")
             .env("OMP_THREAD_LIMIT", "1")
@@ -161,6 +175,15 @@ impl Tesseract {
         }
         Ok(parse_tsv(&String::from_utf8_lossy(&tsv)))
     }
+}
+
+/// How Tesseract is to find the text in an image (its page segmentation mode).
+#[derive(Clone, Copy)]
+enum PageLayout {
+    /// A whole page: columns, blocks and paragraphs found automatically (3).
+    Page,
+    /// A single uniform block of lines (6).
+    Lines,
 }
 
 /// Runs `program args` and returns what it printed (stdout, then stderr),

@@ -70,6 +70,61 @@ impl Direction {
     }
 }
 
+/// A glyph whose code has no Unicode text, named so that its text can be
+/// found later: a character of Unicode's Supplementary Private Use Area-A
+/// standing in the page's text where U+FFFD would, one per (font, code) of
+/// the document. Layout carries it like any letter; recovery
+/// (`crate::ocr::recover`) learns what each tag's glyph looks like and puts
+/// its text in, and every tag left is U+FFFD again before text leaves the
+/// reader (see [`UnmappedTag::untag`]).
+///
+/// Plane 15 is used because fonts' own private-use characters (symbol and
+/// icon fonts map to U+E000 to U+F8FF) sit in the Basic Multilingual Plane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnmappedTag(u32);
+
+impl UnmappedTag {
+    /// First code point of Supplementary Private Use Area-A.
+    const FIRST: u32 = 0xF_0000;
+    /// The area's last usable code point (U+FFFFE and U+FFFFF are noncharacters).
+    const LAST: u32 = 0xF_FFFD;
+
+    /// The tag numbered `index`; `None` past the area's 65,534 tags.
+    pub(crate) fn new(index: usize) -> Option<UnmappedTag> {
+        let point = Self::FIRST.checked_add(u32::try_from(index).ok()?)?;
+        (point <= Self::LAST).then_some(UnmappedTag(point))
+    }
+
+    /// The tag `c` is, if it is one.
+    pub fn of(c: char) -> Option<UnmappedTag> {
+        (Self::FIRST..=Self::LAST)
+            .contains(&u32::from(c))
+            .then_some(UnmappedTag(u32::from(c)))
+    }
+
+    /// The character standing for this glyph in text.
+    pub fn as_char(self) -> char {
+        char::from_u32(self.0).unwrap_or(char::REPLACEMENT_CHARACTER)
+    }
+
+    /// `text` with every tag as U+FFFD, and how many there were; borrowed
+    /// when there are none (nearly always).
+    pub fn untag(text: &str) -> (std::borrow::Cow<'_, str>, u32) {
+        let tags = text.chars().filter(|&c| Self::of(c).is_some()).count() as u32;
+        if tags == 0 {
+            return (std::borrow::Cow::Borrowed(text), 0);
+        }
+        let plain = text
+            .chars()
+            .map(|c| match Self::of(c) {
+                Some(_) => char::REPLACEMENT_CHARACTER,
+                None => c,
+            })
+            .collect();
+        (std::borrow::Cow::Owned(plain), tags)
+    }
+}
+
 /// One glyph placed on a page.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Glyph {

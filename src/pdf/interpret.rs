@@ -15,7 +15,7 @@ use super::annotations::Appearance;
 use super::content::{Item, Lexer, Operation};
 use super::font::{Font, FontCache};
 use super::geometry::Matrix;
-use super::glyph::{Direction, Glyph, PageGlyphs};
+use super::glyph::{Direction, Glyph, PageGlyphs, UnmappedTag};
 use super::resources::{form_matrix, resolve_dict, Resources};
 use super::stream::{decoded, stream_bytes, MAX_STREAM_BYTES};
 use lopdf::{Document, Object, ObjectId};
@@ -55,6 +55,31 @@ pub(crate) struct Shared {
     glyphs: usize,
     forms: std::collections::HashMap<ObjectId, Arc<[u8]>>,
     form_bytes: usize,
+    /// When set, each unmapped glyph's text is the [`UnmappedTag`] of its
+    /// font and code rather than U+FFFD (see [`crate::pdf::UnmappedTag`]).
+    unmapped_tags: Option<UnmappedTags>,
+}
+
+/// The tags given out so far: one per (font, code) of the document.
+#[derive(Debug, Default)]
+pub(crate) struct UnmappedTags {
+    /// Keyed by the font's address in the document's font cache (which
+    /// keeps every font alive, so no address is reused) and the code.
+    by_glyph: std::collections::HashMap<(usize, u32), UnmappedTag>,
+}
+
+impl UnmappedTags {
+    /// The tag of `code` in `font`: the same for every use of it.
+    fn tag(&mut self, font: &Arc<Font>, code: u32) -> Option<UnmappedTag> {
+        let next = self.by_glyph.len();
+        let key = (Arc::as_ptr(font) as usize, code);
+        if let Some(&tag) = self.by_glyph.get(&key) {
+            return Some(tag);
+        }
+        let tag = UnmappedTag::new(next)?;
+        self.by_glyph.insert(key, tag);
+        Some(tag)
+    }
 }
 
 impl Default for Shared {
@@ -64,6 +89,7 @@ impl Default for Shared {
             glyphs: MAX_DOCUMENT_GLYPHS,
             forms: Default::default(),
             form_bytes: 0,
+            unmapped_tags: None,
         }
     }
 }
@@ -75,6 +101,11 @@ impl Shared {
         let fresh = Shared::default();
         self.operations = fresh.operations;
         self.glyphs = fresh.glyphs;
+    }
+
+    /// From now on, unmapped glyphs are tagged (see [`UnmappedTag`]).
+    pub(crate) fn tag_unmapped(&mut self) {
+        self.unmapped_tags.get_or_insert_with(UnmappedTags::default);
     }
 
     /// The decoded content of the form stream `id`, from the cache when it
@@ -512,7 +543,13 @@ impl<'a, 'p> Interpreter<'a, 'p> {
                     Some(text) => self.page.push(glyph, text),
                     None => {
                         self.page.unmapped += 1;
-                        self.page.push(glyph, "\u{FFFD}");
+                        let tag = self
+                            .shared
+                            .unmapped_tags
+                            .as_mut()
+                            .and_then(|tags| tags.tag(&font, ch.code))
+                            .map_or(char::REPLACEMENT_CHARACTER, UnmappedTag::as_char);
+                        self.page.push(glyph, tag.encode_utf8(&mut [0; 4]));
                     }
                 }
             }

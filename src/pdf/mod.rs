@@ -24,7 +24,7 @@ mod resources;
 mod stream;
 
 pub use error::{Error, ErrorKind};
-pub use glyph::{Direction, Glyph, PageGlyphs, PageProblems};
+pub use glyph::{Direction, Glyph, PageGlyphs, PageProblems, UnmappedTag};
 
 use geometry::Matrix;
 use lopdf::{Document, LoadOptions, Object, ObjectId};
@@ -152,6 +152,13 @@ impl PdfDocument {
             created: text(b"CreationDate").and_then(|d| pdf_date(&d)),
             modified: text(b"ModDate").and_then(|d| pdf_date(&d)),
         }
+    }
+
+    /// From now on, an unmapped glyph's text is its [`UnmappedTag`] rather
+    /// than U+FFFD, so that its text can be recovered later; whoever asks
+    /// for tags must turn those left back into U+FFFD ([`UnmappedTag::untag`]).
+    pub fn tag_unmapped(&mut self) {
+        self.shared.tag_unmapped();
     }
 
     /// The number of pages.

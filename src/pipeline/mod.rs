@@ -162,6 +162,9 @@ pub fn scan_document(input: &Input, context: ScanContext<'_>) -> DocResult {
         Vec::new()
     };
     result.unmapped_chars = body.pages.iter().map(|p| p.unmapped as u64).sum();
+    for page in &body.pages {
+        result.recovered_chars.add(page.recovered);
+    }
     result.warnings = body
         .pages
         .iter()

@@ -13,7 +13,7 @@ pub use formats::{DateRole, DocDate, DocKind, DocumentMeta, FormatError, Locator
 use crate::corpus::InputKind;
 use crate::ocr::Ocr;
 use crate::pdf::{self, OpenOptions, PdfDocument};
-use crate::text::{self, Block, Confidence, LayoutParams, Line, Page, TextSource};
+use crate::text::{self, Block, Confidence, LayoutParams, Line, Page, RecoveredChars, TextSource};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::Path;
@@ -167,6 +167,9 @@ pub struct PageBody {
     pub has_text: bool,
     /// Character codes whose text could not be recovered.
     pub unmapped: u32,
+    /// Character codes whose text was recovered, and how.
+    #[serde(default)]
+    pub recovered: RecoveredChars,
     /// What went wrong reading the page that may have cost it text.
     pub warnings: Vec<String>,
     /// Where its text came from.
@@ -214,6 +217,7 @@ impl BodyText {
                     body: p.body_text(),
                     has_text: !p.is_empty(),
                     unmapped: p.unmapped,
+                    recovered: p.recovered,
                     warnings: p.warnings.clone(),
                     source: p.source,
                 })
@@ -320,14 +324,41 @@ fn read_pdf(
     };
     let mut doc = PdfDocument::open(bytes, &open).map_err(ReadError::Pdf)?;
     let info = doc.info();
-    // Each page's glyphs are dropped as soon as it is laid out.
+    // With a recogniser at hand, unmapped glyphs keep their identity
+    // through layout, for recovery to give them text.
+    if options.ocr.is_some() {
+        doc.tag_unmapped();
+    }
+    // Each page's glyphs are dropped as soon as it is laid out. Unmapped
+    // glyphs are counted as they stand in its text, not as drawn.
     let mut pages: Vec<Page> = (0..doc.page_count())
-        .map(|i| text::layout_page(&doc.page(i), &options.layout))
+        .map(|i| {
+            let mut page = text::layout_page(&doc.page(i), &options.layout);
+            if page.unmapped > 0 {
+                page.unmapped = page.unmapped_in_text();
+            }
+            page
+        })
         .collect();
-    if let Some(ocr) = &options.ocr {
-        let mut wanted: Vec<&mut Page> = pages.iter_mut().filter(|p| ocr.wants(p)).collect();
-        if !wanted.is_empty() {
-            ocr.read_pages(bytes, options.password.as_deref(), &mut wanted);
+    match &options.ocr {
+        Some(ocr) => {
+            let password = options.password.as_deref();
+            let mut wanted: Vec<&mut Page> = pages.iter_mut().filter(|p| ocr.wants(p)).collect();
+            if !wanted.is_empty() {
+                ocr.read_pages(bytes, password, &mut wanted);
+            }
+            ocr.recover_unmapped(bytes, password, &mut pages);
+        }
+        // Never a silent zero: a page whose text is mostly glyphs with no
+        // Unicode text says so, and what would read it.
+        None => {
+            for page in pages.iter_mut().filter(|p| p.mostly_unmapped()) {
+                page.warnings.push(format!(
+                    "{} characters of this page's text layer have no Unicode text; \
+                     OCR would read the page (with Tesseract installed and --ocr auto)",
+                    page.unmapped
+                ));
+            }
         }
     }
     // A document none of whose pages could be read is an error, not an empty

@@ -57,20 +57,90 @@ pub struct Quote {
     pub proposal: bool,
     /// Distinct lexicon terms in the sentence (all categories).
     pub distinct_terms: u32,
+    /// A whole sentence a reader can quote (see [`is_whole`]): not a
+    /// heading, not a fragment cut at a column or page break, no unreadable
+    /// character.
+    #[serde(default)]
+    pub whole: bool,
+    /// The sentence also meets one of the coalition's asks (always, for an
+    /// ask's quote).
+    #[serde(default)]
+    pub meets_ask: bool,
 }
 
+/// A quote of this many words or more, and of no more than
+/// [`LONGEST_READABLE`], reads as a sentence rather than a phrase or a
+/// paragraph run together.
+const SHORTEST_READABLE: usize = 6;
+
+/// See [`SHORTEST_READABLE`].
+const LONGEST_READABLE: usize = 60;
+
 impl Quote {
-    /// Better quotes sort first: a pledge, then a proposal, then a mention.
+    /// Better quotes sort first, by the score the report's module doc
+    /// gives: a whole sentence, then a pledge, then a proposal, then one
+    /// that meets an ask, then one of readable length, then the most
+    /// distinct terms; ties by place.
     pub(crate) fn rank(&self) -> impl Ord + '_ {
+        let words = self.text.split_whitespace().count();
+        let readable = (SHORTEST_READABLE..=LONGEST_READABLE).contains(&words);
         (
-            Reverse(self.pledge),
-            Reverse(self.proposal),
-            Reverse(self.distinct_terms),
+            (
+                Reverse(self.whole),
+                Reverse(self.pledge),
+                Reverse(self.proposal),
+                Reverse(self.meets_ask),
+                Reverse(readable),
+                Reverse(self.distinct_terms),
+            ),
             self.page,
             self.document.as_str(),
             self.sentence,
         )
     }
+}
+
+/// Whether `text` is a whole sentence to quote: it holds no U+FFFD; it is
+/// not a heading (most of its letters capitals, or opening with three
+/// words in capitals, a heading glued to the sentence after it); it starts
+/// as a sentence or list item starts (not in lower case, unless after a
+/// list marker); and it ends as one ends (a full stop, question or
+/// exclamation mark, colon or semicolon, possibly inside quotes or
+/// brackets, or an excerpt's closing ellipsis), or is a list item.
+pub fn is_whole(text: &str) -> bool {
+    let text = text.trim();
+    if text.is_empty() || text.contains('\u{FFFD}') {
+        return false;
+    }
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (upper, all) = letters.fold((0, 0), |(u, a), c| {
+        (u + usize::from(c.is_uppercase()), a + 1)
+    });
+    if all == 0 || upper * 10 >= all * 6 {
+        return false;
+    }
+    let capital_words = text
+        .split_whitespace()
+        .take_while(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        })
+        .count();
+    if capital_words >= 3 {
+        return false;
+    }
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let list_item = crate::text::is_marker(first_word);
+    let starts_well = list_item
+        || text
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| !c.is_lowercase());
+    let ends_well = list_item
+        || text
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']'])
+            .ends_with(['.', '!', '?', ':', ';', '\u{2026}']);
+    starts_well && ends_well
 }
 
 /// Distinct terms per (page, sentence) of one document.
@@ -101,6 +171,11 @@ impl Picker {
             return;
         }
         let terms = terms_per_sentence(doc);
+        let asks_met: BTreeSet<(u32, u32)> = doc
+            .ask_excerpts
+            .iter()
+            .map(|a| (a.page, a.sentence))
+            .collect();
         let quote = |page: u32, sentence: u32, text: &str, pledge: bool, stance, proposal| Quote {
             document: doc.path.clone(),
             page,
@@ -110,6 +185,8 @@ impl Picker {
             stance,
             proposal,
             distinct_terms: terms.get(&(page, sentence)).map_or(0, |t| t.len() as u32),
+            whole: is_whole(text),
+            meets_ask: asks_met.contains(&(page, sentence)),
         };
         for e in &doc.excerpts {
             let quote = quote(e.page, e.sentence, &e.text, e.pledge, e.stance, e.proposal);
@@ -271,6 +348,61 @@ mod tests {
             .mashup
             .category_quote(category, party, None)
             .map(|q| q.text.as_str())
+    }
+
+    #[test]
+    fn whole_sentences_are_told_from_headings_fragments_and_unreadable_text() {
+        for whole in [
+            "We will support co-operatives and mutuals.",
+            "• make it easier for supporters' trusts to take control of clubs",
+            "(ii) Further help the owner-occupiers through building societies;",
+            "Labour will double the size of the co-operative sector (see page 12).",
+            "Why not a co-operative?",
+        ] {
+            assert!(is_whole(whole), "{whole}");
+        }
+        for not in [
+            "CO-OPERATIVES AND SOCIAL ENTERPRISES",
+            "CO-OPERATIVES AND SOCIAL ENTERPRISES Labour will promote co-operatives.",
+            "We will also use the unclaimed assets",
+            "schemes, and give social housing tenants the right to own a share.",
+            "We will support the na\u{FFFD}onal co-operative movement.",
+            "",
+        ] {
+            assert!(!is_whole(not), "{not}");
+        }
+    }
+
+    #[test]
+    fn a_whole_mention_beats_a_pledge_cut_at_a_page_break() {
+        let mut fragment = excerpt(1, 0, "co-op*", true);
+        fragment.text = "We will also fund co-operatives through".into();
+        let mut whole = excerpt(7, 3, "co-op*", false);
+        whole.text = "Co-operatives are the future of the economy.".into();
+        let report = Report::build(&lexicon(), vec![doc("a.pdf", "A", vec![fragment, whole])]);
+        let quote = report.mashup.category_quote("coops", "A", None).unwrap();
+        assert!(quote.whole && !quote.pledge, "{quote:?}");
+    }
+
+    #[test]
+    fn among_whole_pledges_one_meeting_an_ask_wins() {
+        let mut plain = excerpt(1, 0, "credit union*", true);
+        plain.text = "We will back credit unions in every town.".into();
+        let mut asked = excerpt(9, 1, "credit union*", true);
+        asked.text = "We will back credit unions and fund co-operatives.".into();
+        let mut d = doc("a.pdf", "A", vec![plain, asked]);
+        d.ask_excerpts.push(AskExcerpt {
+            ask: "fund".into(),
+            page: 9,
+            sentence: 1,
+            text: "We will back credit unions and fund co-operatives.".into(),
+            pledge: true,
+            stance: Some(Stance::For),
+            proposal: false,
+        });
+        let report = Report::build(&lexicon(), vec![d]);
+        let quote = report.mashup.category_quote("cu", "A", None).unwrap();
+        assert_eq!((quote.page, quote.meets_ask), (9, true), "{quote:?}");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 8. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 9. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
 //! - `lexicon`: `{"name", "version", "language", "hash", "categories": [{"id", "label"}],
@@ -39,7 +39,13 @@
 //!     either); `"error"` (could not be read, reason in `error`, otherwise
 //!     null);
 //!   - `pages`; `pages_without_text` (1-based page numbers);
-//!     `unmapped_chars` (character codes whose text could not be recovered);
+//!     `unmapped_chars` (character codes whose text could not be recovered,
+//!     left as U+FFFD); `recovered_chars` (`{"by_glyph", "by_line",
+//!     "by_page"}`: character codes with no Unicode text whose text was
+//!     recovered by recognising their glyphs, learned once per font and code
+//!     and used throughout the document, or read on their own line, or by
+//!     OCR of a page whose text layer was mostly such codes; see
+//!     `crate::ocr`);
 //!     `warnings` (`[{"page", "message"}]`: problems on pages read anyway
 //!     where text may be missing: a content stream that could not be read or
 //!     is damaged, a page cut at the work limit; a document none of whose
@@ -106,11 +112,17 @@
 //!   [{"party", "election", "quote"}]}`, with one entry per entry of `parties`, in its order;
 //!   `quote` is null when the party has nothing for it, otherwise
 //!   `{"document" (path), "page", "sentence", "text", "pledge", "stance",
-//!   "proposal", "distinct_terms"}`. The best quote is a pledge before a
-//!   proposal before a mere mention,
-//!   then the sentence with the most distinct lexicon terms
-//!   (`distinct_terms`, counted over all categories), then the earliest page,
-//!   then the first document by path, then the first sentence on the page.
+//!   "proposal", "distinct_terms", "whole", "meets_ask"}`. The best quote is
+//!   chosen by a score, each step breaking the previous one's ties: a whole
+//!   sentence (`whole`: no unreadable character, not a heading in capitals
+//!   or glued to one, starting and ending as a sentence or list item does:
+//!   not a fragment cut at a column or page break); then a pledge, then a
+//!   proposal, then a mere mention; then a sentence that also meets one of
+//!   the coalition's asks (`meets_ask`); then one of readable length (6 to
+//!   60 words); then the one with the most distinct lexicon terms
+//!   (`distinct_terms`, counted over all categories: the theme is its
+//!   subject, not a word in passing); then the earliest page, the first
+//!   document by path, the first sentence on the page.
 //!
 //! - `warnings`: `[{"path", "message"}]`, what the reader should know
 //!   though no document was lost: an index that names none of the scanned
@@ -160,7 +172,7 @@ use crate::results::{Counts, DocResult, Status};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// How reports mark a party whose counts include text read by OCR.
 pub const OCR_MARK: &str = "\u{2020}";

@@ -24,9 +24,9 @@ mod uax29;
 mod vertical;
 
 pub use layout::{layout_page, LayoutParams};
-pub use markers::is_bullet;
+pub use markers::{is_bullet, is_marker};
 pub use normalize::{count_words, push_line_text};
-pub use page::{Block, Confidence, Line, Page, TextSource};
+pub use page::{Block, Confidence, Line, Page, RecoveredChars, TextSource};
 pub use sentences::{
     collapse_whitespace, excerpt, loose_label, sentence_ranges, MAX_EXCERPT_CHARS,
 };
@@ -37,21 +37,127 @@ pub fn finish_document(pages: &mut [Page]) {
     hyphenation::join_hyphenated_lines(pages);
 }
 
+/// Whether `line`, followed by `next` in a block whose widest line spans
+/// `widest` points, is a heading on a line of its own, not the start of a
+/// sentence that runs on: it does not end as a sentence or a broken line
+/// does (a stop, a comma, a hyphen, a word such as "the" or "of"), it is
+/// short (ten words at most), it starts with a capital and so does the
+/// line after; and it is set apart: in capitals over a line that is not,
+/// in a larger type, or well short of the block's measure. A text file's
+/// lines have no measure or type size, so only capitals tell there.
+fn is_heading_line(line: &Line, next: &Line, widest: f32) -> bool {
+    let text = line.text.trim_end();
+    if markers::starts_with_marker(text) {
+        return false;
+    }
+    // The first letter, after a list item's marker ("g. consult").
+    let capital = |t: &str| {
+        let t = t.trim_start();
+        let t = match t.split_once(' ') {
+            Some((marker, rest)) if markers::is_marker(marker) => rest,
+            _ => t,
+        };
+        t.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    };
+    let last_word = text.rsplit(' ').next().unwrap_or("");
+    if text.ends_with(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '\u{2019}'))
+        || RUNS_ON.contains(&last_word)
+        || text.split_whitespace().count() > 10
+        || !capital(text)
+        || !capital(&next.text)
+    {
+        return false;
+    }
+    let measured = line.bbox[2] > line.bbox[0] && line.size > 0.0 && next.size > 0.0;
+    let set_in_capitals = is_in_capitals(text) && !is_in_capitals(&next.text);
+    let larger = measured && line.size > next.size * 1.15;
+    let short = measured && line.bbox[2] - line.bbox[0] <= widest * 0.6;
+    set_in_capitals || larger || short
+}
+
+/// Whether `text` is set in capitals: six letters or more, none lower case.
+fn is_in_capitals(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    let (upper, all) = letters.fold((0, 0), |(u, a), c| {
+        (u + usize::from(c.is_uppercase()), a + 1)
+    });
+    all >= 6 && upper == all
+}
+
+/// Whether the lines of a block are a heading as a whole: in capitals,
+/// twelve words at most, not ending as a sentence or list item does (a
+/// chapter's title on its own page, set over three lines).
+fn is_heading_block(lines: &[&Line]) -> bool {
+    let words: usize = lines
+        .iter()
+        .map(|l| l.text.split_whitespace().count())
+        .sum();
+    let last = lines.last().map_or("", |l| l.text.trim_end());
+    words <= 12
+        && !markers::starts_with_marker(&lines[0].text)
+        && !last.ends_with(['.', '!', '?', ':', ';', ','])
+        && lines.iter().all(|l| is_in_capitals(&l.text))
+}
+
+/// Words a line ends with when its sentence runs on to the next line.
+const RUNS_ON: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "our",
+    "that", "the", "their", "to", "with",
+];
+
 impl Page {
-    /// The text that is matched: furniture left out, the lines of a block
-    /// joined by spaces, one block per line.
+    /// The text that is matched: furniture and headings left out, the
+    /// lines of a block joined by spaces, one block per line.
+    ///
+    /// A heading (see [`is_heading_line`]) is a title, not a policy: it is
+    /// left out, and the sentence after it starts afresh rather than being
+    /// quoted with the heading glued on. A list item starts afresh too, so
+    /// that items are quoted as separate sentences rather than run together.
     pub fn body_text(&self) -> String {
+        let blocks: Vec<(Vec<&Line>, f32)> = self
+            .blocks
+            .iter()
+            .map(|block| {
+                let lines: Vec<&Line> = block
+                    .lines
+                    .iter()
+                    .filter(|l| !l.furniture && !l.text.is_empty())
+                    .collect();
+                let widest = lines
+                    .iter()
+                    .map(|l| l.bbox[2] - l.bbox[0])
+                    .fold(0.0, f32::max);
+                (lines, widest)
+            })
+            .filter(|(lines, _)| !lines.is_empty())
+            .collect();
         let mut out = String::new();
-        for block in &self.blocks {
-            let mut first = true;
-            for line in block
-                .lines
-                .iter()
-                .filter(|l| !l.furniture && !l.text.is_empty())
-            {
-                if !first {
-                    // A list item starts afresh, so items are quoted as
-                    // separate sentences rather than run together.
+        for (b, (lines, widest)) in blocks.iter().enumerate() {
+            if is_heading_block(lines) {
+                continue;
+            }
+            let start = out.len();
+            let mut fresh = true;
+            for (i, line) in lines.iter().enumerate() {
+                let heading = match lines.get(i + 1) {
+                    Some(next) => is_heading_line(line, next, *widest),
+                    // A block of one line is a heading when it stands so
+                    // over the block after it.
+                    None if lines.len() == 1 => blocks
+                        .get(b + 1)
+                        .is_some_and(|(next, widest)| is_heading_line(line, next[0], *widest)),
+                    None => false,
+                };
+                if heading {
+                    if !fresh {
+                        out.push('\n');
+                    }
+                    fresh = true;
+                    continue;
+                }
+                if !fresh {
                     out.push(if markers::starts_with_marker(&line.text) {
                         '\n'
                     } else {
@@ -59,9 +165,9 @@ impl Page {
                     });
                 }
                 out.push_str(&line.text);
-                first = false;
+                fresh = false;
             }
-            if !first {
+            if out.len() > start && !out.ends_with('\n') {
                 out.push('\n');
             }
         }
@@ -136,6 +242,64 @@ pub(crate) mod tests {
             p.body_text(),
             "We will:\n• back credit unions and mutuals\n• fund community energy\n"
         );
+    }
+
+    #[test]
+    fn a_heading_glued_to_its_paragraph_is_left_out_of_body_text() {
+        let p = page(&[
+            "CO-OPERATIVES AND SOCIAL ENTERPRISES",
+            "Labour will promote co-operatives",
+            "and mutuals.",
+        ]);
+        assert_eq!(
+            p.body_text(),
+            "Labour will promote co-operatives and mutuals.\n"
+        );
+        // A text set wholly in capitals is not all headings.
+        let p = page(&["WE WILL BACK THE", "CO-OPERATIVE MOVEMENT."]);
+        assert_eq!(p.body_text(), "WE WILL BACK THE CO-OPERATIVE MOVEMENT.\n");
+    }
+
+    #[test]
+    fn a_short_line_on_its_own_or_in_larger_type_is_a_heading() {
+        let mut p = page(&[
+            "Community energy",
+            "We will back community energy schemes in every",
+            "region of the country.",
+        ]);
+        let widths = [120.0, 400.0, 180.0];
+        for (line, width) in p.blocks[0].lines.iter_mut().zip(widths) {
+            line.bbox = [50.0, 0.0, 50.0 + width, 10.0];
+        }
+        assert_eq!(
+            p.body_text(),
+            "We will back community energy schemes in every region of the country.\n"
+        );
+        // A line that runs on ("... of the") or ends in a comma is no heading,
+        // however short.
+        p.blocks[0].lines[0].text = "Support for the".into();
+        assert!(p.body_text().starts_with("Support for the We will"));
+        p.blocks[0].lines[0].text = "Community energy,".into();
+        assert!(p.body_text().starts_with("Community energy, We will"));
+        // The same size and the full measure: a line like any other.
+        p.blocks[0].lines[0].text = "Community energy".into();
+        p.blocks[0].lines[0].bbox = [50.0, 0.0, 450.0, 10.0];
+        assert!(p.body_text().starts_with("Community energy We will"));
+        p.blocks[0].lines[0].size = 14.0;
+        assert!(p.body_text().starts_with("We will"));
+    }
+
+    #[test]
+    fn a_title_block_in_capitals_and_a_one_line_heading_block_are_left_out() {
+        let p = page_of(&[
+            &["CHIEFTAINCY,", "RELIGIOUS AFFAIRS", "AND CIVIL SOCIETY"],
+            &["CIVIL SOCIETY ORGANISATIONS"],
+            &["g. consult civil society on appointments."],
+        ]);
+        assert_eq!(p.body_text(), "g. consult civil society on appointments.\n");
+        // A list item is never a heading.
+        let p = page_of(&[&["• SUPPORT CREDIT UNIONS"], &["We will."]]);
+        assert_eq!(p.body_text(), "• SUPPORT CREDIT UNIONS\nWe will.\n");
     }
 
     #[test]

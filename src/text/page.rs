@@ -7,7 +7,7 @@
 //! renderers read them. This module knows nothing of glyphs or PDF objects
 //! beyond a line's [`Direction`].
 
-use crate::pdf::Direction;
+use crate::pdf::{Direction, UnmappedTag};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -49,6 +49,8 @@ pub struct Page {
     pub images: u32,
     /// Character codes whose text could not be recovered.
     pub unmapped: u32,
+    /// Character codes with no Unicode text whose text was recovered, and how.
+    pub recovered: RecoveredChars,
     /// What went wrong reading the page that may have cost it text, in words
     /// for a user (see [`crate::pdf::PageProblems::warnings`]).
     pub warnings: Vec<String>,
@@ -56,6 +58,35 @@ pub struct Page {
     pub unreadable: bool,
     /// Where its text came from.
     pub source: TextSource,
+}
+
+/// Glyphs whose font gives no Unicode text but whose text was recovered by
+/// looking at them (see `crate::ocr`), counted by how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveredChars {
+    /// From what the glyph (its font and code) was learned to say on
+    /// pages rendered and recognised: every use of it in the document.
+    pub by_glyph: u32,
+    /// From the recognition of its own line, where the glyph's readings
+    /// did not agree.
+    pub by_line: u32,
+    /// On pages read by OCR instead of their text layer, because most of
+    /// it had no Unicode text: the glyphs that OCR read over.
+    pub by_page: u32,
+}
+
+impl RecoveredChars {
+    /// All recovered, however.
+    pub fn total(&self) -> u64 {
+        u64::from(self.by_glyph) + u64::from(self.by_line) + u64::from(self.by_page)
+    }
+
+    /// Adds `other`'s counts.
+    pub fn add(&mut self, other: RecoveredChars) {
+        self.by_glyph += other.by_glyph;
+        self.by_line += other.by_line;
+        self.by_page += other.by_page;
+    }
 }
 
 /// Where a page's text came from.
@@ -115,5 +146,41 @@ impl Page {
         self.blocks
             .iter()
             .all(|b| b.lines.iter().all(|l| l.text.trim().is_empty()))
+    }
+
+    /// The characters of its text that stand for glyphs with no Unicode
+    /// text (U+FFFD, or a glyph's [`UnmappedTag`]): what a reader sees of
+    /// them, unlike the interpreter's count, which includes glyphs clipped
+    /// off the page.
+    pub fn unmapped_in_text(&self) -> u32 {
+        self.blocks
+            .iter()
+            .flat_map(|b| &b.lines)
+            // Both encode with a lead byte of 0xEF or more in UTF-8.
+            .filter(|l| l.text.bytes().any(|b| b >= 0xEF))
+            .map(|l| {
+                l.text
+                    .chars()
+                    .filter(|&c| c == char::REPLACEMENT_CHARACTER || UnmappedTag::of(c).is_some())
+                    .count() as u32
+            })
+            .sum()
+    }
+
+    /// Whether most of the page's text has no Unicode mapping (a font with
+    /// none, as in a PDF whose text layer is garbled): at least 20 such
+    /// characters and half of all that are not space. Its text layer is
+    /// then no text to read.
+    pub fn mostly_unmapped(&self) -> bool {
+        if self.unmapped < 20 {
+            return false;
+        }
+        let letters = self
+            .blocks
+            .iter()
+            .flat_map(|b| &b.lines)
+            .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count())
+            .sum::<usize>();
+        self.unmapped as usize * 2 >= letters
     }
 }

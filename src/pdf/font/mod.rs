@@ -318,7 +318,14 @@ impl Font {
     fn text_for(&self, code: u32) -> Option<&str> {
         let text = self.mapped_text(code);
         if self.pictographic {
-            return text.map(as_pictograph);
+            // A picture font's glyph with no text (the Liberal Democrats'
+            // 2015 index maps its Wingdings leader dots to a C1 control
+            // character) is a picture all the same, unless it is the space.
+            let simple_space = code == 0x20 && matches!(self.tables, Tables::Simple(_));
+            return match text {
+                Some(text) => Some(as_pictograph(text)),
+                None => (!simple_space).then_some("\u{2022}"),
+            };
         }
         text
     }

@@ -123,6 +123,7 @@ pub fn layout_page(page: &PageGlyphs, params: &LayoutParams) -> Page {
         blocks,
         images: page.images,
         unmapped: page.unmapped,
+        recovered: Default::default(),
         warnings: page.problems.warnings(),
         unreadable: page.problems.unreadable_content.is_some(),
         source: TextSource::Layer,
