@@ -137,3 +137,133 @@ fn png_stats(path: &Path) -> (u32, u32, f64, f64) {
     let inked = grey.iter().filter(|&&g| g < 230.0).count() as f64 / n;
     (info.width, info.height, var.sqrt(), inked)
 }
+
+/// Issue 25, item 9: the asks tracker with 16 parties, measured in headless
+/// Chromium at a laptop's width (1280 px) and a phone's (390 px). The
+/// report is shown in two frames of those widths inside a page whose script
+/// measures it and writes what it found into its own DOM.
+#[test]
+fn the_asks_tracker_with_16_parties_fits_a_laptop_and_a_phone() {
+    let Some(shared) = shared_dir() else { return };
+    let Some(chromium) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // Sixteen manifestos with a text layer, each a party at an election.
+    let tsv = std::fs::read_to_string(shared.join("corpus/INDEX.tsv")).unwrap();
+    let index = dir.path().join("sixteen.csv");
+    let mut csv = csv::Writer::from_path(&index).unwrap();
+    csv.write_record(["file", "party", "year", "country"])
+        .unwrap();
+    let mut files = Vec::new();
+    for line in tsv.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [file, country, year, party, _, _, layer, ..] = fields[..] else {
+            continue;
+        };
+        if layer.starts_with("no") || files.len() == 16 {
+            continue;
+        }
+        let path = shared.join("corpus").join(file).canonicalize().unwrap();
+        csv.write_record([path.to_str().unwrap(), party, year, country])
+            .unwrap();
+        files.push(path);
+    }
+    csv.flush().unwrap();
+    assert_eq!(files.len(), 16);
+    let html = dir.path().join("report.html");
+    mashup()
+        .args(["scan", "--format", "html", "-o"])
+        .arg(&html)
+        .arg("--index")
+        .arg(&index)
+        .args(&files)
+        .assert()
+        .code(predicates::ord::le(1));
+    let probe = dir.path().join("probe.html");
+    std::fs::write(&probe, PROBE).unwrap();
+    let out = run_chromium(
+        &chromium,
+        &probe,
+        &[
+            "--allow-file-access-from-files",
+            "--window-size=1400,1000",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+        ],
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let found = |id: &str| -> serde_json::Value {
+        let start = dom
+            .find(&format!("<pre id=\"{id}\">"))
+            .unwrap_or_else(|| panic!("no {id} in the probe's DOM:\n{dom}"));
+        let text = &dom[start..];
+        let text = &text[text.find('>').unwrap() + 1..text.find("</pre>").unwrap()];
+        serde_json::from_str(&text.replace("&quot;", "\""))
+            .unwrap_or_else(|e| panic!("{e}: {text}"))
+    };
+    let laptop = found("laptop");
+    let phone = found("phone");
+    eprintln!("laptop: {laptop}\nphone: {phone}");
+    for (name, m) in [("laptop", &laptop), ("phone", &phone)] {
+        assert_eq!(m["parties"], 16, "{name}: one column per party");
+        assert!(
+            m["page_width"].as_f64().unwrap() <= m["viewport"].as_f64().unwrap() + 1.0,
+            "{name}: the page itself scrolls sideways: {m}"
+        );
+        assert_eq!(m["unlabelled_cells"], 0, "{name}: {m}");
+    }
+    // The laptop: the table scrolls inside its box, the ask column pinned
+    // at the left edge while it does, and no ask name cut short.
+    assert_eq!(laptop["ask_column"], "sticky");
+    assert_eq!(
+        laptop["ask_left_after_scroll"],
+        laptop["ask_left_before_scroll"]
+    );
+    assert_eq!(laptop["clipped_asks"], 0, "{laptop}");
+    // The phone: each ask is a card that fits the screen, listing the
+    // parties that meet it by name.
+    assert!(
+        phone["table_width"].as_f64().unwrap() <= phone["viewport"].as_f64().unwrap(),
+        "{phone}"
+    );
+    assert!(phone["named_cells"].as_u64().unwrap() > 0, "{phone}");
+    assert_eq!(phone["ask_column"], "static");
+}
+
+/// The page that measures the report in two frames (see the test above).
+const PROBE: &str = r#"<!doctype html><html><body>
+<iframe id="laptop-frame" src="report.html" style="width:1280px;height:900px;border:0"></iframe>
+<iframe id="phone-frame" src="report.html" style="width:390px;height:900px;border:0"></iframe>
+<pre id="laptop"></pre><pre id="phone"></pre>
+<script>
+function measure(frame) {
+  const doc = frame.contentDocument, win = frame.contentWindow;
+  const table = doc.querySelector("table.asks");
+  const box = table.parentElement;
+  const ask = table.querySelector("tbody th");
+  const before = ask.getBoundingClientRect().left;
+  box.scrollLeft = box.scrollWidth;
+  const after = ask.getBoundingClientRect().left;
+  box.scrollLeft = 0;
+  const cells = [...table.querySelectorAll("tbody td:not(.nobody)")];
+  const shown = cells.filter(td => win.getComputedStyle(td).display !== "none");
+  const named = shown.filter(td => win.getComputedStyle(td, "::before").content.includes(td.dataset.party || "\u0000"));
+  const clipped = [...table.querySelectorAll("tbody th")].filter(th => th.scrollWidth > th.clientWidth + 1);
+  return {
+    viewport: win.innerWidth,
+    page_width: doc.documentElement.scrollWidth,
+    table_width: table.getBoundingClientRect().width,
+    parties: table.querySelectorAll("thead th").length - 1,
+    ask_column: win.getComputedStyle(ask).position,
+    ask_left_before_scroll: Math.round(before),
+    ask_left_after_scroll: Math.round(after),
+    unlabelled_cells: cells.filter(td => !td.dataset.party).length,
+    named_cells: named.length,
+    clipped_asks: clipped.length,
+  };
+}
+window.addEventListener("load", () => {
+  for (const name of ["laptop", "phone"]) {
+    document.getElementById(name).textContent = JSON.stringify(measure(document.getElementById(name + "-frame")));
+  }
+});
+</script></body></html>"#;

@@ -382,9 +382,11 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "<th>{}</th>", esc(&label))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
+    let labels = party_labels(report);
     for ask in &report.lexicon.asks {
-        write!(out, "<tr><td>{}</td>", esc(&ask.label))?;
-        for p in &report.parties {
+        write!(out, "<tr><th scope=\"row\">{}</th>", esc(&ask.label))?;
+        let mut met = false;
+        for (p, label) in report.parties.iter().zip(&labels) {
             let n = p.rates.counts.asks.get(&ask.id).copied().unwrap_or(0);
             let pledges = p
                 .rates
@@ -397,9 +399,12 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .mashup
                 .ask_quote(&ask.id, &p.party, p.election.as_deref())
             {
-                Some(q) if n > 0 => write!(
+                Some(q) if n > 0 => {
+                    met = true;
+                    write!(
                     out,
-                    "<td><details><summary title=\"{}\">{n}{}</summary>{}</details></td>",
+                    "<td data-party=\"{}\"><details><summary title=\"{}\">{n}{}</summary>{}</details></td>",
+                    esc(label),
                     esc(&q.text),
                     if pledges > 0 {
                         format!(" ({pledges})")
@@ -407,9 +412,19 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         String::new()
                     },
                     quote_html(q)
+                )?
+                }
+                _ => write!(
+                    out,
+                    "<td class=\"none\" data-party=\"{}\">–</td>",
+                    esc(label)
                 )?,
-                _ => write!(out, "<td class=\"none\">–</td>")?,
             }
+        }
+        // On a phone each ask is a card listing the parties that meet it
+        // (see the stylesheet); this says so when none does.
+        if !met {
+            write!(out, "<td class=\"nobody\">no party</td>")?;
         }
         writeln!(out, "</tr>")?;
     }
@@ -613,7 +628,7 @@ mod tests {
         let html = render();
         let row = html
             .lines()
-            .find(|l| l.starts_with("<tr><td>Fund &lt;credit&gt; unions"))
+            .find(|l| l.starts_with("<tr><th scope=\"row\">Fund &lt;credit&gt; unions"))
             .unwrap();
         assert_eq!(row.matches("<details>").count(), 1);
         assert_eq!(row.matches("class=\"none\"").count(), 2);

@@ -51,9 +51,23 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-table.asks th, table.asks td { min-width: 7rem; }
-table.asks th:first-child, table.asks td:first-child { min-width: 13rem; position: sticky; left: 0; background: #fff; }
+table.asks { border-collapse: separate; border-spacing: 0; width: auto; min-width: 100%; }
+table.asks th, table.asks td { min-width: 4.5rem; max-width: 9rem; }
+table.asks thead th { vertical-align: bottom; font-size: 0.85rem; }
+table.asks th:first-child { width: 14rem; min-width: 11rem; max-width: 16rem; position: sticky; left: 0; z-index: 1; background: #fff; border-right: 1px solid var(--line); font-weight: normal; }
+table.asks thead th:first-child { font-weight: 600; }
 table.asks td.none { color: var(--line); text-align: center; }
+table.asks td.nobody { display: none; }
+@media (max-width: 600px) {
+  table.asks, table.asks tbody, table.asks tr, table.asks th, table.asks td { display: block; min-width: 0; max-width: none; width: auto; }
+  table.asks thead { display: none; }
+  table.asks tr { border: 1px solid var(--line); border-radius: 0.4rem; margin: 0 0 0.6rem; padding: 0.3rem 0.5rem; }
+  table.asks th:first-child { position: static; border: 0; font-weight: 600; padding: 0.2rem 0; }
+  table.asks td { border: 0; padding: 0.15rem 0; }
+  table.asks td.none { display: none; }
+  table.asks td.nobody { display: block; color: var(--muted); }
+  table.asks td[data-party]::before { content: attr(data-party) ": "; color: var(--muted); }
+}
 details summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 details blockquote { font-weight: normal; }
 blockquote { margin: 0.3rem 0; padding: 0.3rem 0.8rem; border-left: 4px solid var(--line); }
