@@ -94,6 +94,17 @@
 //!    ..."). Anything else with a mention is a *mention*: description,
 //!    praise, record in office, rhetoric. [`PledgeReader`] applies rule 7 to
 //!    a sentence only once rules 1 to 5 found no pledge in it.
+//! 8. **Imperative items.** A sentence that opens (after a bullet or list
+//!    number, if any) with one of the verbs manifestos set their policies
+//!    with, in the imperative ("Support a greater role for mutuals.",
+//!    "• Pass a new Co-operatives Bill", "Scrap the bedroom tax") is a
+//!    pledge: its "we will" is in a heading, or implied. So is one opening
+//!    with such a verb's "-ing" form when it starts a block ("Giving
+//!    disabled job seekers better help"). The verb must be followed by
+//!    neither a preposition nor a verb that makes it a noun ("Support for
+//!    co-operatives is growing", "Funding is tight"). Its stance is the
+//!    verb's, as for a list item (rule 3). Rule 8 applies only when rules 1
+//!    to 5 found nothing.
 //!
 //! Known limits: the leader's "I will" is not a marker; "a Conservative
 //! government will" in a Labour manifesto (an attack) is counted like a
@@ -286,13 +297,17 @@ static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("fixed pattern")
 });
 
-/// Whether `sentence` is a pledge, and its stance (rules 1 to 3).
+/// Whether `sentence`, read on its own as a block of its own, is a pledge,
+/// and its stance (rules 1 to 3, 8 and 9).
 pub fn classify(sentence: &str) -> Option<Pledge> {
-    markers(&normalise(sentence), &MARKER)
+    let text = normalise(sentence);
+    markers(&text, &MARKER)
         .into_iter()
         .map(|m| m.stance)
         .reduce(|a, b| if a == b { a } else { None })
         .map(|stance| Pledge { stance })
+        .or_else(|| imperative(&text, true))
+        .or_else(|| future_policy(&text))
 }
 
 /// Whether `sentence`, not being a pledge, demands action of others (rule
@@ -567,8 +582,222 @@ impl PledgeReader {
                 self.list = Some(last.stance);
             }
         }
+        if result.is_none() {
+            result = imperative(&text, starts_block).or_else(|| future_policy(&text));
+        }
         result
     }
+}
+
+/// Verbs manifestos set policies with in the imperative (rule 8), lower
+/// case, with their "-ing" forms made by [`gerund`].
+const POLICY_VERBS: &[&str] = &[
+    "abolish",
+    "adopt",
+    "allow",
+    "amend",
+    "appoint",
+    "assist",
+    "award",
+    "back",
+    "ban",
+    "boost",
+    "bring",
+    "build",
+    "cap",
+    "champion",
+    "commission",
+    "complete",
+    "consult",
+    "continue",
+    "create",
+    "cut",
+    "deliver",
+    "develop",
+    "devolve",
+    "double",
+    "empower",
+    "enable",
+    "encourage",
+    "facilitate",
+    "stimulate",
+    "end",
+    "enshrine",
+    "ensure",
+    "establish",
+    "expand",
+    "extend",
+    "foster",
+    "fund",
+    "give",
+    "grant",
+    "guarantee",
+    "help",
+    "implement",
+    "improve",
+    "increase",
+    "introduce",
+    "invest",
+    "keep",
+    "launch",
+    "legislate",
+    "maintain",
+    "make",
+    "offer",
+    "open",
+    "oppose",
+    "pass",
+    "pilot",
+    "prevent",
+    "procure",
+    "promote",
+    "protect",
+    "provide",
+    "put",
+    "raise",
+    "recognise",
+    "recognize",
+    "reduce",
+    "reform",
+    "reinstate",
+    "remove",
+    "replace",
+    "require",
+    "restore",
+    "review",
+    "roll",
+    "safeguard",
+    "scrap",
+    "secure",
+    "seek",
+    "set",
+    "simplify",
+    "stop",
+    "strengthen",
+    "support",
+    "tackle",
+    "transfer",
+    "turn",
+    "use",
+    "value",
+    "widen",
+    "work",
+];
+
+/// Words after a policy verb that make it a noun or a subject ("Support
+/// for", "Funding is"), not an order.
+const NOT_AN_ORDER: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "must", "should", "for", "of", "from", "in", "on", "at", "by",
+];
+
+/// The "-ing" form of a policy verb: "make" gives "making", "cut" "cutting".
+fn gerund(verb: &str) -> String {
+    const DOUBLED: &[&str] = &["ban", "cap", "cut", "put", "scrap", "set", "stop"];
+    if DOUBLED.contains(&verb) {
+        format!("{verb}{}ing", &verb[verb.len() - 1..])
+    } else if let Some(stem) = verb.strip_suffix('e').filter(|_| !verb.ends_with("ee")) {
+        format!("{stem}ing")
+    } else {
+        format!("{verb}ing")
+    }
+}
+
+/// Rule 9: a sentence that says what a policy, body or scheme will do or
+/// what will be done ("The Big Lottery Fund will focus on", "A Development
+/// Corporation will be established"): the manifesto's future is its
+/// programme. Not when the subject is someone else ("they", "you", "the
+/// government", another party named before "will"), in a question, or
+/// under a condition.
+fn future_policy(text: &str) -> Option<Pledge> {
+    static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+        let verbs = POLICY_VERBS.join("|");
+        Regex::new(&format!(
+            r"\b(?i:will)(?:\s+(?i:{ADVERBS}))?\s+(?:(?P<verb>{verbs})|be\s+(?P<done>\w+ed|made|given|set|built|taken|paid|met|brought|held|kept|run|put|done|won)|(?P<focus>focus|act|become|have))\b"
+        ))
+        .expect("fixed pattern")
+    });
+    static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:they|you|he|she|i|tory|tories|conservatives|labour|ukip|snp|lib\s+dems?|liberal\s+democrats|greens?|reform|opponents|ministers|the\s+government|current\s+government)\b")
+            .expect("fixed pattern")
+    });
+    if text.trim_end().ends_with('?') || OPENING_CONDITION.is_match(text) {
+        return None;
+    }
+    let found = FUTURE.captures(text)?;
+    let whole = found.get(0)?;
+    let before = &text[..whole.start()];
+    if OTHERS.is_match(before) || before.to_lowercase().contains(" if ") {
+        return None;
+    }
+    // A thing that will be scrapped is opposed, as a verb of opposition
+    // after a marker is (rule 3).
+    const UNDONE: &[&str] = &[
+        "abolished",
+        "banned",
+        "blocked",
+        "halted",
+        "outlawed",
+        "repealed",
+        "reversed",
+        "scrapped",
+        "stopped",
+    ];
+    if let Some(done) = found.name("done") {
+        if UNDONE.contains(&done.as_str().to_lowercase().as_str()) {
+            return Some(Pledge {
+                stance: Some(Stance::Against),
+            });
+        }
+    }
+    let verb = ["verb", "done", "focus"]
+        .iter()
+        .find_map(|name| found.name(name))
+        .map_or(whole.end(), |m| m.start());
+    Some(Pledge {
+        stance: stance_after(&text[verb..]),
+    })
+}
+
+/// A capital letter as a list marker: "D)", "(B)", "C.".
+fn is_capital_marker(word: &str) -> bool {
+    let inner = word.trim_start_matches('(').trim_end_matches(['.', ')']);
+    inner.len() == 1 && inner.len() < word.len() && inner.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Rule 8: the pledge of a sentence set as an imperative item.
+fn imperative(text: &str, starts_block: bool) -> Option<Pledge> {
+    static GERUNDS: LazyLock<Vec<String>> =
+        LazyLock::new(|| POLICY_VERBS.iter().map(|v| gerund(v)).collect());
+    if text.trim_end().ends_with('?') {
+        return None;
+    }
+    // After a bullet, a list number, or a list letter ("d.", "ii.", "D)").
+    let item = item_text(text).unwrap_or(text);
+    let item = match item.split_once(' ') {
+        Some((marker, rest)) if crate::text::is_marker(marker) || is_capital_marker(marker) => rest,
+        _ => item,
+    };
+    let listed = item.len() < text.len();
+    let mut words = item.split(' ');
+    let first = words.next()?;
+    // An order opens with a capital, or follows a bullet in lower case.
+    if !(first.starts_with(char::is_uppercase) || listed) {
+        return None;
+    }
+    let verb = first.to_lowercase();
+    let next = words.next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })?;
+    if NOT_AN_ORDER.contains(&next.as_str()) {
+        return None;
+    }
+    let order = POLICY_VERBS.contains(&verb.as_str())
+        || ((starts_block || listed) && GERUNDS.contains(&verb));
+    order.then(|| Pledge {
+        stance: stance_after(item),
+    })
 }
 
 impl PledgeReader {

@@ -186,8 +186,10 @@ fn intl_gold_matches_its_pdfs_and_each_edition_helps_its_country() {
 
 /// Floors on the three kinds of marked sentence (pledge, proposal, mention) over both gold
 /// sets: the figures of 2026-12-07 (docs/method.md), rounded down.
-const MIN_STANCE_ACCURACY: f64 = 0.69;
-const MIN_PLEDGE_PRECISION: f64 = 0.95;
+const MIN_STANCE_ACCURACY: f64 = 0.85;
+const MIN_PLEDGE_PRECISION: f64 = 0.94;
+/// Issue 25's bar for pledges (0.85) is met: rules 8 and 9 of `pledge`.
+const MIN_PLEDGE_RECALL: f64 = 0.86;
 const MIN_PROPOSAL_RECALL: f64 = 0.6;
 
 #[test]
@@ -217,13 +219,16 @@ fn pledges_proposals_and_mentions_hold_their_floor_on_the_gold() {
     assert!(proposals >= 10, "only {proposals} gold proposals");
     let accuracy = all.accuracy().unwrap_or(0.0);
     let pledge_precision = all.precision(score::Stance::Pledge).unwrap_or(0.0);
+    let pledge_recall = all.recall(score::Stance::Pledge).unwrap_or(0.0);
     let proposal_recall = all.recall(score::Stance::Proposal).unwrap_or(0.0);
     assert!(
         accuracy >= MIN_STANCE_ACCURACY
             && pledge_precision >= MIN_PLEDGE_PRECISION
+            && pledge_recall >= MIN_PLEDGE_RECALL
             && proposal_recall >= MIN_PROPOSAL_RECALL,
         "accuracy {accuracy:.3} (floor {MIN_STANCE_ACCURACY}), pledge precision \
-         {pledge_precision:.3} (floor {MIN_PLEDGE_PRECISION}), proposal recall \
+         {pledge_precision:.3} (floor {MIN_PLEDGE_PRECISION}), pledge recall \
+         {pledge_recall:.3} (floor {MIN_PLEDGE_RECALL}), proposal recall \
          {proposal_recall:.3} (floor {MIN_PROPOSAL_RECALL})"
     );
 }

@@ -288,7 +288,7 @@ fn markdown_has_the_ranking_themes_and_tracker_of_the_sample_corpus() {
     assert!(ranking < themes && themes < tracker);
     // One ranking row per party, most policies first (ties: most mentions).
     assert!(
-        text.contains("| 1 | Civic Renewal | 15 | 9 | 0 | 29 |"),
+        text.contains("| 1 | Civic Renewal | 15 | 12 | 0 | 29 |"),
         "{text}"
     );
     // Every quote names its document and page.

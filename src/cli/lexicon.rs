@@ -151,7 +151,14 @@ fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\nAsks")?;
     }
     for a in lexicon.asks() {
-        let all: Vec<&str> = a.all.iter().map(|t| t.as_str()).collect();
+        let all: Vec<String> = a
+            .all
+            .iter()
+            .map(|alternatives| {
+                let terms: Vec<&str> = alternatives.iter().map(|t| t.as_str()).collect();
+                terms.join(" | ")
+            })
+            .collect();
         let any: Vec<&str> = a.any.iter().map(|t| t.as_str()).collect();
         write!(
             out,

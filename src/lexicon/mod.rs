@@ -125,8 +125,9 @@ pub struct Ask {
     pub category: Option<String>,
     /// Where the ask comes from.
     pub note: Option<String>,
-    /// Terms that must all occur in the sentence.
-    pub all: Vec<Term>,
+    /// What must all occur in the sentence: each entry one of its terms
+    /// (most entries are a single term).
+    pub all: Vec<Vec<Term>>,
     /// Terms of which at least one must occur, when not empty.
     pub any: Vec<Term>,
     /// Phrases in which a match of this ask's terms does not count for it

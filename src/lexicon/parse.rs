@@ -581,7 +581,7 @@ fn read_ask(
     for (key, v) in table.iter() {
         match key.get_ref().as_ref() {
             k if named.read(ctx, k, v) => {}
-            "all" => all = ctx.terms(v, "all", false),
+            "all" => all = read_ask_all(ctx, v),
             "any" => any = ctx.terms(v, "any", false),
             "exclude" => exclude = ctx.terms(v, "exclude", false),
             _ => ctx.unknown_key(key, "[[ask]]", KNOWN),
@@ -589,7 +589,10 @@ fn read_ask(
     }
     let (id, label, category, note) = named.check(ctx, lexicon, ask_ids)?;
     let mut once = ListedOnce::new(format!("ask {id:?}"));
-    all.retain(|t| once.keep(t, ctx));
+    for alternatives in &mut all {
+        alternatives.retain(|t| once.keep(t, ctx));
+    }
+    all.retain(|alternatives| !alternatives.is_empty());
     any.retain(|t| once.keep(t, ctx));
     if all.is_empty() && any.is_empty() {
         ctx.error(
@@ -608,6 +611,36 @@ fn read_ask(
         any,
         exclude,
     })
+}
+
+/// An ask's `all`: each entry a term, or a list of terms any one of which
+/// will do (`["energy", "renewable*"]`: a sentence about community-owned
+/// renewables is about community energy though it never says "energy").
+fn read_ask_all(ctx: &mut Ctx<'_>, v: &Value<'_>) -> Vec<Vec<Term>> {
+    let DeValue::Array(items) = v.get_ref() else {
+        let found = v.get_ref().type_str();
+        ctx.error(
+            v.span().start,
+            format!("`all` must be a list of strings or of lists of strings, not {found}"),
+        );
+        return Vec::new();
+    };
+    let mut all = Vec::new();
+    for item in items.iter() {
+        if matches!(item.get_ref(), DeValue::Array(_)) {
+            let alternatives = ctx.terms(item, "all", false);
+            if alternatives.is_empty() {
+                ctx.error(
+                    item.span().start,
+                    "an entry of `all` that is a list needs terms",
+                );
+            }
+            all.push(alternatives);
+        } else if let Some(text) = ctx.string(item, "all") {
+            all.extend(ctx.term(text, item, false).map(|t| vec![t]));
+        }
+    }
+    all
 }
 
 /// Drops (and reports) a term listed a second time in one ask or rule: it would be matched

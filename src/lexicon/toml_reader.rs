@@ -124,19 +124,31 @@ impl Ctx<'_> {
     ) -> Vec<Term> {
         let mut out = Vec::new();
         for (text, item) in self.strings(value, what) {
-            let span = item.span();
-            match check_syntax(&text) {
-                Ok(()) => {
-                    let (line, column) = self.position(self.offset_in_string(&span, &text, 0));
-                    out.push(Term::new(text, case_sensitive, line, column));
-                }
-                Err((at, message)) => {
-                    let offset = self.offset_in_string(&span, &text, at);
-                    self.error(offset, format!("term {text:?}: {message}"));
-                }
-            }
+            out.extend(self.term(text, item, case_sensitive));
         }
         out
+    }
+
+    /// The term `text`, read from `item`, when its syntax is right; else
+    /// the mistake is reported where it is.
+    pub(super) fn term(
+        &mut self,
+        text: String,
+        item: &Value<'_>,
+        case_sensitive: bool,
+    ) -> Option<Term> {
+        let span = item.span();
+        match check_syntax(&text) {
+            Ok(()) => {
+                let (line, column) = self.position(self.offset_in_string(&span, &text, 0));
+                Some(Term::new(text, case_sensitive, line, column))
+            }
+            Err((at, message)) => {
+                let offset = self.offset_in_string(&span, &text, at);
+                self.error(offset, format!("term {text:?}: {message}"));
+                None
+            }
+        }
     }
 
     pub(super) fn unknown_key(

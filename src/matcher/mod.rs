@@ -351,7 +351,11 @@ impl Matcher {
             })
         };
         for ask in lexicon.asks() {
-            let mut groups: Vec<Vec<usize>> = ask.all.iter().map(|t| vec![index(t)]).collect();
+            let mut groups: Vec<Vec<usize>> = ask
+                .all
+                .iter()
+                .map(|alternatives| alternatives.iter().map(&mut index).collect())
+                .collect();
             if !ask.any.is_empty() {
                 groups.push(ask.any.iter().map(&mut index).collect());
             }

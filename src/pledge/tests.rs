@@ -423,6 +423,74 @@ fn stances() {
     run(STANCES);
 }
 
+/// Rule 8: policies set as orders, and rule 9: what a policy or body will do.
+const ORDERS_AND_PROGRAMMES: &[Case] = &[
+    ("an order", "Support a greater role for mutuals.", "for"),
+    (
+        "an order after a bullet",
+        "• Pass a new Co-operatives Bill.",
+        "for",
+    ),
+    (
+        "an order after a list letter",
+        "d. fund community energy in every region.",
+        "for",
+    ),
+    (
+        "an order against",
+        "Scrap the cap on community shares.",
+        "against",
+    ),
+    (
+        "an -ing item",
+        "Giving staff the right to form mutuals.",
+        "for",
+    ),
+    (
+        "an -ing item after a marker",
+        "ii. procuring seedlings from local co-operatives.",
+        "for",
+    ),
+    (
+        "the verb as a noun",
+        "Support for co-operatives is growing.",
+        "-",
+    ),
+    (
+        "a gerund as a subject",
+        "Funding is tight for credit unions.",
+        "-",
+    ),
+    ("a question", "Support co-operatives?", "-"),
+    (
+        "a body will",
+        "The Big Lottery Fund will focus on the voluntary sector.",
+        "for",
+    ),
+    (
+        "it will be done",
+        "A Co-operative Development Agency will be established.",
+        "for",
+    ),
+    ("scrapped", "The bedroom tax will be scrapped.", "against"),
+    (
+        "their will",
+        "The Tories will cut funding for charities.",
+        "-",
+    ),
+    (
+        "under a condition",
+        "If elected, the fund will support credit unions.",
+        "-",
+    ),
+    ("a prediction", "Credit unions will grow in number.", "-"),
+];
+
+#[test]
+fn orders_and_programmes() {
+    run(ORDERS_AND_PROGRAMMES);
+}
+
 // Not a test (it says nothing about the code): a guard, checked when the
 // tests compile, that the labelled tables are not quietly cut down.
 const _: () = assert!(MARKERS.len() + NOT_PLEDGES.len() + STANCES.len() >= 60);
@@ -438,7 +506,9 @@ const LISTS: &[(&str, &[(&str, bool, &str)])] = &[
             ("• Double the funds for credit unions.", true, "for"),
             ("• Scrap the cap on community shares.", true, "against"),
             ("Co-operatives matter.", true, "-"),
-            ("• Fund mutuals.", true, "-"),
+            // Outside the list, an order is a pledge of its own (rule 8).
+            ("• Fund mutuals.", true, "for"),
+            ("• Mutuals matter.", true, "-"),
         ],
     ),
     (
@@ -486,7 +556,7 @@ const LISTS: &[(&str, &[(&str, bool, &str)])] = &[
         "no colon, no list",
         &[
             ("We will act.", true, "for"),
-            ("• Back mutuals.", true, "-"),
+            ("• Mutual banks.", true, "-"),
         ],
     ),
 ];
