@@ -721,7 +721,11 @@ fn future_policy(text: &str) -> Option<Pledge> {
         Regex::new(r"(?i)\b(?:they|you|he|she|i|tory|tories|conservatives|labour|ukip|snp|lib\s+dems?|liberal\s+democrats|greens?|reform|opponents|ministers|the\s+government|current\s+government)\b")
             .expect("fixed pattern")
     });
-    if text.trim_end().ends_with('?') || OPENING_CONDITION.is_match(text) {
+    // Most sentences say no "will": the pattern is not run on them.
+    if !(text.contains("will") || text.contains("Will") || text.contains("WILL"))
+        || text.trim_end().ends_with('?')
+        || OPENING_CONDITION.is_match(text)
+    {
         return None;
     }
     let found = FUTURE.captures(text)?;

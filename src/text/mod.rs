@@ -46,10 +46,6 @@ pub fn finish_document(pages: &mut [Page]) {
 /// in a larger type, or well short of the block's measure. A text file's
 /// lines have no measure or type size, so only capitals tell there.
 fn is_heading_line(line: &Line, next: &Line, widest: f32) -> bool {
-    let text = line.text.trim_end();
-    if markers::starts_with_marker(text) {
-        return false;
-    }
     // The first letter, after a list item's marker ("g. consult").
     let capital = |t: &str| {
         let t = t.trim_start();
@@ -61,12 +57,15 @@ fn is_heading_line(line: &Line, next: &Line, widest: f32) -> bool {
             .find(|c| c.is_alphanumeric())
             .is_some_and(char::is_uppercase)
     };
-    let last_word = text.rsplit(' ').next().unwrap_or("");
+    // The cheap tests first: most lines of a paragraph end in a stop or
+    // run on to a line in lower case.
+    let text = line.text.trim_end();
     if text.ends_with(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '\'' | '\u{2019}'))
-        || RUNS_ON.contains(&last_word)
-        || text.split_whitespace().count() > 10
-        || !capital(text)
         || !capital(&next.text)
+        || RUNS_ON.contains(&text.rsplit(' ').next().unwrap_or(""))
+        || text.split_whitespace().nth(10).is_some()
+        || !capital(text)
+        || markers::starts_with_marker(text)
     {
         return false;
     }
@@ -77,28 +76,39 @@ fn is_heading_line(line: &Line, next: &Line, widest: f32) -> bool {
     set_in_capitals || larger || short
 }
 
-/// Whether `text` is set in capitals: six letters or more, none lower case.
+/// Whether `text` is set in capitals: six letters or more, every one a
+/// capital. Stops at the first letter that is not, as nearly every line has.
 fn is_in_capitals(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic());
-    let (upper, all) = letters.fold((0, 0), |(u, a), c| {
-        (u + usize::from(c.is_uppercase()), a + 1)
-    });
-    all >= 6 && upper == all
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 6
 }
 
 /// Whether the lines of a block are a heading as a whole: in capitals,
-/// twelve words at most, not ending as a sentence or list item does (a
-/// chapter's title on its own page, set over three lines).
+/// twelve words at most (so four lines at most), not ending as a sentence
+/// or list item does (a chapter's title on its own page, set over three
+/// lines).
 fn is_heading_block(lines: &[&Line]) -> bool {
-    let words: usize = lines
-        .iter()
-        .map(|l| l.text.split_whitespace().count())
-        .sum();
-    let last = lines.last().map_or("", |l| l.text.trim_end());
-    words <= 12
+    let Some(last) = lines.last() else {
+        return false;
+    };
+    lines.len() <= 4
+        && !last
+            .text
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';', ','])
         && !markers::starts_with_marker(&lines[0].text)
-        && !last.ends_with(['.', '!', '?', ':', ';', ','])
         && lines.iter().all(|l| is_in_capitals(&l.text))
+        && lines
+            .iter()
+            .map(|l| l.text.split_whitespace().count())
+            .sum::<usize>()
+            <= 12
 }
 
 /// Words a line ends with when its sentence runs on to the next line.
@@ -116,38 +126,38 @@ impl Page {
     /// quoted with the heading glued on. A list item starts afresh too, so
     /// that items are quoted as separate sentences rather than run together.
     pub fn body_text(&self) -> String {
-        let blocks: Vec<(Vec<&Line>, f32)> = self
-            .blocks
-            .iter()
-            .map(|block| {
-                let lines: Vec<&Line> = block
-                    .lines
-                    .iter()
-                    .filter(|l| !l.furniture && !l.text.is_empty())
-                    .collect();
-                let widest = lines
-                    .iter()
-                    .map(|l| l.bbox[2] - l.bbox[0])
-                    .fold(0.0, f32::max);
-                (lines, widest)
-            })
-            .filter(|(lines, _)| !lines.is_empty())
-            .collect();
+        // A block's lines that are read: not furniture, not empty.
+        fn read(block: &Block) -> impl Iterator<Item = &Line> {
+            block
+                .lines
+                .iter()
+                .filter(|l| !l.furniture && !l.text.is_empty())
+        }
+        fn widest<'a>(lines: impl Iterator<Item = &'a Line>) -> f32 {
+            lines.map(|l| l.bbox[2] - l.bbox[0]).fold(0.0, f32::max)
+        }
         let mut out = String::new();
-        for (b, (lines, widest)) in blocks.iter().enumerate() {
-            if is_heading_block(lines) {
+        let mut lines: Vec<&Line> = Vec::new();
+        for (b, block) in self.blocks.iter().enumerate() {
+            lines.clear();
+            lines.extend(read(block));
+            if lines.is_empty() || is_heading_block(&lines) {
                 continue;
             }
+            let measure = widest(lines.iter().copied());
             let start = out.len();
             let mut fresh = true;
             for (i, line) in lines.iter().enumerate() {
                 let heading = match lines.get(i + 1) {
-                    Some(next) => is_heading_line(line, next, *widest),
+                    Some(next) => is_heading_line(line, next, measure),
                     // A block of one line is a heading when it stands so
-                    // over the block after it.
-                    None if lines.len() == 1 => blocks
-                        .get(b + 1)
-                        .is_some_and(|(next, widest)| is_heading_line(line, next[0], *widest)),
+                    // over the next block that is read.
+                    None if lines.len() == 1 => self.blocks[b + 1..]
+                        .iter()
+                        .find_map(|next| read(next).next().map(|first| (first, next)))
+                        .is_some_and(|(first, next)| {
+                            is_heading_line(line, first, widest(read(next)))
+                        }),
                     None => false,
                 };
                 if heading {
