@@ -28,8 +28,8 @@ use sha1::{Digest, Sha1};
 /// OWNERSHIP", "THE VOLUNTARY SECTOR"), six pledges glued to a heading's
 /// mention with them, and the sentences after the headings are quoted
 /// without them; best quotes are chosen by the documented score (a whole
-/// sentence first), which changed 56 of the 545 quotes, and the quotes
-/// that are not whole sentences fell from 46 to 33. Before that, by each party's `country` (null here: the
+/// sentence first), which changed 56 of the 545 quotes; 33 are not whole
+/// sentences (for those party and theme every sentence is a fragment). Before that, by each party's `country` (null here: the
 /// texts have no index), which ranks parties within their election and
 /// country; nothing else moved. Before that, by proposals (pledge rules 6 and 7): every
 /// count gained `proposals`, `proposed_policies` and
