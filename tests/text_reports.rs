@@ -11,7 +11,12 @@ use crate::util::{mashup, shared_file};
 use sha1::{Digest, Sha1};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
-/// `../shared/text`. Changed last by lexicon 2026.8, whose community
+/// `../shared/text`. Changed last by sentences cut at a block's end running
+/// on into the next block when that starts in lower case: five quoted
+/// sentences are whole again ("We will also support the smaller businesses
+/// and co-operatives ...", Greens 2005) and one more is a pledge (UKIP 2017's
+/// "- Fund a pro-active co-ordinating service ..."); no mention or policy
+/// moved. Before that, by lexicon 2026.8, whose community
 /// energy ask takes renewables, solar, wind, hydro and heat networks for
 /// energy: two more SNP sentences meet it (2015's fund "delivering 500MW of
 /// locally owned renewable generation", and 2017's run-together record that
@@ -50,7 +55,7 @@ use sha1::{Digest, Sha1};
 /// the same (checked when it was pinned). Before that, schema version 7
 /// (OCR: `text_source`, `ocr`, `ocr_pages`, `ocr_documents`) changed no count
 /// either.
-const REPORT_SHA1: &str = "4f0e5cc37c6b22ed2d3a5efd095bb6c70867c48e";
+const REPORT_SHA1: &str = "bd90dbe0c01a71ed0442035598b4835e57c76e27";
 
 #[test]
 fn the_text_report_is_unchanged() {

@@ -125,6 +125,9 @@ impl Page {
     /// left out, and the sentence after it starts afresh rather than being
     /// quoted with the heading glued on. A list item starts afresh too, so
     /// that items are quoted as separate sentences rather than run together.
+    /// A block that ends mid-sentence runs on into the next block when that
+    /// starts in lower case (a sentence cut at a column break), so that the
+    /// sentence is quoted whole.
     pub fn body_text(&self) -> String {
         // A block's lines that are read: not furniture, not empty.
         fn read(block: &Block) -> impl Iterator<Item = &Line> {
@@ -178,7 +181,17 @@ impl Page {
                 fresh = false;
             }
             if out.len() > start && !out.ends_with('\n') {
-                out.push('\n');
+                // A sentence cut by a column break runs on into the next
+                // block when that starts in lower case.
+                let runs_on = !out.ends_with(['.', '!', '?', ':', ';'])
+                    && self.blocks[b + 1..]
+                        .iter()
+                        .find_map(|next| read(next).next())
+                        .is_some_and(|first| {
+                            first.text.starts_with(char::is_lowercase)
+                                && !markers::starts_with_marker(&first.text)
+                        });
+                out.push(if runs_on { ' ' } else { '\n' });
             }
         }
         out
@@ -310,6 +323,28 @@ pub(crate) mod tests {
         // A list item is never a heading.
         let p = page_of(&[&["• SUPPORT CREDIT UNIONS"], &["We will."]]);
         assert_eq!(p.body_text(), "• SUPPORT CREDIT UNIONS\nWe will.\n");
+    }
+
+    #[test]
+    fn a_sentence_cut_at_a_column_break_runs_on_into_the_next_block() {
+        let p = page_of(&[
+            &["We will also use the unclaimed assets"],
+            &["of banks to replenish pension funds."],
+            &["Credit unions"],
+            &["Credit unions matter."],
+        ]);
+        // The first block runs on; the third stands alone: the next block
+        // starts with a capital.
+        assert_eq!(
+            p.body_text(),
+            "We will also use the unclaimed assets of banks to replenish pension funds.\n\
+             Credit unions\nCredit unions matter.\n"
+        );
+        // A block that ends a sentence, or a list item after it, starts afresh.
+        let p = page_of(&[&["We will act."], &["and then more."]]);
+        assert_eq!(p.body_text(), "We will act.\nand then more.\n");
+        let p = page_of(&[&["We will fund"], &["• mutuals"]]);
+        assert_eq!(p.body_text(), "We will fund\n• mutuals\n");
     }
 
     #[test]
