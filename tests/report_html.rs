@@ -9,30 +9,48 @@ use crate::util::chromium::{chromium, run_chromium, svg_by_id};
 use crate::util::{json, mashup, shared_dir};
 use std::path::{Path, PathBuf};
 
-/// Writes an index for the six 2015 manifestos, parties from
-/// `corpus/INDEX.tsv`, file paths absolute so the index can live anywhere.
-fn index_2015(shared: &Path, dir: &Path) -> (PathBuf, Vec<String>) {
+/// Writes `dir/name`, an index of the rows of `corpus/INDEX.tsv` that
+/// `keep` takes (given the row's file and text-layer columns), at most
+/// `limit` of them, parties from the index, file paths absolute so the index
+/// can live anywhere: the index, and the parties and files it names.
+fn write_index(
+    shared: &Path,
+    dir: &Path,
+    name: &str,
+    limit: usize,
+    keep: impl Fn(&str, &str) -> bool,
+) -> (PathBuf, Vec<String>, Vec<PathBuf>) {
     let tsv = std::fs::read_to_string(shared.join("corpus/INDEX.tsv")).unwrap();
-    let mut csv = csv::Writer::from_path(dir.join("uk-2015.csv")).unwrap();
+    let index = dir.join(name);
+    let mut csv = csv::Writer::from_path(&index).unwrap();
     csv.write_record(["file", "party", "year", "country"])
         .unwrap();
-    let mut parties = Vec::new();
+    let (mut parties, mut files) = (Vec::new(), Vec::new());
     for line in tsv.lines().skip(1) {
         let fields: Vec<&str> = line.split('\t').collect();
-        let [file, country, year, party, ..] = fields[..] else {
+        let [file, country, year, party, _, _, layer, ..] = fields[..] else {
             continue;
         };
-        if !file.starts_with("uk-2015/") {
+        if !keep(file, layer) || files.len() == limit {
             continue;
         }
         let path = shared.join("corpus").join(file).canonicalize().unwrap();
         csv.write_record([path.to_str().unwrap(), party, year, country])
             .unwrap();
         parties.push(party.to_string());
+        files.push(path);
     }
     csv.flush().unwrap();
+    (index, parties, files)
+}
+
+/// Writes an index for the six 2015 manifestos.
+fn index_2015(shared: &Path, dir: &Path) -> (PathBuf, Vec<String>) {
+    let (index, parties, _) = write_index(shared, dir, "uk-2015.csv", usize::MAX, |file, _| {
+        file.starts_with("uk-2015/")
+    });
     assert_eq!(parties.len(), 6, "INDEX.tsv lists six 2015 manifestos");
-    (dir.join("uk-2015.csv"), parties)
+    (index, parties)
 }
 
 #[test]
@@ -148,26 +166,9 @@ fn the_asks_tracker_with_16_parties_fits_a_laptop_and_a_phone() {
     let Some(chromium) = chromium() else { return };
     let dir = tempfile::tempdir().unwrap();
     // Sixteen manifestos with a text layer, each a party at an election.
-    let tsv = std::fs::read_to_string(shared.join("corpus/INDEX.tsv")).unwrap();
-    let index = dir.path().join("sixteen.csv");
-    let mut csv = csv::Writer::from_path(&index).unwrap();
-    csv.write_record(["file", "party", "year", "country"])
-        .unwrap();
-    let mut files = Vec::new();
-    for line in tsv.lines().skip(1) {
-        let fields: Vec<&str> = line.split('\t').collect();
-        let [file, country, year, party, _, _, layer, ..] = fields[..] else {
-            continue;
-        };
-        if layer.starts_with("no") || files.len() == 16 {
-            continue;
-        }
-        let path = shared.join("corpus").join(file).canonicalize().unwrap();
-        csv.write_record([path.to_str().unwrap(), party, year, country])
-            .unwrap();
-        files.push(path);
-    }
-    csv.flush().unwrap();
+    let (index, _, files) = write_index(&shared, dir.path(), "sixteen.csv", 16, |_, layer| {
+        !layer.starts_with("no")
+    });
     assert_eq!(files.len(), 16);
     let html = dir.path().join("report.html");
     mashup()

@@ -318,7 +318,7 @@ fn push_reading(out: &mut String, reading: &str) {
 fn untag_pages(pages: &mut [Page]) {
     for page in pages {
         for line in page.blocks.iter_mut().flat_map(|b| b.lines.iter_mut()) {
-            if let (std::borrow::Cow::Owned(plain), _) = UnmappedTag::untag(&line.text) {
+            if let std::borrow::Cow::Owned(plain) = UnmappedTag::untag(&line.text) {
                 line.text = plain;
             }
         }
@@ -620,7 +620,7 @@ mod tests {
         assert_eq!((text.as_str(), by_glyph, by_line), ("national John", 1, 1));
         let (text, by_glyph, by_line) = fill_tags(&tagged("%ohn"), &decided, None);
         assert_eq!((by_glyph, by_line), (0, 0));
-        assert_eq!(UnmappedTag::untag(&text).0, "\u{FFFD}ohn");
+        assert_eq!(UnmappedTag::untag(&text), "\u{FFFD}ohn");
     }
 
     #[test]

@@ -107,12 +107,11 @@ impl UnmappedTag {
         char::from_u32(self.0).unwrap_or(char::REPLACEMENT_CHARACTER)
     }
 
-    /// `text` with every tag as U+FFFD, and how many there were; borrowed
-    /// when there are none (nearly always).
-    pub fn untag(text: &str) -> (std::borrow::Cow<'_, str>, u32) {
-        let tags = text.chars().filter(|&c| Self::of(c).is_some()).count() as u32;
-        if tags == 0 {
-            return (std::borrow::Cow::Borrowed(text), 0);
+    /// `text` with every tag as U+FFFD; borrowed when it has none (nearly
+    /// always).
+    pub fn untag(text: &str) -> std::borrow::Cow<'_, str> {
+        if !text.chars().any(|c| Self::of(c).is_some()) {
+            return std::borrow::Cow::Borrowed(text);
         }
         let plain = text
             .chars()
@@ -121,7 +120,7 @@ impl UnmappedTag {
                 None => c,
             })
             .collect();
-        (std::borrow::Cow::Owned(plain), tags)
+        std::borrow::Cow::Owned(plain)
     }
 }
 

@@ -378,11 +378,11 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<div class=\"scroll\"><table class=\"asks\"><thead><tr><th>Ask</th>"
     )?;
-    for label in party_labels(report) {
-        write!(out, "<th>{}</th>", esc(&label))?;
+    let labels = party_labels(report);
+    for label in &labels {
+        write!(out, "<th>{}</th>", esc(label))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
-    let labels = party_labels(report);
     for ask in &report.lexicon.asks {
         write!(out, "<tr><th scope=\"row\">{}</th>", esc(&ask.label))?;
         let mut met = false;
