@@ -9,6 +9,11 @@
 //! counted as lost and printed, never scored silently, unless it is a heading (headings are
 //! left out of the matched text).
 //!
+//! Glyphs a text layer gives no Unicode for are keyed as they read without OCR (U+FFFD),
+//! so that a machine without Tesseract finds the same rows; where Tesseract is installed
+//! the sentences are scored as `mashup scan` reads them, with those glyphs recovered
+//! (`ocr::recover`), so the gold measures what a user gets.
+//!
 //! Each sentence then becomes one line of a [`GoldDoc`], scored by [`score::score`] line by
 //! line, so recall and precision mean what they mean on the UK gold.
 #![allow(dead_code)]
@@ -16,7 +21,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use std::sync::{Arc, OnceLock};
+
+use manifesto_mashup::cache::Cache;
 use manifesto_mashup::corpus::InputKind;
+use manifesto_mashup::ocr::{self, Availability, Ocr, OcrSettings};
 use manifesto_mashup::read::{read_document, BodyText, ReadOptions};
 use manifesto_mashup::text::sentence_ranges;
 
@@ -51,11 +60,36 @@ pub struct Sentence {
     pub starts_block: bool,
 }
 
-/// A document's sentences as `mashup scan` reads them, in order.
+/// Tesseract as `mashup scan` runs it by default, when it is installed, with the
+/// recognising tests' cache (under the target folder, so reruns are quick).
+fn installed_ocr() -> Option<Arc<Ocr>> {
+    static OCR: OnceLock<Option<Arc<Ocr>>> = OnceLock::new();
+    OCR.get_or_init(|| {
+        let cache = || {
+            let dir = Path::new(option_env!("CARGO_TARGET_TMPDIR")?).join("ocr-cache");
+            Cache::open(&dir).ok()
+        };
+        match ocr::prepare(&OcrSettings::default(), cache) {
+            Ok(Availability::Ready(ocr)) => Some(Arc::new(ocr)),
+            _ => None,
+        }
+    })
+    .clone()
+}
+
+/// A document's sentences as `mashup scan --ocr never` reads them, in order.
 pub fn sentences(path: &Path) -> Result<Vec<Sentence>, String> {
+    sentences_with(path, None)
+}
+
+/// A document's sentences, read with `ocr` when given.
+fn sentences_with(path: &Path, ocr: Option<Arc<Ocr>>) -> Result<Vec<Sentence>, String> {
     let kind = InputKind::of_file(path);
-    let doc = read_document(path, kind, &ReadOptions::default())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let options = ReadOptions {
+        ocr,
+        ..ReadOptions::default()
+    };
+    let doc = read_document(path, kind, &options).map_err(|e| format!("{}: {e}", path.display()))?;
     let body = BodyText::of(doc, kind);
     let mut out = Vec::new();
     for page in &body.pages {
@@ -96,11 +130,11 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
             )
         })?
         .to_ascii_uppercase();
-    let (lines, starts_block): (Vec<String>, Vec<bool>) =
-        sentences(&pdfs.join(format!("{name}.pdf")))?
-            .into_iter()
-            .map(|s| (s.text, s.starts_block))
-            .unzip();
+    let pdf = pdfs.join(format!("{name}.pdf"));
+    let (lines, starts_block): (Vec<String>, Vec<bool>) = sentences(&pdf)?
+        .into_iter()
+        .map(|s| (s.text, s.starts_block))
+        .unzip();
     let party = party_of(pdfs, &name);
     let mut by_hash: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
@@ -135,6 +169,7 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
             return Err(format!("{at}: sentence {index} marked twice"));
         }
     }
+    let lines = recovered(&pdf, lines)?;
     Ok(IntlGold {
         country,
         party,
@@ -146,6 +181,32 @@ pub fn load(gold: &Path, pdfs: &Path) -> Result<IntlGold, String> {
         starts_block,
         lost,
     })
+}
+
+/// `lines` as read with OCR recovering the glyphs that read as U+FFFD, sentence for
+/// sentence; `lines` themselves when nothing reads so, when Tesseract is not installed,
+/// or when recovery changed where sentences end (then the rows could not be paired).
+fn recovered(pdf: &Path, lines: Vec<String>) -> Result<Vec<String>, String> {
+    if !lines.iter().any(|l| l.contains('\u{FFFD}')) {
+        return Ok(lines);
+    }
+    let Some(ocr) = installed_ocr() else {
+        return Ok(lines);
+    };
+    let read: Vec<String> = sentences_with(pdf, Some(ocr))?
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    if read.len() != lines.len() {
+        eprintln!(
+            "{}: {} sentences with OCR, {} without; scored as read without",
+            pdf.display(),
+            read.len(),
+            lines.len()
+        );
+        return Ok(lines);
+    }
+    Ok(read)
 }
 
 /// The party of `name` (a file name without `.pdf`) in `pdfs/INDEX.tsv`; empty when it

@@ -193,6 +193,9 @@ fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
             let ex: Vec<&str> = r.exclude.iter().map(|t| t.as_str()).collect();
             write!(out, "; not inside: {}", ex.join(", "))?;
         }
+        if !r.countries.is_empty() {
+            write!(out, "; only in {}", r.countries.join(", "))?;
+        }
         writeln!(out)?;
     }
     if !lexicon.editions().is_empty() {

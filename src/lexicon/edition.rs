@@ -163,6 +163,33 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_scoped_to_countries_applies_only_there() {
+        let file = format!(
+            "{FILE}[[rule]]\nid = \"everywhere\"\nlabel = \"e\"\ncategory = \"civil\"\n\
+             cues = [[\"a\"], [\"b\"]]\n\
+             [[rule]]\nid = \"za-only\"\nlabel = \"z\"\ncategory = \"civil\"\n\
+             cues = [[\"c\"], [\"d\"]]\ncountries = [\"ZA\", \"NZ\"]\n"
+        );
+        let lexicon = Lexicon::parse(&file, "t.toml").unwrap();
+        let ids = |l: &Lexicon| l.rules().iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&lexicon), ["everywhere"]);
+        let za = lexicon.for_country(Some("ZA"));
+        assert_eq!(ids(&za), ["everywhere", "za-only"]);
+        assert_eq!(ids(&za.for_country(Some("AU"))), ["everywhere"]);
+        assert_eq!(ids(&za.for_country(Some("NZ"))), ["everywhere", "za-only"]);
+        assert_eq!(ids(&za.for_country(None)), ["everywhere"]);
+        // A country with no edition would share the common lexicon's hash.
+        let e = Lexicon::parse(&file.replace("[\"ZA\", \"NZ\"]", "[\"ZA\", \"FR\"]"), "t.toml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            e.contains("rule countries must each have an [[edition]] above; \"FR\" has none"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn edition_mistakes_name_their_line() {
         let errors = |body: &str| {
             let file = format!(

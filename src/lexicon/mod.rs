@@ -88,7 +88,11 @@ pub struct Lexicon {
     /// edition, if any, applied.
     categories: Vec<Category>,
     asks: Vec<Ask>,
+    /// The rules that apply: those of every country and those of this
+    /// lexicon's edition's country.
     rules: Vec<Rule>,
+    /// Every rule in the file, whatever its countries.
+    all_rules: Arc<Vec<Rule>>,
     /// The categories with no edition applied.
     common: Arc<Vec<Category>>,
     /// Every country edition in the file.
@@ -160,6 +164,11 @@ pub struct Rule {
     pub within: Option<usize>,
     /// Phrases in which a match of a cue does not count for this rule.
     pub exclude: Vec<Term>,
+    /// The countries (ISO 3166 codes, each with an edition) whose documents
+    /// it applies to; empty for every country. A rule is scoped when the
+    /// words it pairs name an institution of one country's law (South
+    /// Africa's preferential procurement, the USA's federal contracts).
+    pub countries: Vec<String>,
 }
 
 /// The most categories one term may belong to (the matcher keeps, per match, which of them
@@ -195,9 +204,16 @@ impl Lexicon {
                 format!("{} edition {code}", self.file_hash).as_bytes(),
             ),
         };
+        let rules = self
+            .all_rules
+            .iter()
+            .filter(|r| r.countries.is_empty() || r.countries.contains(&code))
+            .cloned()
+            .collect();
         Lexicon {
             hash,
             categories,
+            rules,
             edition: edition.map(|_| code),
             ..self.clone()
         }
@@ -591,7 +607,7 @@ mod tests {
         );
         assert_eq!(
             rule("category = \"v\"\ncues = [[\"a\"], [\"b\"]]\nterms = []\n"),
-            ["t.toml:13:1: unknown key `terms` in [[rule]] (expected one of: id, label, category, note, cues, within, exclude)"]
+            ["t.toml:13:1: unknown key `terms` in [[rule]] (expected one of: id, label, category, note, cues, within, exclude, countries)"]
         );
         let twice = errors(&format!(
             "{cat}[[rule]]\nid = \"r\"\nlabel = \"R\"\ncategory = \"v\"\ncues = [[\"a\"], [\"b\"]]\n\

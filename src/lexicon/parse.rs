@@ -80,6 +80,7 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
         categories: Vec::new(),
         asks: Vec::new(),
         rules: Vec::new(),
+        all_rules: Arc::default(),
         common: Arc::default(),
         editions: Arc::default(),
         edition: None,
@@ -128,7 +129,6 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
         }
     }
     lexicon.common = Arc::new(lexicon.categories.clone());
-    lexicon.editions = Arc::new(read_editions);
     let mut ask_ids = std::collections::HashSet::new();
     for value in asks {
         if let Some(ask) = read_ask(&mut ctx, value, &lexicon, &mut ask_ids) {
@@ -137,10 +137,12 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
     }
     let mut rule_ids = std::collections::HashSet::new();
     for value in rules {
-        if let Some(rule) = read_rule(&mut ctx, value, &lexicon, &mut rule_ids) {
+        if let Some(rule) = read_rule(&mut ctx, value, &lexicon, &read_editions, &mut rule_ids) {
             lexicon.rules.push(rule);
         }
     }
+    lexicon.all_rules = Arc::new(lexicon.rules.clone());
+    lexicon.editions = Arc::new(read_editions);
     // A document whose country is not known is matched with the default
     // country's edition.
     let lexicon = if lexicon.editions.is_empty() {
@@ -681,14 +683,23 @@ fn read_rule(
     ctx: &mut Ctx<'_>,
     value: &Value<'_>,
     lexicon: &Lexicon,
+    editions: &[Edition],
     rule_ids: &mut std::collections::HashSet<String>,
 ) -> Option<Rule> {
     let DeValue::Table(table) = value.get_ref() else {
         return None;
     };
     const KNOWN: &[&str] = &[
-        "id", "label", "category", "note", "cues", "within", "exclude",
+        "id",
+        "label",
+        "category",
+        "note",
+        "cues",
+        "within",
+        "exclude",
+        "countries",
     ];
+    let mut countries = Vec::new();
     let mut named = Named::new("rule", value);
     let (mut cues, mut exclude, mut within) = (Vec::new(), Vec::new(), None);
     let mut cues_at = None;
@@ -701,6 +712,23 @@ fn read_rule(
             }
             "within" => within = read_within(ctx, v),
             "exclude" => exclude = ctx.terms(v, "exclude", false),
+            "countries" => {
+                for (code, item) in ctx.strings(v, "countries") {
+                    // Only a country with an edition has a lexicon hash of its own, which
+                    // cached results and `merge` rely on to tell lexicons apart.
+                    if editions.iter().any(|e| e.countries.contains(&code)) {
+                        countries.push(code);
+                    } else {
+                        ctx.error(
+                            item.span().start,
+                            format!(
+                                "rule countries must each have an [[edition]] above; \
+                                 {code:?} has none"
+                            ),
+                        );
+                    }
+                }
+            }
             _ => ctx.unknown_key(key, "[[rule]]", KNOWN),
         }
     }
@@ -737,6 +765,7 @@ fn read_rule(
         cues,
         within,
         exclude,
+        countries,
     })
 }
 
