@@ -63,6 +63,10 @@ fn the_index_country_chooses_the_edition_and_country_overrides_it() {
         "{:?}",
         terms(&gb)
     );
+    // A rule scoped to South Africa (its law's preferential procurement) applies there only.
+    let rule = "rule:procurement-for-empowerment-and-development-goals";
+    assert!(terms(&za).iter().any(|t| t == rule), "{:?}", terms(&za));
+    assert!(!terms(&gb).iter().any(|t| t == rule), "{:?}", terms(&gb));
     // Per-document editions leave the report's lexicon as the file's.
     assert_eq!(za["lexicon"]["hash"], gb["lexicon"]["hash"]);
     assert_eq!(za["lexicon"]["edition"], serde_json::Value::Null);
@@ -115,4 +119,15 @@ fn lexicon_show_lists_what_applies_in_a_country() {
     let all = String::from_utf8_lossy(&all.stdout);
     assert!(all.contains("Country editions"), "{all}");
     assert!(!all.to_lowercase().contains("approved housing bod"));
+    // A rule of one country's law is listed for that country only.
+    let rule = "[labor-standards-in-federal-contracts]";
+    assert!(!all.contains(rule), "{all}");
+    let us = mashup()
+        .args(["lexicon", "show", "--country", "US"])
+        .output()
+        .unwrap();
+    let us = String::from_utf8_lossy(&us.stdout);
+    let line = us.lines().find(|l| l.contains(rule)).unwrap_or_default();
+    assert!(line.contains("-> social-value"), "{us}");
+    assert!(us.contains("; only in US"), "{us}");
 }

@@ -122,11 +122,20 @@ fn a_gold_row_whose_hash_does_not_match_is_refused() {
 }
 
 /// Floors on the blind gold from outside the UK (`benches/gold/intl/`), with each country's
-/// edition: the figures of lexicon 2026.7 (docs/method.md), rounded down, so that a change
-/// that loses ground fails. Issue 27's bar (recall 0.8 in every country) is not met yet.
-const MIN_INTL_RECALL: f64 = 0.53;
-const MIN_INTL_PRECISION: f64 = 0.94;
+/// edition: the figures of lexicon 2026.9 (docs/method.md) read without Tesseract, rounded
+/// down, so that a change that loses ground fails (with Tesseract the Ghanaian text whose
+/// "ti" ligature has no Unicode reads whole, and GH's recall is 0.82). Issue 27's bar
+/// (recall 0.8 in every country) is met in GH (with OCR), IN and US, not in SG or ZA.
+const MIN_INTL_RECALL: f64 = 0.72;
+const MIN_INTL_PRECISION: f64 = 0.95;
 const MIN_INTL_COUNTRY_PRECISION: f64 = 0.9;
+const MIN_INTL_COUNTRY_RECALL: &[(&str, f64)] = &[
+    ("GH", 0.7),
+    ("IN", 0.8),
+    ("SG", 0.65),
+    ("US", 0.85),
+    ("ZA", 0.65),
+];
 
 #[test]
 fn intl_gold_matches_its_pdfs_and_each_edition_helps_its_country() {
@@ -171,6 +180,15 @@ fn intl_gold_matches_its_pdfs_and_each_edition_helps_its_country() {
         assert!(
             precision >= MIN_INTL_COUNTRY_PRECISION,
             "{country}: precision {precision:.3} with its edition (floor {MIN_INTL_COUNTRY_PRECISION})"
+        );
+        let floor = MIN_INTL_COUNTRY_RECALL
+            .iter()
+            .find(|(c, _)| c == country)
+            .map_or(0.0, |(_, f)| *f);
+        let recall = on.recall().unwrap_or(0.0);
+        assert!(
+            recall >= floor,
+            "{country}: recall {recall:.3} with its edition (floor {floor})"
         );
     }
     let total = all.total();
