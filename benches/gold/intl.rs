@@ -89,7 +89,8 @@ fn sentences_with(path: &Path, ocr: Option<Arc<Ocr>>) -> Result<Vec<Sentence>, S
         ocr,
         ..ReadOptions::default()
     };
-    let doc = read_document(path, kind, &options).map_err(|e| format!("{}: {e}", path.display()))?;
+    let doc =
+        read_document(path, kind, &options).map_err(|e| format!("{}: {e}", path.display()))?;
     let body = BodyText::of(doc, kind);
     let mut out = Vec::new();
     for page in &body.pages {

@@ -179,10 +179,13 @@ mod tests {
         assert_eq!(ids(&za.for_country(Some("NZ"))), ["everywhere", "za-only"]);
         assert_eq!(ids(&za.for_country(None)), ["everywhere"]);
         // A country with no edition would share the common lexicon's hash.
-        let e = Lexicon::parse(&file.replace("[\"ZA\", \"NZ\"]", "[\"ZA\", \"FR\"]"), "t.toml")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let e = Lexicon::parse(
+            &file.replace("[\"ZA\", \"NZ\"]", "[\"ZA\", \"FR\"]"),
+            "t.toml",
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
         assert!(
             e.contains("rule countries must each have an [[edition]] above; \"FR\" has none"),
             "{e}"
