@@ -89,9 +89,17 @@
 //!    demands action of others without committing the party: "calls for",
 //!    "call on", "calls upon", "urge", "we recommend", "should", "must",
 //!    "ought to", "press for", "press the government", "push for", "lobby
-//!    for", "ask the government", "demand that" ([`proposes`]). A question is not one, nor a
-//!    sentence opening with "Should" (a condition: "Should the bank fail,
-//!    ..."). Anything else with a mention is a *mention*: description,
+//!    for", "ask the government", "demand that" ([`proposes`]).
+//!    A question is not one, nor a sentence opening with "Should" (a
+//!    condition: "Should the bank fail, ..."). Four uses of those words
+//!    demand nothing of anyone and do not count: a thing that "calls for"
+//!    something ("this calls for better supervision": it needs it); a part
+//!    or role someone "should play" ("charities should play a bigger part",
+//!    "a role should be played by"), a belief about who matters; a "should"
+//!    under a negated belief ("we do not believe schemes should be
+//!    imposed"), which rejects rather than asks; and a "must" or "should" in
+//!    a requirement reported ("the act requires that every contract must"),
+//!    which describes. Anything else with a mention is a *mention*: description,
 //!    praise, record in office, rhetoric. [`PledgeReader`] applies rule 7 to
 //!    a sentence only once rules 1 to 5 found no pledge in it.
 //! 8. **Imperative items.** A sentence that opens (after a bullet or list
@@ -105,6 +113,15 @@
 //!    co-operatives is growing", "Funding is tight"). Its stance is the
 //!    verb's, as for a list item (rule 3). Rule 8 applies only when rules 1
 //!    to 5 found nothing.
+//! 9. **What will be done.** A sentence that says what a policy, body or
+//!    scheme will do, or what will be done ("The fund will focus on",
+//!    "A development corporation will be established"), is a pledge: a
+//!    manifesto's future tense is its programme. Not when the subject is
+//!    someone else ("they", "you", "the government", another party), in a
+//!    question, under a condition, or after a call ("has called for a law
+//!    that will require": the law's effect, asked for, not pledged). "Will
+//!    be scrapped" and its like are against. Rule 9 applies only when rules
+//!    1 to 5 and 8 found nothing.
 //!
 //! Known limits: the leader's "I will" is not a marker; "a Conservative
 //! government will" in a Labour manifesto (an attack) is counted like a
@@ -323,7 +340,50 @@ pub fn classify(sentence: &str) -> Option<Pledge> {
 /// ```
 pub fn proposes(sentence: &str) -> bool {
     let text = normalise(sentence);
-    !text.trim_end().ends_with('?') && !OPENING_SHOULD.is_match(&text) && PROPOSAL.is_match(&text)
+    !text.trim_end().ends_with('?')
+        && !OPENING_SHOULD.is_match(&text)
+        && PROPOSAL
+            .find_iter(&text)
+            .any(|cue| demands(&text, cue.range()))
+}
+
+/// Whether the rule 7 cue at `cue` in `text` demands action of someone: not
+/// a thing that "calls for" what it needs, a part someone "should play", a
+/// "should" under a negated belief, or a "must" in a requirement reported
+/// (rule 7's four exceptions).
+fn demands(text: &str, cue: std::ops::Range<usize>) -> bool {
+    static THING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:this|that|which|it|what|situation|challenge|crisis)\s*$")
+            .expect("fixed pattern")
+    });
+    static PLAY_A_PART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i)\s+(?:(?:also|still|continue\s+to|be\s+able\s+to)\s+)?play\s+(?:(?:a|an|and|its|their|our|his|her|the|full|fuller|major|key|bigger|greater|larger|leading|central|vital|important|active|new|part|role)\s+){0,4}(?:part|role)s?\b")
+            .expect("fixed pattern")
+    });
+    static ROLE_PLAYED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:part|role)s?\s*$").expect("fixed pattern"));
+    static REPORTED_REQUIREMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:requires|required|requiring)\s+that\b").expect("fixed pattern")
+    });
+    static NEGATED_BELIEF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:do|does|did)\s+not\s+(?:believe|think|accept|agree)\b|\b(?:don't|doesn't|didn't)\s+(?:believe|think|accept|agree)\b")
+            .expect("fixed pattern")
+    });
+    let (before, word, after) = (&text[..cue.start], &text[cue.clone()], &text[cue.end..]);
+    let word = word.to_lowercase();
+    if word.starts_with("call") {
+        return !THING_BEFORE.is_match(before);
+    }
+    if word == "should" || word == "must" {
+        let played = ROLE_PLAYED.is_match(before) && after.trim_start().starts_with("be played");
+        // The belief is the clause's own: after its last comma, colon or semicolon.
+        let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+        return !(PLAY_A_PART.is_match(after)
+            || played
+            || NEGATED_BELIEF.is_match(clause)
+            || REPORTED_REQUIREMENT.is_match(clause));
+    }
+    true
 }
 
 /// A counted marker: its stance and whether a colon follows it (a list).
@@ -728,10 +788,15 @@ fn future_policy(text: &str) -> Option<Pledge> {
     {
         return None;
     }
+    // A call for a law that "will require" reports what the law will do:
+    // the sentence asks for it (rule 7), it does not pledge it.
+    static CALL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:calls?|called|calling)\s+(?:for|on|upon)\b").expect("fixed pattern")
+    });
     let found = FUTURE.captures(text)?;
     let whole = found.get(0)?;
     let before = &text[..whole.start()];
-    if OTHERS.is_match(before) || before.to_lowercase().contains(" if ") {
+    if OTHERS.is_match(before) || before.to_lowercase().contains(" if ") || CALL.is_match(before) {
         return None;
     }
     // A thing that will be scrapped is opposed, as a verb of opposition

@@ -209,6 +209,9 @@ const MIN_PLEDGE_PRECISION: f64 = 0.94;
 /// Issue 25's bar for pledges (0.85) is met: rules 8 and 9 of `pledge`.
 const MIN_PLEDGE_RECALL: f64 = 0.86;
 const MIN_PROPOSAL_RECALL: f64 = 0.6;
+/// Rule 7's exceptions (a part to play, a negated belief, a thing that "calls for", a
+/// requirement reported) took it from 0.58 to 0.85; issue 25's bar is 0.9.
+const MIN_PROPOSAL_PRECISION: f64 = 0.8;
 
 #[test]
 fn pledges_proposals_and_mentions_hold_their_floor_on_the_gold() {
@@ -239,14 +242,17 @@ fn pledges_proposals_and_mentions_hold_their_floor_on_the_gold() {
     let pledge_precision = all.precision(score::Stance::Pledge).unwrap_or(0.0);
     let pledge_recall = all.recall(score::Stance::Pledge).unwrap_or(0.0);
     let proposal_recall = all.recall(score::Stance::Proposal).unwrap_or(0.0);
+    let proposal_precision = all.precision(score::Stance::Proposal).unwrap_or(0.0);
     assert!(
         accuracy >= MIN_STANCE_ACCURACY
             && pledge_precision >= MIN_PLEDGE_PRECISION
             && pledge_recall >= MIN_PLEDGE_RECALL
-            && proposal_recall >= MIN_PROPOSAL_RECALL,
+            && proposal_recall >= MIN_PROPOSAL_RECALL
+            && proposal_precision >= MIN_PROPOSAL_PRECISION,
         "accuracy {accuracy:.3} (floor {MIN_STANCE_ACCURACY}), pledge precision \
          {pledge_precision:.3} (floor {MIN_PLEDGE_PRECISION}), pledge recall \
          {pledge_recall:.3} (floor {MIN_PLEDGE_RECALL}), proposal recall \
-         {proposal_recall:.3} (floor {MIN_PROPOSAL_RECALL})"
+         {proposal_recall:.3} (floor {MIN_PROPOSAL_RECALL}), proposal precision \
+         {proposal_precision:.3} (floor {MIN_PROPOSAL_PRECISION})"
     );
 }

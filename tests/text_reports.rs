@@ -11,7 +11,12 @@ use crate::util::{mashup, shared_file};
 use sha1::{Digest, Sha1};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
-/// `../shared/text`. Changed last by lexicon 2026.9 (terms from each
+/// `../shared/text`. Changed last by rule 7's exceptions (a part someone
+/// "should play", a role "should be played", a "should" under "we do not
+/// believe"): 6 of the 87 proposals, in 6 sentences, became mentions
+/// (Conservatives 2010; Labour 1979, 1983 and 1997, which repeat two
+/// sentences word for word), and 73 proposed policies became 67; nothing
+/// else moved. Before that, by lexicon 2026.9 (terms from each
 /// country's own definitions, issue 27): its version, hash and rules (four
 /// new, three of them scoped to one country) in the report, and one more
 /// mention: the common term `volunteer work` in Plaid Cymru's 2010 pledge of
@@ -61,7 +66,7 @@ use sha1::{Digest, Sha1};
 /// the same (checked when it was pinned). Before that, schema version 7
 /// (OCR: `text_source`, `ocr`, `ocr_pages`, `ocr_documents`) changed no count
 /// either.
-const REPORT_SHA1: &str = "85508a507c4b93562f0bc22cc2628d8e2d0274ad";
+const REPORT_SHA1: &str = "3f64ab0548244192350847900f1eecbd64c92084";
 
 #[test]
 fn the_text_report_is_unchanged() {

@@ -792,6 +792,60 @@ fn proposals_demand_action_of_others() {
             false,
             false,
         ),
+        // Rule 7's exceptions: a thing needing something, a part to play,
+        // a "should" under a negated belief.
+        (
+            "This calls for better supervision of savings clubs.",
+            false,
+            false,
+        ),
+        (
+            "Charities should play a bigger part in our public life.",
+            false,
+            false,
+        ),
+        (
+            "We think mutuals should play a full and active role in care.",
+            false,
+            false,
+        ),
+        (
+            "A leading role should be played by co-operative enterprise.",
+            false,
+            false,
+        ),
+        (
+            "We do not believe volunteering schemes should be run from Whitehall.",
+            false,
+            false,
+        ),
+        (
+            "The 2012 act requires that every council must weigh social value.",
+            false,
+            false,
+        ),
+        // ... but a demand beside them still is one.
+        (
+            "The commission calls for credit unions to be given a bank licence.",
+            false,
+            true,
+        ),
+        (
+            "Councils should play fair and buy from social enterprises.",
+            false,
+            true,
+        ),
+        (
+            "We do not believe in quotas, but the government should back co-operatives.",
+            false,
+            true,
+        ),
+        // Rule 9 yields to a call: the law's effect is asked for.
+        (
+            "Our president has called for a new act, which will require charities to publish their donors.",
+            false,
+            false,
+        ),
     ] {
         assert_eq!(classify(sentence).is_some(), pledge, "pledge: {sentence}");
         assert_eq!(
