@@ -162,3 +162,123 @@ fn no_mention_comes_from_a_heading() {
     );
     assert!(headings.is_empty(), "mentions from headings: {headings:#?}");
 }
+
+/// A PDF of our own words: each page a list of `(x, y, size, text)` runs in
+/// Helvetica on a 612 × 792 point page.
+fn pdf_of_pages(pages: &[Vec<(i64, i64, i64, &str)>]) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font_id = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let mut kids = Vec::new();
+    for runs in pages {
+        let mut operations = Vec::new();
+        for &(x, y, size, text) in runs {
+            operations.extend([
+                Operation::new("BT", vec![]),
+                Operation::new("Tf", vec!["F1".into(), size.into()]),
+                Operation::new("Td", vec![x.into(), y.into()]),
+                Operation::new("Tj", vec![Object::string_literal(text)]),
+                Operation::new("ET", vec![]),
+            ]);
+        }
+        let content = Content { operations }.encode().unwrap();
+        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        });
+        kids.push(page_id.into());
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// Issue 25, item 5: a contents page set in columns (titles in one, page
+/// numbers in another, no leaders), titled "In this document" or not at
+/// all, early or late in the document, gives no mention; the body does.
+#[test]
+fn contents_set_in_columns_give_no_mentions_wherever_they_are() {
+    // Titles and their page numbers on the same rows, 24 points apart.
+    let contents = |title: Option<&'static str>| {
+        let mut runs = Vec::new();
+        if let Some(title) = title {
+            runs.push((72, 720, 20, title));
+        }
+        let entries = [
+            ("Social enterprise and the new economy", "4"),
+            ("Co-operatives and mutuals", "9"),
+            ("Credit unions for every town", "15"),
+            ("Community energy", "21"),
+        ];
+        for (i, (entry, page)) in entries.into_iter().enumerate() {
+            let y = 660 - 24 * i as i64;
+            runs.push((72, y, 12, entry));
+            runs.push((480, y, 12, page));
+        }
+        runs
+    };
+    let body = |text: &'static str| {
+        vec![
+            (72, 700, 11, text),
+            (
+                72,
+                686,
+                11,
+                "It is a promise we make to every voter in the land.",
+            ),
+        ]
+    };
+    let pages = vec![
+        contents(Some("In this document")),
+        body("We will double the number of social enterprises by 2030."),
+        body("We will give every credit union a bank licence."),
+        // A second contents page, late and untitled (a section's own).
+        contents(None),
+        body("We will back co-operatives with a new fund."),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("columns.pdf");
+    std::fs::write(&file, pdf_of_pages(&pages)).unwrap();
+    let out = mashup()
+        .args(["scan", "--format", "json", "--ocr", "never"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let report = json(&out.stdout);
+    let doc = &report["documents"][0];
+    let pages_with_mentions: std::collections::BTreeSet<u64> = doc["excerpts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["page"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        pages_with_mentions,
+        [2, 3, 5].into(),
+        "{:#}",
+        doc["excerpts"]
+    );
+    assert_eq!(doc["mentions"], 3, "{:#}", doc["excerpts"]);
+    // `extract --all` still shows the contents.
+    let all = mashup()
+        .args(["extract", "--all", "--ocr", "never"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&all.stdout).contains("Co-operatives and mutuals"));
+}

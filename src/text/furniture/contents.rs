@@ -9,11 +9,16 @@
 //! - **Contents blocks.** A block of three or more lines, two thirds of which
 //!   end (or start) with a page number, the numbers rising by two or more on
 //!   average (a numbered list, 1, 2, 3, is body text).
+//! - **Contents in columns.** Page numbers standing alone (set in a column
+//!   of their own, with no leaders), each on the row of a title beside it,
+//!   rising as above, with their titles ([`contents_columns`]). Pages titled
+//!   "In this document", "In this manifesto" or "Index" are contents pages
+//!   too.
 //!
 //! These are tests of one line or one block; which lines of a page they
 //! mark is decided by the caller (`super`).
 
-use crate::text::page::Block;
+use crate::text::page::{Block, Line};
 
 /// A line that is only a contents heading.
 pub(super) fn is_contents_heading(text: &str) -> bool {
@@ -24,6 +29,12 @@ pub(super) fn is_contents_heading(text: &str) -> bool {
         "content",
         "cynnwys",
         "contents page",
+        "in this document",
+        "in this manifesto",
+        "inside this manifesto",
+        "what's inside",
+        "what\u{2019}s inside",
+        "index",
     ]
     .iter()
     .any(|h| t.eq_ignore_ascii_case(h))
@@ -69,14 +80,121 @@ pub(super) fn is_contents_block(block: &Block) -> bool {
     }
     // Page numbers jump (4, 12, 17); a numbered list counts one by one (1,
     // 2, 3), and is body text.
+    numbers.len() * 3 >= lines.len() * 2 && rising_page_numbers(&numbers)
+}
+
+/// Whether page numbers, three or more, rise by two or more on average (a
+/// numbered list counts one by one, 1, 2, 3, and is body text).
+fn rising_page_numbers(numbers: &[u32]) -> bool {
     let rising = numbers.windows(2).all(|w| w[0] < w[1]);
     let spread = match (numbers.first(), numbers.last()) {
         (Some(&first), Some(&last)) => {
-            last.saturating_sub(first) as usize >= 2 * (numbers.len() - 1)
+            last.saturating_sub(first) as usize >= 2 * (numbers.len().saturating_sub(1))
         }
         _ => false,
     };
-    numbers.len() * 3 >= lines.len() * 2 && rising && spread
+    numbers.len() >= 3 && rising && spread
+}
+
+/// A line that is only a page number of one to three digits.
+fn bare_page_number(text: &str) -> Option<u32> {
+    let t = text.trim().trim_end_matches('.');
+    (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// Which lines of a page (block by block) are a contents page set in
+/// columns: page numbers standing alone, each on the row of a title beside
+/// it (their middles within half a line, side by side), three or more,
+/// rising down the page as page numbers do; those numbers, their titles,
+/// and every line of a block two thirds of whose lines are such titles (a
+/// title that wraps). Layout may give each entry a block of its own, or a
+/// column a block, so rows are looked for across blocks.
+pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
+    let mut marks: Vec<Vec<bool>> = blocks.iter().map(|b| vec![false; b.lines.len()]).collect();
+    let lines: Vec<((usize, usize), &Line)> = blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(b, block)| {
+            block
+                .lines
+                .iter()
+                .enumerate()
+                .map(move |(l, line)| ((b, l), line))
+        })
+        .filter(|(_, line)| !line.text.trim().is_empty())
+        .collect();
+    let middle = |line: &Line| (line.bbox[1] + line.bbox[3]) / 2.0;
+    // A paragraph runs on from line to line (a line after the first starts
+    // in lower case); a column of titles starts each line afresh.
+    let paragraph: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            b.lines.iter().skip(1).any(|l| {
+                l.text
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            })
+        })
+        .collect();
+    // Each page number with the title on its row: (its place, the title's,
+    // the number, its height on the page).
+    type Entry = ((usize, usize), (usize, usize), u32, f32);
+    let mut entries: Vec<Entry> = Vec::new();
+    for &(at, line) in &lines {
+        let Some(number) = bare_page_number(&line.text) else {
+            continue;
+        };
+        // The title is the nearest line on the row, beside the number and
+        // not part of a paragraph (a foreword set beside the contents).
+        let gap = |other: &Line| (other.bbox[0] - line.bbox[2]).max(line.bbox[0] - other.bbox[2]);
+        let title = lines
+            .iter()
+            .filter(|(other_at, other)| {
+                *other_at != at
+                    && bare_page_number(&other.text).is_none()
+                    && (middle(other) - middle(line)).abs() <= other.size.max(line.size) / 2.0
+                    && gap(other) >= 0.0
+            })
+            .min_by(|a, b| gap(a.1).total_cmp(&gap(b.1)))
+            .filter(|(title_at, _)| !paragraph[title_at.0]);
+        if let Some(&(title_at, _)) = title {
+            entries.push((at, title_at, number, middle(line)));
+        }
+    }
+    // One column of numbers at a time (their right edges together), down
+    // the page (the reading frame's y grows upwards), in runs that rise: a
+    // numbered list below a contents page is a run of its own.
+    let mut columns: Vec<(f32, Vec<Entry>)> = Vec::new();
+    for entry in entries {
+        let right = blocks[entry.0 .0].lines[entry.0 .1].bbox[2];
+        match columns.iter_mut().find(|(r, _)| (r - right).abs() <= 24.0) {
+            Some((_, column)) => column.push(entry),
+            None => columns.push((right, vec![entry])),
+        }
+    }
+    for (_, mut column) in columns {
+        column.sort_by(|a, b| b.3.total_cmp(&a.3));
+        for run in column.chunk_by(|a, b| a.2 < b.2) {
+            let numbers: Vec<u32> = run.iter().map(|e| e.2).collect();
+            if rising_page_numbers(&numbers) {
+                for &((nb, nl), (tb, tl), _, _) in run {
+                    marks[nb][nl] = true;
+                    marks[tb][tl] = true;
+                }
+            }
+        }
+    }
+    for (block, block_marks) in blocks.iter().zip(&mut marks) {
+        let titled = block_marks.iter().filter(|m| **m).count();
+        if block.lines.len() >= 2 && titled * 3 >= block.lines.len() * 2 {
+            block_marks.iter_mut().for_each(|m| *m = true);
+        }
+    }
+    marks
 }
 
 /// The page number of a line laid out as a contents entry: a title then a
@@ -177,6 +295,96 @@ mod tests {
                 vec![false, false, false]
             ]
         );
+    }
+
+    /// A block of `lines`, one every 20 points down from `top`, from `left`.
+    fn column(lines: &[&str], left: f32, top: f32) -> Block {
+        Block {
+            lines: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let y = top - 20.0 * i as f32;
+                    Line {
+                        text: t.to_string(),
+                        bbox: [left, y, left + 150.0, y + 10.0],
+                        size: 10.0,
+                        furniture: false,
+                    }
+                })
+                .collect(),
+            dir: crate::pdf::Direction::Right,
+        }
+    }
+
+    #[test]
+    fn titles_beside_a_column_of_page_numbers_are_contents() {
+        let titles = [
+            "Our plan for co-operatives",
+            "Community energy",
+            "Credit unions",
+        ];
+        let mut page = blocks_page(3, &[]);
+        page.blocks = vec![
+            column(&titles, 50.0, 600.0),
+            column(&["4", "11", "18"], 400.0, 600.0),
+            // Prose lower down, and a numbered list of its own: body text.
+            column(
+                &[
+                    "We will back co-operatives.",
+                    "And mutuals.",
+                    "And credit unions.",
+                ],
+                50.0,
+                300.0,
+            ),
+            column(&["1", "2", "3"], 400.0, 300.0),
+        ];
+        let mut pages = vec![
+            page.clone(),
+            blocks_page(4, &[&["Body text on the next page."]]),
+        ];
+        mark_furniture(&mut pages);
+        assert_eq!(
+            marks(&pages[0]),
+            [vec![true; 3], vec![true; 3], vec![false; 3], vec![false; 3]]
+        );
+        // A paragraph beside the numbers, nearer than the titles, is no title.
+        let mut beside = page.clone();
+        beside.blocks[0] = column(
+            &[
+                "We set out a plan to",
+                "back co-operatives and",
+                "mutuals in every town.",
+            ],
+            300.0,
+            600.0,
+        );
+        beside.blocks[0]
+            .lines
+            .iter_mut()
+            .for_each(|l| l.bbox[2] = 390.0);
+        let mut pages = vec![beside, blocks_page(4, &[&["Body text on the next page."]])];
+        mark_furniture(&mut pages);
+        assert_eq!(marks(&pages[0])[0], vec![false; 3]);
+        // Numbers that fall are no page numbers: the titles are body text.
+        page.blocks[1] = column(&["18", "11", "4"], 400.0, 600.0);
+        let mut pages = vec![page, blocks_page(4, &[&["Body text on the next page."]])];
+        mark_furniture(&mut pages);
+        assert_eq!(marks(&pages[0])[0], vec![false; 3]);
+    }
+
+    #[test]
+    fn in_this_document_and_index_head_contents_pages() {
+        for heading in [
+            "In this document",
+            "IN THIS MANIFESTO",
+            "Index",
+            "What\u{2019}s inside",
+        ] {
+            assert!(is_contents_heading(heading), "{heading}");
+        }
+        assert!(!is_contents_heading("In this document we set out our plan"));
     }
 
     #[test]

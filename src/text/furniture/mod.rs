@@ -21,7 +21,9 @@ mod contents;
 mod imprint;
 mod margins;
 
-use self::contents::{is_contents_block, is_contents_entry, is_contents_heading, is_prose};
+use self::contents::{
+    contents_columns, is_contents_block, is_contents_entry, is_contents_heading, is_prose,
+};
 use self::imprint::{legal_lines, starts_imprint, JoinedBlock};
 use self::margins::{page_numbers, Margins};
 use super::page::{Line, Page};
@@ -87,9 +89,11 @@ fn classify_page(page: &Page, margins: &Margins) -> Vec<Vec<Option<Kind>>> {
         .iter()
         .flat_map(|b| &b.lines)
         .any(|l| is_contents_heading(&l.text));
+    let columns = contents_columns(&page.blocks);
     page.blocks
         .iter()
-        .map(|block| {
+        .zip(columns)
+        .map(|(block, in_columns)| {
             let contents_block = is_contents_block(block);
             let joined = JoinedBlock::of(block);
             let prose = contents_page && is_prose(block, &joined.text);
@@ -101,12 +105,16 @@ fn classify_page(page: &Page, margins: &Margins) -> Vec<Vec<Option<Kind>>> {
                 .iter()
                 .zip(legal)
                 .zip(&small)
-                .map(|((line, legal), &small)| {
+                .zip(in_columns)
+                .map(|(((line, legal), &small), in_columns)| {
                     in_imprint |= small && starts_imprint(&line.text);
                     if in_imprint || legal {
                         return Some(Kind::Imprint);
                     }
-                    if contents_block || (contents_page && !prose) || is_contents_entry(&line.text)
+                    if contents_block
+                        || in_columns
+                        || (contents_page && !prose)
+                        || is_contents_entry(&line.text)
                     {
                         return Some(Kind::Contents);
                     }
