@@ -11,7 +11,15 @@ use crate::util::{mashup, shared_file};
 use sha1::{Digest, Sha1};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
-/// `../shared/text`. Changed last by rule 7's exceptions (a part someone
+/// `../shared/text`. Changed last by sentences cut at a page break (a form
+/// feed in these texts) being joined on the page they start on: Labour's
+/// 2001 Scottish text, the Communist Party's and Sinn Féin's 2005 texts move
+/// one sentence each onto the page before, so the sentence numbers after it
+/// on their pages fall by one, and the SDLP's 2005 quote "and voluntary
+/// groups become self-sustaining." is now the whole sentence ("Funds
+/// generated could be redeployed ... to help community and voluntary groups
+/// become self-sustaining.", its page number left after it); no count moved.
+/// Before that, by rule 7's exceptions (a part someone
 /// "should play", a role "should be played", a "should" under "we do not
 /// believe"): 6 of the 87 proposals, in 6 sentences, became mentions
 /// (Conservatives 2010; Labour 1979, 1983 and 1997, which repeat two
@@ -66,7 +74,7 @@ use sha1::{Digest, Sha1};
 /// the same (checked when it was pinned). Before that, schema version 7
 /// (OCR: `text_source`, `ocr`, `ocr_pages`, `ocr_documents`) changed no count
 /// either.
-const REPORT_SHA1: &str = "3f64ab0548244192350847900f1eecbd64c92084";
+const REPORT_SHA1: &str = "122a4b8d5c6628fd37a16306661044ac50c9b139";
 
 #[test]
 fn the_text_report_is_unchanged() {

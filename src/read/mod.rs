@@ -206,9 +206,11 @@ mod source_serde {
 
 impl BodyText {
     /// The body text of a document read as `kind` (only a PDF can be a scan).
+    /// A sentence cut by a page break is moved whole onto the page it starts
+    /// on ([`run_on_across_pages`]).
     pub fn of(doc: DocumentText, kind: InputKind) -> BodyText {
         let lacks_text_layer = kind == InputKind::Pdf && doc.lacks_text_layer();
-        BodyText {
+        let mut body = BodyText {
             pages: doc
                 .pages
                 .iter()
@@ -225,13 +227,65 @@ impl BodyText {
             lacks_text_layer,
             ocr_engine: None,
             structure: doc.structure.map(Box::new),
-        }
+        };
+        run_on_across_pages(&mut body.pages);
+        body
     }
 
     /// The pages whose text came from OCR, if any, and how sure it was.
     pub fn ocr_summary(&self) -> Option<OcrSummary> {
         OcrSummary::of(self.pages.iter().map(|p| p.source))
     }
+}
+
+/// Joins each sentence cut by a page break: when a page's body ends
+/// mid-sentence and the next page with text starts in lower case (not a
+/// list item), the next page's first sentence moves to the end of the page
+/// before, so that it is matched, judged and quoted whole, on the page where
+/// it starts. The words stay the document's; only their page changes.
+fn run_on_across_pages(pages: &mut [PageBody]) {
+    for i in 0..pages.len() {
+        // A page number left at the page's foot (a plain text's pages have
+        // no geometry to tell it from the body by) stays after the sentence.
+        let body = pages[i].body.trim_end();
+        let (head, folio) = match body.rsplit_once('\n') {
+            Some((head, last)) if is_page_number(last) => (head.trim_end(), Some(last.trim())),
+            _ => (body, None),
+        };
+        if !text::ends_mid_sentence(head) {
+            continue;
+        }
+        let Some(offset) = pages[i + 1..]
+            .iter()
+            .position(|p| !p.body.trim().is_empty())
+        else {
+            return;
+        };
+        let next = &pages[i + 1 + offset].body;
+        if !text::continues_sentence(next) {
+            continue;
+        }
+        // The sentence's end, within the next page's first block.
+        let start = next.len() - next.trim_start().len();
+        let block_end = next[start..].find('\n').map_or(next.len(), |n| start + n);
+        let end = text::sentence_ranges(next)
+            .first()
+            .map_or(block_end, |r| r.end.min(block_end));
+        let mut joined = format!("{head} {}\n", next[start..end].trim());
+        if let Some(folio) = folio {
+            joined.push_str(folio);
+            joined.push('\n');
+        }
+        let rest = next[end..].trim_start().to_string();
+        pages[i + 1 + offset].body = rest;
+        pages[i].body = joined;
+    }
+}
+
+/// A line that is only a page number (one to three digits).
+fn is_page_number(line: &str) -> bool {
+    let line = line.trim();
+    (1..=3).contains(&line.len()) && line.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Reads a document of either kind.
@@ -416,6 +470,60 @@ pub(crate) fn read_text(content: &str) -> Vec<Page> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bodies(texts: &[&str]) -> Vec<PageBody> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| PageBody {
+                number: i as u32 + 1,
+                body: t.to_string(),
+                has_text: true,
+                ..PageBody::default()
+            })
+            .collect()
+    }
+
+    fn texts(pages: &[PageBody]) -> Vec<&str> {
+        pages.iter().map(|p| p.body.as_str()).collect()
+    }
+
+    #[test]
+    fn a_sentence_cut_by_a_page_break_is_joined_on_its_first_page() {
+        let mut pages = bodies(&[
+            "We will fund\n",
+            "credit unions in every town. Then more.\nA new block.\n",
+            "A page that starts afresh.\n",
+        ]);
+        run_on_across_pages(&mut pages);
+        assert_eq!(
+            texts(&pages),
+            [
+                "We will fund credit unions in every town.\n",
+                "Then more.\nA new block.\n",
+                "A page that starts afresh.\n",
+            ]
+        );
+        // A page number at the foot stays after the sentence; an empty page
+        // between is passed over.
+        let mut pages = bodies(&["Help community\n9\n", "", "and voluntary groups.\nMore.\n"]);
+        run_on_across_pages(&mut pages);
+        assert_eq!(
+            texts(&pages),
+            ["Help community and voluntary groups.\n9\n", "", "More.\n"]
+        );
+        // Not joined: a finished sentence, a capital, a list item.
+        for (first, second) in [
+            ("We will act.\n", "and then some.\n"),
+            ("We will fund\n", "Credit unions.\n"),
+            ("We will:\n", "a) fund credit unions.\n"),
+            ("We will fund\n", "\u{2022} credit unions.\n"),
+        ] {
+            let mut pages = bodies(&[first, second]);
+            run_on_across_pages(&mut pages);
+            assert_eq!(texts(&pages), [first, second], "{first:?} {second:?}");
+        }
+    }
 
     #[test]
     fn text_files_split_into_pages_and_blocks() {

@@ -112,6 +112,20 @@ fn is_heading_block(lines: &[&Line]) -> bool {
 }
 
 /// Words a line ends with when its sentence runs on to the next line.
+/// Whether text (a block, a page) ends mid-sentence: not with a sentence's
+/// or a clause's end.
+pub(crate) fn ends_mid_sentence(text: &str) -> bool {
+    let text = text.trim_end();
+    !text.is_empty() && !text.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Whether text (a block's first line, a page's) carries on a sentence cut
+/// before it: it starts in lower case, and not as a list item.
+pub(crate) fn continues_sentence(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(char::is_lowercase) && !markers::starts_with_marker(text)
+}
+
 const RUNS_ON: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "our",
     "that", "the", "their", "to", "with",
@@ -183,14 +197,11 @@ impl Page {
             if out.len() > start && !out.ends_with('\n') {
                 // A sentence cut by a column break runs on into the next
                 // block when that starts in lower case.
-                let runs_on = !out.ends_with(['.', '!', '?', ':', ';'])
+                let runs_on = ends_mid_sentence(&out)
                     && self.blocks[b + 1..]
                         .iter()
                         .find_map(|next| read(next).next())
-                        .is_some_and(|first| {
-                            first.text.starts_with(char::is_lowercase)
-                                && !markers::starts_with_marker(&first.text)
-                        });
+                        .is_some_and(|first| continues_sentence(&first.text));
                 out.push(if runs_on { ' ' } else { '\n' });
             }
         }

@@ -12,8 +12,7 @@
 //! - **Contents in columns.** Page numbers standing alone (set in a column
 //!   of their own, with no leaders), each on the row of a title beside it,
 //!   rising as above, with their titles ([`contents_columns`]). Pages titled
-//!   "In this document", "In this manifesto" or "Index" are contents pages
-//!   too.
+//!   "In this document" or "In this manifesto" are contents pages too.
 //!
 //! These are tests of one line or one block; which lines of a page they
 //! mark is decided by the caller (`super`).
@@ -34,7 +33,6 @@ pub(super) fn is_contents_heading(text: &str) -> bool {
         "inside this manifesto",
         "what's inside",
         "what\u{2019}s inside",
-        "index",
     ]
     .iter()
     .any(|h| t.eq_ignore_ascii_case(h))
@@ -126,6 +124,10 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
         .filter(|(_, line)| !line.text.trim().is_empty())
         .collect();
     let middle = |line: &Line| (line.bbox[1] + line.bbox[3]) / 2.0;
+    // Text without geometry (a text file's lines have no boxes) has no rows.
+    if lines.iter().all(|(_, l)| l.bbox[2] <= l.bbox[0]) {
+        return marks;
+    }
     // A paragraph runs on from line to line (a line after the first starts
     // in lower case); a column of titles starts each line afresh.
     let paragraph: Vec<bool> = blocks
@@ -157,7 +159,7 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
                 *other_at != at
                     && bare_page_number(&other.text).is_none()
                     && (middle(other) - middle(line)).abs() <= other.size.max(line.size) / 2.0
-                    && gap(other) >= 0.0
+                    && gap(other) > 0.0
             })
             .min_by(|a, b| gap(a.1).total_cmp(&gap(b.1)))
             .filter(|(title_at, _)| !paragraph[title_at.0]);
@@ -385,6 +387,8 @@ mod tests {
             assert!(is_contents_heading(heading), "{heading}");
         }
         assert!(!is_contents_heading("In this document we set out our plan"));
+        // "Index" heads a page of web links in plain texts as often as an index.
+        assert!(!is_contents_heading("Index"));
     }
 
     #[test]
