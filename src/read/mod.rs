@@ -515,6 +515,7 @@ mod tests {
         // Not joined: a finished sentence, a capital, a list item.
         for (first, second) in [
             ("We will act.\n", "and then some.\n"),
+            ("\u{2018}We will act.\u{2019}\n", "the source of jobs.\n"),
             ("We will fund\n", "Credit unions.\n"),
             ("We will:\n", "a) fund credit unions.\n"),
             ("We will fund\n", "\u{2022} credit unions.\n"),

@@ -115,7 +115,10 @@ fn is_heading_block(lines: &[&Line]) -> bool {
 /// Whether text (a block, a page) ends mid-sentence: not with a sentence's
 /// or a clause's end.
 pub(crate) fn ends_mid_sentence(text: &str) -> bool {
-    let text = text.trim_end();
+    // A quotation or an aside closes after its sentence's stop.
+    let text = text
+        .trim_end()
+        .trim_end_matches(['\u{2019}', '\u{201D}', '"', '\'', ')', ']']);
     !text.is_empty() && !text.ends_with(['.', '!', '?', ':', ';'])
 }
 
