@@ -377,11 +377,10 @@ mod tests {
     }
 
     #[test]
-    fn in_this_document_and_index_head_contents_pages() {
+    fn in_this_document_heads_contents_pages() {
         for heading in [
             "In this document",
             "IN THIS MANIFESTO",
-            "Index",
             "What\u{2019}s inside",
         ] {
             assert!(is_contents_heading(heading), "{heading}");
