@@ -11,7 +11,11 @@ use crate::util::{mashup, shared_file};
 use sha1::{Digest, Sha1};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
-/// `../shared/text`. Changed last by sentences cut at a page break (a form
+/// `../shared/text`. Changed last by the land-banking ask's exclusions
+/// (lexicon 2026.9, issue 25's precision audit): the Liberals' farm credit
+/// "Land Bank" (1950 to 1979) no longer meets "Curb land banking"; 7 of the
+/// 324 ask sentences went, all of them that bank; nothing else moved. Before
+/// that, by sentences cut at a page break (a form
 /// feed in these texts) being joined on the page they start on: Labour's
 /// 2001 Scottish text, the Communist Party's and Sinn Féin's 2005 texts move
 /// one sentence each onto the page before, so the sentence numbers after it
@@ -74,7 +78,7 @@ use sha1::{Digest, Sha1};
 /// the same (checked when it was pinned). Before that, schema version 7
 /// (OCR: `text_source`, `ocr`, `ocr_pages`, `ocr_documents`) changed no count
 /// either.
-const REPORT_SHA1: &str = "122a4b8d5c6628fd37a16306661044ac50c9b139";
+const REPORT_SHA1: &str = "dcec2b7ededfe9cadea53830374c0ad7c49456ea";
 
 #[test]
 fn the_text_report_is_unchanged() {
