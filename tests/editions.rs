@@ -101,33 +101,43 @@ fn an_unknown_country_is_a_warning_and_gets_the_common_terms() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not an ISO 3166 country code"));
 }
 
+/// What `mashup lexicon show` prints, for `country` when given.
+fn show(country: Option<&str>) -> String {
+    let mut cmd = mashup();
+    cmd.args(["lexicon", "show"]);
+    if let Some(country) = country {
+        cmd.args(["--country", country]);
+    }
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn lexicon_show_lists_what_applies_in_a_country() {
-    let out = mashup()
-        .args(["lexicon", "show", "--country", "IE"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = show(Some("IE"));
     assert!(text.contains("as it applies in IE"), "{text}");
     assert!(text.contains("IE only: "), "{text}");
     assert!(
         text.to_lowercase().contains("approved housing bod"),
         "{text}"
     );
-    let all = mashup().args(["lexicon", "show"]).output().unwrap();
-    let all = String::from_utf8_lossy(&all.stdout);
+    let all = show(None);
     assert!(all.contains("Country editions"), "{all}");
     assert!(!all.to_lowercase().contains("approved housing bod"));
     // A rule of one country's law is listed for that country only.
     let rule = "[labor-standards-in-federal-contracts]";
     assert!(!all.contains(rule), "{all}");
-    let us = mashup()
-        .args(["lexicon", "show", "--country", "US"])
-        .output()
-        .unwrap();
-    let us = String::from_utf8_lossy(&us.stdout);
+    let us = show(Some("US"));
     let line = us.lines().find(|l| l.contains(rule)).unwrap_or_default();
     assert!(line.contains("-> social-value"), "{us}");
     assert!(us.contains("; only in US"), "{us}");
+    // An ask whose words mean something else in a country is not its ask.
+    let za = show(Some("ZA"));
+    assert!(
+        za.contains("Asks that do not apply in ZA: curb-land-banking"),
+        "{za}"
+    );
+    assert!(!za.contains("[curb-land-banking]"), "{za}");
+    assert!(all.contains("[curb-land-banking]"), "{all}");
 }

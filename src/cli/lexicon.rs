@@ -139,12 +139,11 @@ fn show_lexicon(lexicon: &Lexicon, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     if let (Some(e), Some(code)) = (edition, lexicon.edition()) {
-        if !e.drop.is_empty() {
-            writeln!(
-                out,
-                "\nCommon terms that do not apply in {code}: {}",
-                e.drop.join(", ")
-            )?;
+        for (what, dropped) in [("Common terms", &e.drop), ("Asks", &e.drop_asks)] {
+            if !dropped.is_empty() {
+                let dropped = dropped.join(", ");
+                writeln!(out, "\n{what} that do not apply in {code}: {dropped}")?;
+            }
         }
     }
     if !lexicon.asks().is_empty() {

@@ -41,6 +41,10 @@ pub struct Edition {
     pub note: Option<String>,
     /// Common terms, as written in their category, that do not apply here.
     pub drop: Vec<String>,
+    /// Asks, by id, that do not apply here: their words name something
+    /// else in this country (South Africa's "land banking" is the state
+    /// assembling land for housing, not land held back from use).
+    pub drop_asks: Vec<String>,
     /// Per category id: terms added (case-sensitive ones after the others)
     /// and exclude phrases added.
     pub categories: Vec<EditionCategory>,
@@ -118,7 +122,8 @@ mod tests {
 
     const FILE: &str = "[lexicon]\nname = \"t\"\nversion = \"1\"\n\
         [[category]]\nid = \"civil\"\nlabel = \"Civil\"\nterms = [\"voluntary sector\", \"land reform\"]\n\
-        [[edition]]\ncountry = \"ZA\"\nname = \"South Africa\"\ndrop = [\"land reform\"]\n\
+        [[ask]]\nid = \"curb\"\nlabel = \"Curb land banking\"\nall = [\"land bank*\"]\n\
+        [[edition]]\ncountry = \"ZA\"\nname = \"South Africa\"\ndrop = [\"land reform\"]\ndrop_asks = [\"curb\"]\n\
         [edition.category.civil]\nterms = [\"stokvel*\"]\ncase_sensitive = [\"NPO\"]\n\
         [[edition]]\ncountries = [\"AU\", \"NZ\"]\nname = \"Australasia\"\n\
         [edition.category.civil]\nterms = [\"community housing provider*\"]\n";
@@ -159,6 +164,11 @@ mod tests {
         }
         // Re-applying from an applied lexicon starts from the common terms again.
         assert_eq!(terms(&za.for_country(Some("GB"))), terms(&lexicon));
+        // An ask whose words mean something else there does not apply.
+        assert_eq!(lexicon.asks().len(), 1);
+        assert!(za.asks().is_empty());
+        assert_eq!(nz.asks().len(), 1);
+        assert_eq!(za.for_country(Some("GB")).asks().len(), 1);
         assert_eq!(lexicon.editions().len(), 2);
     }
 
@@ -221,6 +231,11 @@ mod tests {
         let e = errors("[[edition]]\ncountry = \"ZA\"\nname = \"x\"\n[[edition]]\ncountry = \"ZA\"\nname = \"y\"\n");
         assert!(
             e.contains("country \"ZA\" already has an edition (x)"),
+            "{e}"
+        );
+        let e = errors("[[edition]]\ncountry = \"ZA\"\nname = \"x\"\ndrop_asks = [\"nope\"]\n");
+        assert!(
+            e.contains("`drop_asks`: \"nope\" is not the id of an ask"),
             "{e}"
         );
         let e = errors("[[edition]]\nname = \"x\"\n");

@@ -87,7 +87,10 @@ pub struct Lexicon {
     /// The categories as applied: the common terms with this lexicon's
     /// edition, if any, applied.
     categories: Vec<Category>,
+    /// The asks that apply: all but those this lexicon's edition drops.
     asks: Vec<Ask>,
+    /// Every ask in the file.
+    all_asks: Arc<Vec<Ask>>,
     /// The rules that apply: those of every country and those of this
     /// lexicon's edition's country.
     rules: Vec<Rule>,
@@ -210,9 +213,16 @@ impl Lexicon {
             .filter(|r| r.countries.is_empty() || r.countries.contains(&code))
             .cloned()
             .collect();
+        let asks = self
+            .all_asks
+            .iter()
+            .filter(|a| !edition.is_some_and(|e| e.drop_asks.contains(&a.id)))
+            .cloned()
+            .collect();
         Lexicon {
             hash,
             categories,
+            asks,
             rules,
             edition: edition.map(|_| code),
             ..self.clone()

@@ -81,6 +81,7 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
         asks: Vec::new(),
         rules: Vec::new(),
         all_rules: Arc::default(),
+        all_asks: Arc::default(),
         common: Arc::default(),
         editions: Arc::default(),
         edition: None,
@@ -120,21 +121,25 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
             lexicon.categories.push(category);
         }
     }
-    let mut read_editions: Vec<Edition> = Vec::new();
-    for value in editions {
-        if let Some(edition) =
-            read_edition(&mut ctx, value, &lexicon.categories, &seen, &read_editions)
-        {
-            read_editions.push(edition);
-        }
-    }
-    lexicon.common = Arc::new(lexicon.categories.clone());
     let mut ask_ids = std::collections::HashSet::new();
     for value in asks {
         if let Some(ask) = read_ask(&mut ctx, value, &lexicon, &mut ask_ids) {
             lexicon.asks.push(ask);
         }
     }
+    let mut read_editions: Vec<Edition> = Vec::new();
+    for value in editions {
+        if let Some(edition) = read_edition(
+            &mut ctx,
+            value,
+            (&lexicon.categories, &lexicon.asks),
+            &seen,
+            &read_editions,
+        ) {
+            read_editions.push(edition);
+        }
+    }
+    lexicon.common = Arc::new(lexicon.categories.clone());
     let mut rule_ids = std::collections::HashSet::new();
     for value in rules {
         if let Some(rule) = read_rule(&mut ctx, value, &lexicon, &read_editions, &mut rule_ids) {
@@ -142,6 +147,7 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
         }
     }
     lexicon.all_rules = Arc::new(lexicon.rules.clone());
+    lexicon.all_asks = Arc::new(lexicon.asks.clone());
     lexicon.editions = Arc::new(read_editions);
     // A document whose country is not known is matched with the default
     // country's edition.
@@ -161,19 +167,28 @@ pub(crate) fn parse(source: &str, origin: &str) -> (Lexicon, Vec<Diagnostic>) {
 fn read_edition(
     ctx: &mut Ctx<'_>,
     value: &Value<'_>,
-    categories: &[Category],
+    (categories, asks): (&[Category], &[Ask]),
     seen: &HashMap<Vec<u8>, Vec<Seen>>,
     earlier: &[Edition],
 ) -> Option<Edition> {
     let DeValue::Table(table) = value.get_ref() else {
         return None;
     };
-    const KNOWN: &[&str] = &["country", "countries", "name", "note", "drop", "category"];
+    const KNOWN: &[&str] = &[
+        "country",
+        "countries",
+        "name",
+        "note",
+        "drop",
+        "drop_asks",
+        "category",
+    ];
     let mut edition = Edition {
         countries: Vec::new(),
         name: String::new(),
         note: None,
         drop: Vec::new(),
+        drop_asks: Vec::new(),
         categories: Vec::new(),
     };
     let mut seen = seen.clone();
@@ -202,6 +217,18 @@ fn read_edition(
                         ctx.error(
                             item.span().start,
                             format!("`drop`: {text:?} is not a term of any category"),
+                        );
+                    }
+                }
+            }
+            "drop_asks" => {
+                for (id, item) in ctx.strings(v, "drop_asks") {
+                    if asks.iter().any(|a| a.id == id) {
+                        edition.drop_asks.push(id);
+                    } else {
+                        ctx.error(
+                            item.span().start,
+                            format!("`drop_asks`: {id:?} is not the id of an ask"),
                         );
                     }
                 }
