@@ -20,7 +20,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-
 use std::sync::{Arc, OnceLock};
 
 use manifesto_mashup::cache::Cache;

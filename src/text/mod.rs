@@ -111,7 +111,6 @@ fn is_heading_block(lines: &[&Line]) -> bool {
             <= 12
 }
 
-/// Words a line ends with when its sentence runs on to the next line.
 /// Whether text (a block, a page) ends mid-sentence: not with a sentence's
 /// or a clause's end.
 pub(crate) fn ends_mid_sentence(text: &str) -> bool {
@@ -129,6 +128,7 @@ pub(crate) fn continues_sentence(text: &str) -> bool {
     text.starts_with(char::is_lowercase) && !markers::starts_with_marker(text)
 }
 
+/// Words a line ends with when its sentence runs on to the next line.
 const RUNS_ON: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "our",
     "that", "the", "their", "to", "with",

@@ -94,7 +94,8 @@ fn rising_page_numbers(numbers: &[u32]) -> bool {
     numbers.len() >= 3 && rising && spread
 }
 
-/// A line that is only a page number of one to three digits.
+/// Text that is only a page number of one to three digits (a full stop
+/// after it allowed).
 fn bare_page_number(text: &str) -> Option<u32> {
     let t = text.trim().trim_end_matches('.');
     (!t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
@@ -111,7 +112,8 @@ fn bare_page_number(text: &str) -> Option<u32> {
 /// column a block, so rows are looked for across blocks.
 pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
     let mut marks: Vec<Vec<bool>> = blocks.iter().map(|b| vec![false; b.lines.len()]).collect();
-    let lines: Vec<((usize, usize), &Line)> = blocks
+    // Every line with text, where it is, and the page number it is, if it is one.
+    let lines: Vec<((usize, usize), &Line, Option<u32>)> = blocks
         .iter()
         .enumerate()
         .flat_map(|(b, block)| {
@@ -122,12 +124,16 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
                 .map(move |(l, line)| ((b, l), line))
         })
         .filter(|(_, line)| !line.text.trim().is_empty())
+        .map(|(at, line)| (at, line, bare_page_number(&line.text)))
         .collect();
-    let middle = |line: &Line| (line.bbox[1] + line.bbox[3]) / 2.0;
-    // Text without geometry (a text file's lines have no boxes) has no rows.
-    if lines.iter().all(|(_, l)| l.bbox[2] <= l.bbox[0]) {
+    // Fewer than three page numbers make no run that rises (most pages), and
+    // text without geometry (a text file's lines have no boxes) has no rows.
+    if lines.iter().filter(|(_, _, n)| n.is_some()).count() < 3
+        || lines.iter().all(|(_, l, _)| l.bbox[2] <= l.bbox[0])
+    {
         return marks;
     }
+    let middle = |line: &Line| (line.bbox[1] + line.bbox[3]) / 2.0;
     // A paragraph runs on from line to line (a line after the first starts
     // in lower case); a column of titles starts each line afresh.
     let paragraph: Vec<bool> = blocks
@@ -142,12 +148,19 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
             })
         })
         .collect();
-    // Each page number with the title on its row: (its place, the title's,
-    // the number, its height on the page).
-    type Entry = ((usize, usize), (usize, usize), u32, f32);
+    /// A page number with the title on its row.
+    struct Entry {
+        number_at: (usize, usize),
+        title_at: (usize, usize),
+        number: u32,
+        /// The number's height on the page.
+        middle: f32,
+        /// The number's right edge.
+        right: f32,
+    }
     let mut entries: Vec<Entry> = Vec::new();
-    for &(at, line) in &lines {
-        let Some(number) = bare_page_number(&line.text) else {
+    for &(at, line, number) in &lines {
+        let Some(number) = number else {
             continue;
         };
         // The title is the nearest line on the row, beside the number and
@@ -155,16 +168,22 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
         let gap = |other: &Line| (other.bbox[0] - line.bbox[2]).max(line.bbox[0] - other.bbox[2]);
         let title = lines
             .iter()
-            .filter(|(other_at, other)| {
+            .filter(|(other_at, other, other_number)| {
                 *other_at != at
-                    && bare_page_number(&other.text).is_none()
+                    && other_number.is_none()
                     && (middle(other) - middle(line)).abs() <= other.size.max(line.size) / 2.0
                     && gap(other) > 0.0
             })
             .min_by(|a, b| gap(a.1).total_cmp(&gap(b.1)))
-            .filter(|(title_at, _)| !paragraph[title_at.0]);
-        if let Some(&(title_at, _)) = title {
-            entries.push((at, title_at, number, middle(line)));
+            .filter(|(title_at, _, _)| !paragraph[title_at.0]);
+        if let Some(&(title_at, _, _)) = title {
+            entries.push(Entry {
+                number_at: at,
+                title_at,
+                number,
+                middle: middle(line),
+                right: line.bbox[2],
+            });
         }
     }
     // One column of numbers at a time (their right edges together), down
@@ -172,20 +191,22 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
     // numbered list below a contents page is a run of its own.
     let mut columns: Vec<(f32, Vec<Entry>)> = Vec::new();
     for entry in entries {
-        let right = blocks[entry.0 .0].lines[entry.0 .1].bbox[2];
-        match columns.iter_mut().find(|(r, _)| (r - right).abs() <= 24.0) {
+        match columns
+            .iter_mut()
+            .find(|(right, _)| (right - entry.right).abs() <= 24.0)
+        {
             Some((_, column)) => column.push(entry),
-            None => columns.push((right, vec![entry])),
+            None => columns.push((entry.right, vec![entry])),
         }
     }
     for (_, mut column) in columns {
-        column.sort_by(|a, b| b.3.total_cmp(&a.3));
-        for run in column.chunk_by(|a, b| a.2 < b.2) {
-            let numbers: Vec<u32> = run.iter().map(|e| e.2).collect();
+        column.sort_by(|a, b| b.middle.total_cmp(&a.middle));
+        for run in column.chunk_by(|a, b| a.number < b.number) {
+            let numbers: Vec<u32> = run.iter().map(|e| e.number).collect();
             if rising_page_numbers(&numbers) {
-                for &((nb, nl), (tb, tl), _, _) in run {
-                    marks[nb][nl] = true;
-                    marks[tb][tl] = true;
+                for entry in run {
+                    marks[entry.number_at.0][entry.number_at.1] = true;
+                    marks[entry.title_at.0][entry.title_at.1] = true;
                 }
             }
         }
@@ -205,14 +226,8 @@ pub(super) fn contents_columns(blocks: &[Block]) -> Vec<Vec<bool>> {
 fn entry_page_number(text: &str) -> Option<u32> {
     let (first, rest) = text.split_once(char::is_whitespace)?;
     let (rest_head, last) = text.rsplit_once(char::is_whitespace)?;
-    let number = |s: &str| {
-        let s = s.trim_end_matches('.');
-        (!s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
     let has_letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-    match (number(last), number(first)) {
+    match (bare_page_number(last), bare_page_number(first)) {
         (Some(n), _) if has_letters(rest_head) => Some(n),
         (_, Some(n)) if has_letters(rest) => Some(n),
         _ => None,
