@@ -2,6 +2,7 @@
 //! give no mentions in the 2015 and 2017 manifestos, and the rules never take
 //! all the body text of a file that has text.
 
+use crate::util::text_pdf::text_pdf;
 use crate::util::{json, mashup, root, shared_dir};
 use std::path::Path;
 
@@ -163,50 +164,6 @@ fn no_mention_comes_from_a_heading() {
     assert!(headings.is_empty(), "mentions from headings: {headings:#?}");
 }
 
-/// A PDF of our own words: each page a list of `(x, y, size, text)` runs in
-/// Helvetica on a 612 × 792 point page.
-fn pdf_of_pages(pages: &[Vec<(i64, i64, i64, &str)>]) -> Vec<u8> {
-    use lopdf::content::{Content, Operation};
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font_id = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
-    });
-    let mut kids = Vec::new();
-    for runs in pages {
-        let mut operations = Vec::new();
-        for &(x, y, size, text) in runs {
-            operations.extend([
-                Operation::new("BT", vec![]),
-                Operation::new("Tf", vec!["F1".into(), size.into()]),
-                Operation::new("Td", vec![x.into(), y.into()]),
-                Operation::new("Tj", vec![Object::string_literal(text)]),
-                Operation::new("ET", vec![]),
-            ]);
-        }
-        let content = Content { operations }.encode().unwrap();
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content));
-        let page_id = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
-            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
-        });
-        kids.push(page_id.into());
-    }
-    let count = kids.len() as i64;
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
-    );
-    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
-}
-
 /// Issue 25, item 5: a contents page set in columns (titles in one, page
 /// numbers in another, no leaders), titled "In this document" or not at
 /// all, early or late in the document, gives no mention; the body does.
@@ -252,7 +209,7 @@ fn contents_set_in_columns_give_no_mentions_wherever_they_are() {
     ];
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("columns.pdf");
-    std::fs::write(&file, pdf_of_pages(&pages)).unwrap();
+    std::fs::write(&file, text_pdf(&pages)).unwrap();
     let out = mashup()
         .args(["scan", "--format", "json", "--ocr", "never"])
         .arg(&file)

@@ -5,6 +5,7 @@
 pub mod chromium;
 pub mod pdf_bytes;
 pub mod score;
+pub mod text_pdf;
 
 use assert_cmd::Command;
 use std::path::Path;
