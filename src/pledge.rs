@@ -87,7 +87,8 @@
 //!    a pledge.)
 //! 7. **Proposals.** A sentence that is not a pledge is a *proposal* when it
 //!    demands action of others without committing the party: "calls for",
-//!    "call on", "calls upon", "urge", "we recommend", "should", "must",
+//!    "call on", "calls upon", "has called for" and "have long called for"
+//!    (a call still standing; "called for" alone reports the past), "urge", "we recommend", "should", "must",
 //!    "ought to", "press for", "press the government", "push for", "lobby
 //!    for", "ask the government", "demand that" ([`proposes`]).
 //!    A question is not one, nor a sentence opening with "Should" (a
@@ -122,6 +123,19 @@
 //!    that will require": the law's effect, asked for, not pledged). "Will
 //!    be scrapped" and its like are against. Rule 9 applies only when rules
 //!    1 to 5 and 8 found nothing.
+//!
+//! 10. **Elaborations.** A sentence that continues a block and opens as an
+//!     elaboration of the one before it ("For example", "For instance",
+//!     "This would include", "These include", "Such facilities ...") is at
+//!     least what that sentence is: after a pledge, a pledge with its
+//!     stance; after a proposal, a proposal unless it is a pledge itself
+//!     ("We propose a scheme for carers. Such facilities should be near
+//!     transport." is two pledges; "Options should be created. For example,
+//!     seniors can volunteer as tutors." two proposals). A sentence that
+//!     starts a block elaborates nothing, nor does one that reports the past
+//!     ("has", "had", "was", "were", "did", "have been", "have helped": "For
+//!     example, our programme has helped charities" is a record). [`PledgeReader::judge`] applies
+//!     rule 10.
 //!
 //! Known limits: the leader's "I will" is not a marker; "a Conservative
 //! government will" in a Labour manifesto (an attack) is counted like a
@@ -270,7 +284,7 @@ static DEMAND: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What makes a sentence demand action of others (rule 7).
 static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:calls?\s+(?:for|on|upon)|urges?|urging|we\s+recommend|recommends?|should|must|ought\s+to|press(?:es)?\s+(?:for|the|ministers|government)|push(?:es)?\s+for|lobby(?:ing)?\s+(?:for|the)|asks?\s+(?:the\s+)?(?:government|ministers|parliament)|demands?\s+(?:that|for))\b")
+    Regex::new(r"(?i)\b(?:(?:(?:has|have)\s+(?:(?:long|repeatedly|consistently|already|also|often)\s+)?called|calls?)\s+(?:for|on|upon)|urges?|urging|we\s+recommend|recommends?|should|must|ought\s+to|press(?:es)?\s+(?:for|the|ministers|government)|push(?:es)?\s+for|lobby(?:ing)?\s+(?:for|the)|asks?\s+(?:the\s+)?(?:government|ministers|parliament)|demands?\s+(?:that|for))\b")
         .expect("fixed pattern")
 });
 
@@ -371,7 +385,7 @@ fn demands(text: &str, cue: std::ops::Range<usize>) -> bool {
     });
     let (before, word, after) = (&text[..cue.start], &text[cue.clone()], &text[cue.end..]);
     let word = word.to_lowercase();
-    if word.starts_with("call") {
+    if word.contains("call") {
         return !THING_BEFORE.is_match(before);
     }
     if word == "should" || word == "must" {
@@ -547,6 +561,73 @@ pub struct PledgeReader {
     list: Option<Option<Stance>>,
     /// Markers whose subject is the document's own party (rule 5).
     own_party: Option<Regex>,
+    /// What the sentence read last does, for an elaboration after it
+    /// (rule 10); a mention after one only passed over.
+    last: Judgement,
+}
+
+/// What a sentence does: commit the party (a pledge), demand action of
+/// others (a proposal, rule 7), or neither (a mention). Ordered from weakest
+/// to strongest, for rule 10.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Judgement {
+    /// Description, praise, record, rhetoric.
+    #[default]
+    Mention,
+    /// Demands action of others without committing the party.
+    Proposal,
+    /// Commits the party to act.
+    Pledge(Pledge),
+}
+
+impl Judgement {
+    /// The pledge, when the sentence is one.
+    pub fn pledge(self) -> Option<Pledge> {
+        match self {
+            Judgement::Pledge(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The stronger of two judgements: a pledge over a proposal over a
+    /// mention (`self` when both are pledges).
+    fn or_stronger(self, other: Judgement) -> Judgement {
+        let rank = |j: Judgement| match j {
+            Judgement::Mention => 0,
+            Judgement::Proposal => 1,
+            Judgement::Pledge(_) => 2,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// The openings of an elaboration (rule 10): "For example", "For instance",
+/// "This would include", "These include", "Such facilities ...".
+static ELABORATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?i:for\s+(?:example|instance)\b|(?:this|these)\s+(?:(?:would|will|could|should|must|can|may)\s+)?includes?\b|such\s+[a-z]+\b)")
+        .expect("fixed pattern")
+});
+
+/// A verb in the past or the perfect: an elaboration that reports what was
+/// done (rule 10's exception).
+static REPORTS_PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:has|had|was|were|did)\b|\bhave\s+(?:been|\w+ed)\b")
+        .expect("fixed pattern")
+});
+
+/// Whether `sentence` opens as an elaboration of the one before it and
+/// takes its class (rule 10): not one that reports the past ("For example,
+/// our programme has helped charities"), and not "Such as", which opens no
+/// sentence of its own.
+pub fn elaborates(sentence: &str) -> bool {
+    ELABORATION
+        .find(sentence)
+        .is_some_and(|m| !m.as_str().trim_end().to_lowercase().ends_with("such as"))
+        && !REPORTS_PAST.is_match(sentence)
 }
 
 impl PledgeReader {
@@ -580,6 +661,7 @@ impl PledgeReader {
         PledgeReader {
             list: None,
             own_party,
+            last: Judgement::Mention,
         }
     }
 
@@ -605,9 +687,30 @@ impl PledgeReader {
         }
     }
 
-    /// Judges the next sentence. `starts_block` says whether it begins a new
-    /// block of text (a paragraph, a heading, a list item) rather than
-    /// continuing one.
+    /// Judges the next sentence in full: a pledge ([`PledgeReader::sentence`]),
+    /// else a proposal ([`proposes`]), else a mention; and an elaboration
+    /// that continues a block is at least what the sentence before it was
+    /// (rule 10). That sentence must have been judged, not passed over.
+    pub fn judge(&mut self, sentence: &str, starts_block: bool) -> Judgement {
+        let last = self.last;
+        let own = match self.sentence(sentence, starts_block) {
+            Some(pledge) => Judgement::Pledge(pledge),
+            None if proposes(sentence) => Judgement::Proposal,
+            None => Judgement::Mention,
+        };
+        let judged = if !starts_block && elaborates(sentence) {
+            own.or_stronger(last)
+        } else {
+            own
+        };
+        self.last = judged;
+        judged
+    }
+
+    /// Whether the next sentence is a pledge (rules 1 to 6, 8 and 9; see
+    /// [`PledgeReader::judge`] for proposals and elaborations).
+    /// `starts_block` says whether it begins a new block of text (a
+    /// paragraph, a heading, a list item) rather than continuing one.
     pub fn sentence(&mut self, sentence: &str, starts_block: bool) -> Option<Pledge> {
         let text = normalise(sentence);
         let mut found = markers(&text, &MARKER);
@@ -645,6 +748,7 @@ impl PledgeReader {
         if result.is_none() {
             result = imperative(&text, starts_block).or_else(|| future_policy(&text));
         }
+        self.last = result.map_or(Judgement::Mention, Judgement::Pledge);
         result
     }
 }
@@ -876,6 +980,7 @@ impl PledgeReader {
     /// block that is not an item, so only a sentence with a colon is looked
     /// at for markers, which are most of the cost of judging.
     pub fn pass(&mut self, sentence: &str, starts_block: bool) {
+        self.last = Judgement::Mention;
         if sentence.contains(':') {
             self.sentence(sentence, starts_block);
         } else if self.list.is_some() && starts_block {

@@ -122,19 +122,20 @@ fn a_gold_row_whose_hash_does_not_match_is_refused() {
 }
 
 /// Floors on the blind gold from outside the UK (`benches/gold/intl/`), with each country's
-/// edition: the figures of lexicon 2026.9 (docs/method.md) read without Tesseract, rounded
+/// edition: the figures of lexicon 2026.10 (docs/method.md) read without Tesseract, rounded
 /// down, so that a change that loses ground fails (with Tesseract the Ghanaian text whose
-/// "ti" ligature has no Unicode reads whole, and GH's recall is 0.82). Issue 27's bar
-/// (recall 0.8 in every country) is met in GH (with OCR), IN and US, not in SG or ZA.
-const MIN_INTL_RECALL: f64 = 0.72;
+/// "ti" ligature has no Unicode reads whole: GH's recall is 0.82, and all 0.80). Issue 27's
+/// bar (recall 0.8 in every country) is met in GH (with OCR), IN and US, not in SG (0.72)
+/// or ZA (0.77).
+const MIN_INTL_RECALL: f64 = 0.77;
 const MIN_INTL_PRECISION: f64 = 0.95;
 const MIN_INTL_COUNTRY_PRECISION: f64 = 0.9;
 const MIN_INTL_COUNTRY_RECALL: &[(&str, f64)] = &[
     ("GH", 0.7),
     ("IN", 0.8),
-    ("SG", 0.65),
+    ("SG", 0.7),
     ("US", 0.85),
-    ("ZA", 0.65),
+    ("ZA", 0.75),
 ];
 
 #[test]
@@ -204,14 +205,16 @@ fn intl_gold_matches_its_pdfs_and_each_edition_helps_its_country() {
 
 /// Floors on the three kinds of marked sentence (pledge, proposal, mention) over both gold
 /// sets: the figures of 2026-12-07 (docs/method.md), rounded down.
-const MIN_STANCE_ACCURACY: f64 = 0.85;
+const MIN_STANCE_ACCURACY: f64 = 0.9;
 const MIN_PLEDGE_PRECISION: f64 = 0.94;
 /// Issue 25's bar for pledges (0.85) is met: rules 8 and 9 of `pledge`.
-const MIN_PLEDGE_RECALL: f64 = 0.86;
-const MIN_PROPOSAL_RECALL: f64 = 0.6;
-/// Rule 7's exceptions (a part to play, a negated belief, a thing that "calls for", a
-/// requirement reported) took it from 0.58 to 0.85; issue 25's bar is 0.9.
-const MIN_PROPOSAL_PRECISION: f64 = 0.8;
+const MIN_PLEDGE_RECALL: f64 = 0.9;
+/// Issue 25's bars for proposals (recall 0.85, precision 0.9) are met: rule 7's
+/// exceptions took precision from 0.58 to 0.85, and elaborations (rule 10), a call that
+/// "has" been made, and sentences read whole across a wrapped text's lines took recall
+/// from 0.73 to 1.0 (15 of 15) and precision to 0.94.
+const MIN_PROPOSAL_RECALL: f64 = 0.9;
+const MIN_PROPOSAL_PRECISION: f64 = 0.9;
 
 #[test]
 fn pledges_proposals_and_mentions_hold_their_floor_on_the_gold() {

@@ -309,7 +309,7 @@ fn runs_on(line: &str, next: &str) -> bool {
 
 /// Runs of lines joined by [`runs_on`]: the text of each run (lines joined by a space) with
 /// the byte offset at which each of its lines starts.
-fn runs(lines: &[String]) -> Vec<(String, Vec<(usize, usize)>)> {
+pub fn runs(lines: &[String]) -> Vec<(String, Vec<(usize, usize)>)> {
     let mut out: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         let joined = index > 0 && runs_on(&lines[index - 1], line);

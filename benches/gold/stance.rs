@@ -4,10 +4,10 @@
 //! mention), read in document order with a [`PledgeReader`] so that lists work as in a scan.
 #![allow(dead_code)]
 
-use manifesto_mashup::pledge::{proposes, PledgeReader};
+use manifesto_mashup::pledge::{Judgement, PledgeReader};
 use manifesto_mashup::text::sentence_ranges;
 
-use super::score::{GoldDoc, Stance};
+use super::score::{self, GoldDoc, Layout, Stance};
 
 /// Gold class (rows) against the tool's (columns), in the order pledge, proposal, mention.
 #[derive(Clone, Copy, Debug, Default)]
@@ -55,34 +55,68 @@ impl Confusion {
     }
 }
 
-/// The tool's class of each line of `lines`, read in order as one document of `party`:
-/// a line is a pledge when one of its sentences is, else a proposal when one of them is.
-/// `starts_block[i]` says whether line `i` begins a block (a text with one sentence or
-/// paragraph per line: always).
-pub fn judge(lines: &[String], starts_block: Option<&[bool]>, party: &str) -> Vec<Stance> {
+/// The tool's class of each of `n` lines, from `units` read in order as one document of
+/// `party` ([`PledgeReader::judge`]): each unit is a text, the lines it holds with the byte
+/// offset where each starts, and whether it begins a block. A line is a pledge when a
+/// sentence over it is, else a proposal when one of them is.
+pub fn judge(units: &[Unit], n: usize, party: &str) -> Vec<Stance> {
     let mut reader = PledgeReader::for_party(party);
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let starts = starts_block.and_then(|s| s.get(i).copied()).unwrap_or(true);
-            let mut class = Stance::Mention;
-            for (k, range) in sentence_ranges(line).into_iter().enumerate() {
-                let sentence = &line[range];
-                if reader.sentence(sentence, starts && k == 0).is_some() {
-                    class = Stance::Pledge;
-                } else if class == Stance::Mention && proposes(sentence) {
-                    class = Stance::Proposal;
+    let mut class = vec![Stance::Mention; n];
+    for unit in units {
+        for (k, range) in sentence_ranges(&unit.text).into_iter().enumerate() {
+            let judged = match reader.judge(&unit.text[range.clone()], unit.starts_block && k == 0)
+            {
+                Judgement::Pledge(_) => Stance::Pledge,
+                Judgement::Proposal => Stance::Proposal,
+                Judgement::Mention => Stance::Mention,
+            };
+            for (i, &(line, start)) in unit.lines.iter().enumerate() {
+                let end = unit.lines.get(i + 1).map_or(unit.text.len(), |&(_, s)| s);
+                if start < range.end && range.start < end && slot(judged) < slot(class[line]) {
+                    class[line] = judged;
                 }
             }
-            class
+        }
+    }
+    class
+}
+
+/// Text read as one by [`judge`].
+pub struct Unit {
+    pub text: String,
+    /// Each line in the text and the byte offset it starts at.
+    pub lines: Vec<(usize, usize)>,
+    pub starts_block: bool,
+}
+
+/// How `mashup scan` reads `doc`'s lines: a wrapped text's sentences run on across its
+/// lines ([`score::runs`]); other lines are read one by one, each starting a block unless
+/// `starts_block` says otherwise.
+fn units(doc: &GoldDoc, starts_block: Option<&[bool]>) -> Vec<Unit> {
+    if starts_block.is_none() && doc.layout() == Layout::Wrapped {
+        return score::runs(&doc.lines)
+            .into_iter()
+            .map(|(text, lines)| Unit {
+                text,
+                lines,
+                starts_block: true,
+            })
+            .collect();
+    }
+    doc.lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| Unit {
+            text: line.clone(),
+            lines: vec![(i, 0)],
+            starts_block: starts_block.and_then(|s| s.get(i).copied()).unwrap_or(true),
         })
         .collect()
 }
 
 /// Gold against tool over the marked body sentences of `doc`, judged as [`judge`] does.
 pub fn confusion(doc: &GoldDoc, starts_block: Option<&[bool]>, party: &str) -> Confusion {
-    let judged = judge(&doc.lines, starts_block, party);
+    let judged = judge(&units(doc, starts_block), doc.lines.len(), party);
     let mut c = Confusion::default();
     let show = std::env::var_os("GOLD_SHOW").is_some();
     for mark in doc.marked.values().filter(|m| !m.heading) {

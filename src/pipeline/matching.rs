@@ -3,7 +3,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::matcher::Matcher;
-use crate::pledge::PledgeReader;
+use crate::pledge::{elaborates, Judgement, PledgeReader};
 use crate::read::BodyText;
 use crate::results::{AskExcerpt, DocResult, Excerpt};
 use crate::text::{count_words, excerpt, sentence_ranges};
@@ -50,35 +50,39 @@ pub(super) fn match_document(
                 *w = true;
             }
         }
-        let judged: Vec<_> = sentences
+        let starts_block = |s: &Range<usize>| {
+            let before = body.get(..s.start).unwrap_or("").trim_end_matches(' ');
+            before.is_empty() || before.ends_with('\n')
+        };
+        // An elaboration is at least what the sentence before it is (pledge
+        // rule 10), so that one is judged too (and, when it elaborates too,
+        // the one before it: hence backwards).
+        for i in (1..sentences.len()).rev() {
+            let s = &sentences[i];
+            if wanted[i]
+                && !starts_block(s)
+                && elaborates(body.get(s.clone()).unwrap_or(""))
+            {
+                wanted[i - 1] = true;
+            }
+        }
+        let judged: Vec<Judgement> = sentences
             .iter()
             .zip(&wanted)
             .map(|(s, &wanted)| {
-                let before = body.get(..s.start).unwrap_or("").trim_end_matches(' ');
-                let starts_block = before.is_empty() || before.ends_with('\n');
                 let sentence = body.get(s.clone()).unwrap_or("");
                 if wanted {
-                    pledges.sentence(sentence, starts_block)
+                    pledges.judge(sentence, starts_block(s))
                 } else {
-                    pledges.pass(sentence, starts_block);
-                    None
+                    pledges.pass(sentence, starts_block(s));
+                    Judgement::Mention
                 }
             })
             .collect();
-        let pledge_of = |i: usize| judged.get(i).copied().flatten();
+        let pledge_of = |i: usize| judged.get(i).and_then(|j| j.pledge());
         // A sentence with a mention or an ask that is not a pledge may be a
         // proposal (pledge rule 7).
-        let proposal: Vec<bool> = sentences
-            .iter()
-            .zip(&judged)
-            .zip(&wanted)
-            .map(|((s, pledge), &wanted)| {
-                wanted
-                    && pledge.is_none()
-                    && crate::pledge::proposes(body.get(s.clone()).unwrap_or(""))
-            })
-            .collect();
-        let proposal_of = |i: usize| proposal.get(i).copied().unwrap_or(false);
+        let proposal_of = |i: usize| judged.get(i) == Some(&Judgement::Proposal);
         // The page's policies: each sentence with a mention, whether it is a
         // pledge, and the categories mentioned in it. A hit outside every
         // sentence (segmentation missed it) is a policy of its own.

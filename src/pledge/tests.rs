@@ -787,10 +787,12 @@ fn proposals_demand_action_of_others() {
         ),
         ("Should councils buy from co-operatives?", false, false),
         ("Co-operatives employ thousands of people.", false, false),
+        // A call made once reports the past; one that "has" been made stands.
+        ("Labour called for more mutuals in 2010.", false, false),
         (
-            "Labour has called for more mutuals in the past.",
+            "Plaid Cymru has long called for a Welsh community bank.",
             false,
-            false,
+            true,
         ),
         // Rule 7's exceptions: a thing needing something, a part to play,
         // a "should" under a negated belief.
@@ -844,7 +846,7 @@ fn proposals_demand_action_of_others() {
         (
             "Our president has called for a new act, which will require charities to publish their donors.",
             false,
-            false,
+            true,
         ),
     ] {
         assert_eq!(classify(sentence).is_some(), pledge, "pledge: {sentence}");
@@ -918,4 +920,83 @@ proptest::proptest! {
             proptest::prop_assert_eq!(find_markers(&text, marker), expected, "{:?}", text);
         }
     }
+}
+
+/// Rule 10: an elaboration that continues a block is at least what the
+/// sentence before it is; one that starts a block, or follows a sentence
+/// only passed over, is judged on its own.
+#[test]
+fn elaborations_take_the_class_of_what_they_elaborate() {
+    use crate::pledge::Judgement;
+    let kind = |j: Judgement| match j {
+        Judgement::Pledge(_) => "pledge",
+        Judgement::Proposal => "proposal",
+        Judgement::Mention => "mention",
+    };
+    for (name, steps) in [
+        (
+            "an example of a proposal",
+            &[
+                ("Options for older people should be created.", true, "proposal"),
+                ("For example, seniors can volunteer as tutors.", false, "proposal"),
+            ][..],
+        ),
+        (
+            "a should that specifies a pledge",
+            &[
+                ("We propose a scheme of assisted living.", true, "pledge"),
+                ("Such facilities should be near transport.", false, "pledge"),
+            ],
+        ),
+        (
+            "what a pledge includes",
+            &[
+                ("We will fund community banks.", true, "pledge"),
+                ("This would include credit unions.", false, "pledge"),
+                ("These include mutual societies.", false, "pledge"),
+            ],
+        ),
+        (
+            "a new block elaborates nothing",
+            &[
+                ("We will fund community banks.", true, "pledge"),
+                ("For example, credit unions lend to families.", true, "mention"),
+            ],
+        ),
+        (
+            "an example from the record",
+            &[
+                ("We will back charities.", true, "pledge"),
+                ("For example, our programme has helped charities.", false, "mention"),
+            ],
+        ),
+        (
+            "no elaboration",
+            &[
+                ("Councils should buy locally.", true, "proposal"),
+                ("Co-operatives employ thousands.", false, "mention"),
+            ],
+        ),
+        (
+            "such as opens no elaboration",
+            &[
+                ("We will fund community banks.", true, "pledge"),
+                ("Such as credit unions grow, lending grows.", false, "mention"),
+            ],
+        ),
+    ] {
+        let mut reader = PledgeReader::new();
+        for (sentence, starts_block, expected) in steps {
+            assert_eq!(
+                kind(reader.judge(sentence, *starts_block)),
+                *expected,
+                "{name}: {sentence}"
+            );
+        }
+    }
+    // After a sentence only passed over, an elaboration stands alone.
+    let mut reader = PledgeReader::new();
+    reader.pass("We will fund community banks.", true);
+    let judged = reader.judge("This would include credit unions.", false);
+    assert_eq!(kind(judged), "mention");
 }
