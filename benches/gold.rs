@@ -129,8 +129,11 @@ fn main() {
     }
     print_table("all gold manifestos, by sentence", &all);
     print_table("all gold manifestos, by line", &all_line);
-    score_intl(root, &lexicon);
-    score_stances(root, &texts);
+    // The PDFs from outside the UK are read once, for both (with OCR, the slow part).
+    let intl_golds = intl::load_all(root, &root.join("../shared/manifestos-intl"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    score_intl(&intl_golds, &lexicon);
+    score_stances(root, &texts, &intl_golds);
     if std::env::var_os("GOLD_RULES").is_some() {
         list_rule_mentions(&texts, &lexicon);
     }
@@ -159,9 +162,7 @@ fn main() {
 /// The blind gold on manifestos from outside the UK: per manifesto, per country, and all,
 /// with each country's edition of the lexicon (as an index's `country` column selects it)
 /// and without (the common terms alone, as a document of no known country is matched).
-fn score_intl(root: &Path, lexicon: &Lexicon) {
-    let pdfs = root.join("../shared/manifestos-intl");
-    let golds = intl::load_all(root, &pdfs).unwrap_or_else(|e| panic!("{e}"));
+fn score_intl(golds: &[intl::IntlGold], lexicon: &Lexicon) {
     if golds.is_empty() {
         return;
     }
@@ -188,7 +189,7 @@ fn score_intl(root: &Path, lexicon: &Lexicon) {
             pct(off.precision())
         )
     };
-    for gold in &golds {
+    for gold in golds {
         let edition = lexicon.for_country(Some(&gold.country));
         let matcher = Matcher::new(&edition).unwrap_or_else(|e| panic!("{e}"));
         let on = score::score(&gold.doc, &matcher, &edition, score::Unit::Line);
@@ -237,7 +238,7 @@ fn score_intl(root: &Path, lexicon: &Lexicon) {
 
 /// Pledges, proposals and mentions: the annotators' class of every marked body sentence
 /// against the tool's, on the UK gold (its totals' texts) and the gold from outside the UK.
-fn score_stances(root: &Path, texts: &Path) {
+fn score_stances(root: &Path, texts: &Path, intl_golds: &[intl::IntlGold]) {
     let mut uk = stance::Confusion::default();
     for file in score::gold_files(root) {
         let doc = score::load(&file, texts).unwrap_or_else(|e| panic!("{e}"));
@@ -247,8 +248,7 @@ fn score_stances(root: &Path, texts: &Path) {
         uk.add(&stance::confusion(&doc, None, stance::uk_party(&doc.name)));
     }
     let mut intl = stance::Confusion::default();
-    let pdfs = root.join("../shared/manifestos-intl");
-    for gold in intl::load_all(root, &pdfs).unwrap_or_else(|e| panic!("{e}")) {
+    for gold in intl_golds {
         intl.add(&stance::confusion(
             &gold.doc,
             Some(&gold.starts_block),

@@ -142,3 +142,35 @@ fn two_column_page_is_read_column_by_column() {
     // No line mixes the end of a left-column line with a right-column line.
     assert!(!text.contains("start-up. grounds"), "{text}");
 }
+
+/// Pledge rule 10 in a scan: an elaboration with a mention is at least what the sentence
+/// before it is, though that sentence has no mention of its own (the scan judges it for
+/// the elaboration's sake); after a sentence that asks nothing it stays a mention.
+#[test]
+fn an_elaboration_takes_the_class_of_the_sentence_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = "For example, retired people can teach money skills to the members of \
+                   the credit unions that serve their towns.";
+    std::fs::write(
+        dir.path().join("a.txt"),
+        format!(
+            "New ways to keep older people busy and well should be created in every town. \
+             {example}\n\nThe country has many towns, and older people live in all of them. \
+             {example}\n"
+        ),
+    )
+    .unwrap();
+    let out = mashup()
+        .args(["scan", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report = json(&out.stdout);
+    let excerpts = report["documents"][0]["excerpts"].as_array().unwrap();
+    let proposals: Vec<bool> = excerpts
+        .iter()
+        .map(|e| e["proposal"].as_bool().unwrap())
+        .collect();
+    assert_eq!(proposals, [true, false], "{excerpts:#?}");
+    assert!(excerpts.iter().all(|e| e["pledge"] == false));
+}

@@ -59,10 +59,7 @@ pub(super) fn match_document(
         // the one before it: hence backwards).
         for i in (1..sentences.len()).rev() {
             let s = &sentences[i];
-            if wanted[i]
-                && !starts_block(s)
-                && elaborates(body.get(s.clone()).unwrap_or(""))
-            {
+            if wanted[i] && !starts_block(s) && elaborates(body.get(s.clone()).unwrap_or("")) {
                 wanted[i - 1] = true;
             }
         }

@@ -937,8 +937,16 @@ fn elaborations_take_the_class_of_what_they_elaborate() {
         (
             "an example of a proposal",
             &[
-                ("Options for older people should be created.", true, "proposal"),
-                ("For example, seniors can volunteer as tutors.", false, "proposal"),
+                (
+                    "Options for older people should be created.",
+                    true,
+                    "proposal",
+                ),
+                (
+                    "For example, seniors can volunteer as tutors.",
+                    false,
+                    "proposal",
+                ),
             ][..],
         ),
         (
@@ -960,14 +968,22 @@ fn elaborations_take_the_class_of_what_they_elaborate() {
             "a new block elaborates nothing",
             &[
                 ("We will fund community banks.", true, "pledge"),
-                ("For example, credit unions lend to families.", true, "mention"),
+                (
+                    "For example, credit unions lend to families.",
+                    true,
+                    "mention",
+                ),
             ],
         ),
         (
             "an example from the record",
             &[
                 ("We will back charities.", true, "pledge"),
-                ("For example, our programme has helped charities.", false, "mention"),
+                (
+                    "For example, our programme has helped charities.",
+                    false,
+                    "mention",
+                ),
             ],
         ),
         (
@@ -981,7 +997,11 @@ fn elaborations_take_the_class_of_what_they_elaborate() {
             "such as opens no elaboration",
             &[
                 ("We will fund community banks.", true, "pledge"),
-                ("Such as credit unions grow, lending grows.", false, "mention"),
+                (
+                    "Such as credit unions grow, lending grows.",
+                    false,
+                    "mention",
+                ),
             ],
         ),
     ] {
