@@ -124,10 +124,10 @@ fn a_gold_row_whose_hash_does_not_match_is_refused() {
 /// Floors on the blind gold from outside the UK (`benches/gold/intl/`), with each country's
 /// edition: the figures of lexicon 2026.10 (docs/method.md) read without Tesseract, rounded
 /// down, so that a change that loses ground fails (with Tesseract the Ghanaian text whose
-/// "ti" ligature has no Unicode reads whole: GH's recall is 0.82, and all 0.80). Issue 27's
-/// bar (recall 0.8 in every country) is met in GH (with OCR), IN and US, not in SG (0.72)
-/// or ZA (0.77).
-const MIN_INTL_RECALL: f64 = 0.77;
+/// "ti" ligature has no Unicode reads whole: GH's recall is 0.82, and all 0.81). Issue 27's
+/// bar (recall 0.8 in every country) is met in GH (with OCR), IN, US and ZA, not in SG
+/// (0.72).
+const MIN_INTL_RECALL: f64 = 0.78;
 const MIN_INTL_PRECISION: f64 = 0.95;
 const MIN_INTL_COUNTRY_PRECISION: f64 = 0.9;
 const MIN_INTL_COUNTRY_RECALL: &[(&str, f64)] = &[
@@ -135,7 +135,7 @@ const MIN_INTL_COUNTRY_RECALL: &[(&str, f64)] = &[
     ("IN", 0.8),
     ("SG", 0.7),
     ("US", 0.85),
-    ("ZA", 0.75),
+    ("ZA", 0.8),
 ];
 
 #[test]

@@ -20,7 +20,9 @@ use sha1::{Digest, Sha1};
 /// Coalition's and the Conservatives' 2010 "This includes independent,
 /// voluntary and community sector providers." are pledges and the
 /// Alliance's 1997 "These include: ..." under "we must tackle" a proposal.
-/// Pledges went from 734 to 748, proposals from 81 to 83. Before that, by
+/// Pledges went from 734 to 748, proposals from 81 to 83. (The South African
+/// rule on municipal solar and wind plants, in the same lexicon, moved only
+/// its hash here: these texts have no country.) Before that, by
 /// the South African and Indian editions
 /// dropping the land-banking ask (`drop_asks`): only the lexicon's hash
 /// moved (these texts have no country). Before that, by the land-banking
@@ -91,7 +93,7 @@ use sha1::{Digest, Sha1};
 /// the same (checked when it was pinned). Before that, schema version 7
 /// (OCR: `text_source`, `ocr`, `ocr_pages`, `ocr_documents`) changed no count
 /// either.
-const REPORT_SHA1: &str = "93934653f115cb8c6e2fa75febd1740a8b73c1f9";
+const REPORT_SHA1: &str = "cb1e8b04a77d605419441755720688301527fbfd";
 
 #[test]
 fn the_text_report_is_unchanged() {
