@@ -71,7 +71,20 @@ fn the_index_country_chooses_the_edition_and_country_overrides_it() {
     assert_eq!(za["lexicon"]["hash"], gb["lexicon"]["hash"]);
     assert_eq!(za["lexicon"]["edition"], serde_json::Value::Null);
     let editions = za["lexicon"]["editions"].as_array().unwrap();
-    assert!(editions.iter().any(|e| e["countries"][0] == "ZA"));
+    let za_edition = editions.iter().find(|e| e["countries"][0] == "ZA").unwrap();
+    assert_eq!(
+        za_edition["dropped_asks"],
+        serde_json::json!(["curb-land-banking"])
+    );
+    // The ask South Africa's edition drops was not looked for: the party says so.
+    assert_eq!(
+        za["parties"][0]["asks_not_applicable"],
+        serde_json::json!(["curb-land-banking"])
+    );
+    assert_eq!(
+        gb["parties"][0]["asks_not_applicable"],
+        serde_json::json!([])
+    );
     // --country wins over the index, and the report's lexicon says so.
     let forced = scan(&pdf, "UK", &["--country", "za"]);
     assert_eq!(forced["documents"][0]["edition"], "ZA");
@@ -140,4 +153,59 @@ fn lexicon_show_lists_what_applies_in_a_country() {
     );
     assert!(!za.contains("[curb-land-banking]"), "{za}");
     assert!(all.contains("[curb-land-banking]"), "{all}");
+}
+
+/// A party whose edition drops an ask shows "n/a" for it in the asks tracker (Markdown,
+/// HTML, CSV), not the "–" of an ask looked for and not found; the same file read as a
+/// UK party keeps its "–"; `mashup report` renders the same from the saved JSON.
+#[test]
+fn an_ask_an_edition_drops_is_not_applicable_not_zero() {
+    let Some(pdf) = shared_file("manifestos-intl/za-2024-democratic-alliance.pdf") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&pdf, dir.path().join("za.pdf")).unwrap();
+    std::fs::copy(&pdf, dir.path().join("uk.pdf")).unwrap();
+    std::fs::write(
+        dir.path().join("index.csv"),
+        "file,party,year,country\nza.pdf,Alliance ZA,2024,ZA\nuk.pdf,Alliance UK,2024,UK\n",
+    )
+    .unwrap();
+    let run = |format: &str| {
+        let out = mashup()
+            .args(["scan", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let markdown = run("markdown");
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| Curb land banking |"))
+        .unwrap_or_else(|| panic!("no land-banking row:\n{markdown}"));
+    let header = markdown.lines().find(|l| l.starts_with("| Ask |")).unwrap();
+    let cells =
+        |line: &str| -> Vec<String> { line.split('|').map(|c| c.trim().to_string()).collect() };
+    let (header, row) = (cells(header), cells(row));
+    let cell = |party: &str| {
+        let i = header.iter().position(|h| h.starts_with(party)).unwrap();
+        row[i].clone()
+    };
+    assert_eq!(cell("Alliance ZA"), "n/a", "{row:?}");
+    assert_ne!(cell("Alliance UK"), "n/a", "{row:?}");
+    assert!(markdown.contains("n/a: not looked for"), "{markdown}");
+    let html = run("html");
+    assert!(html.contains(">n/a</td>"), "no n/a cell in the HTML");
+    // Rendered again from the saved JSON, the same table.
+    let saved = dir.path().join("report.json");
+    std::fs::write(&saved, run("json")).unwrap();
+    let again = mashup()
+        .args(["report", "--format", "markdown"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "{again:?}");
+    assert_eq!(String::from_utf8(again.stdout).unwrap(), markdown);
 }

@@ -177,6 +177,10 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for ask in &report.lexicon.asks {
         let mut fields = vec![ask.id.clone(), ask.label.clone()];
         for p in &report.parties {
+            if !p.ask_applies(&ask.id) {
+                fields.extend(["n/a".to_string(), "n/a".to_string()]);
+                continue;
+            }
             fields.push(
                 p.rates
                     .counts

@@ -14,8 +14,8 @@ use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::{esc, STYLE};
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
-use super::OCR_MARK;
 use super::{Quote, Report};
+use super::{NOT_APPLICABLE, OCR_MARK};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use crate::results::DocResult;
@@ -395,6 +395,15 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .get(&ask.id)
                 .copied()
                 .unwrap_or(0);
+            if !p.ask_applies(&ask.id) {
+                write!(
+                    out,
+                    "<td class=\"none\" data-party=\"{}\" title=\"{}\">n/a</td>",
+                    esc(label),
+                    esc(NOT_APPLICABLE)
+                )?;
+                continue;
+            }
             match report
                 .mashup
                 .ask_quote(&ask.id, &p.party, p.election.as_deref())
@@ -428,7 +437,15 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</tbody></table></div></section>")
+    writeln!(out, "</tbody></table></div>")?;
+    if report
+        .parties
+        .iter()
+        .any(|p| !p.asks_not_applicable.is_empty())
+    {
+        writeln!(out, "<p class=\"src\">{}</p>", esc(NOT_APPLICABLE))?;
+    }
+    writeln!(out, "</section>")
 }
 
 fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {

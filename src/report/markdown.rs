@@ -9,7 +9,7 @@
 use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::md;
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
-use super::{PartyQuote, Report, Theme};
+use super::{PartyQuote, Report, Theme, NOT_APPLICABLE};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use crate::results::DocResult;
@@ -298,7 +298,16 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## The asks tracker\n")?;
     writeln!(
         out,
-        "Sentences meeting each ask, per party; in brackets, how many of them are pledges.\n"
+        "Sentences meeting each ask, per party; in brackets, how many of them are pledges.{}\n",
+        if report
+            .parties
+            .iter()
+            .any(|p| !p.asks_not_applicable.is_empty())
+        {
+            format!(" {NOT_APPLICABLE}")
+        } else {
+            String::new()
+        }
     )?;
     write!(out, "| Ask |")?;
     for p in &report.parties {
@@ -325,6 +334,7 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .copied()
                 .unwrap_or(0);
             match (n, pledges) {
+                _ if !p.ask_applies(&ask.id) => write!(out, " n/a |")?,
                 (0, _) => write!(out, " – |")?,
                 (n, 0) => write!(out, " {n} |")?,
                 (n, k) => write!(out, " **{n}** ({k}) |")?,

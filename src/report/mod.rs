@@ -3,18 +3,18 @@
 //! nothing and open no files. The JSON form is the source of truth: `mashup
 //! report` reads it back and renders any other format from it.
 //!
-//! # The JSON format (`--format json`), schema version 7
+//! # The JSON format (`--format json`), schema version 10
 //!
 //! A machine-checkable description is in `docs/report.schema.json` (JSON
 //! Schema, draft 2020-12); the tests validate every report they produce
 //! against it. Field by field:
 //!
-//! - `schema_version` (number): 9. Adding, removing or changing a field bumps
+//! - `schema_version` (number): 10. Adding, removing or changing a field bumps
 //!   it; `mashup report` reads only its own version.
 //! - `generator`: `{"name": "mashup", "version"}`, the program that wrote it.
 //! - `lexicon`: `{"name", "version", "language", "hash", "categories": [{"id", "label"}],
 //!   "asks": [{"id", "label"}], "rules": [{"id", "label", "category"}], "edition",
-//!   "editions": [{"countries", "name", "terms", "dropped"}]}`, the
+//!   "editions": [{"countries", "name", "terms", "dropped", "dropped_asks"}]}`, the
 //!   lexicon used (`hash`: `blake3:` and 64 hex digits of its source text, and
 //!   of the country with `scan --country`, so an edited lexicon, or another
 //!   edition, differs even under the same version); categories, asks, rules
@@ -91,7 +91,9 @@
 //!   `party`, `election`, `family` (the index's, else the party), `country`
 //!   (the index's, or null; parties are ranked against those of their own
 //!   election and country, and sorted by country within an election),
-//!   `documents` (read), `unread` (errors, scans and documents not matched:
+//!   `asks_not_applicable` (ids of the asks that were not looked for in any
+//!   of its documents read, because the edition each was matched with drops
+//!   them, `dropped_asks`: reports show "n/a", not a zero), `documents` (read), `unread` (errors, scans and documents not matched:
 //!   their silence is not a finding), `ocr_pages` (pages of its documents on
 //!   which OCR found words: when not 0, some counts come from recognised
 //!   text, and reports mark the party with [`OCR_MARK`]), the same counts as a document
@@ -172,7 +174,11 @@ use crate::results::{Counts, DocResult, Status};
 use serde::{Deserialize, Serialize};
 
 /// The version of the JSON layout described in this module's docs.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
+
+/// What reports say of an ask marked "n/a" for a party (see
+/// [`PartyTotals::asks_not_applicable`]).
+pub const NOT_APPLICABLE: &str = "n/a: not looked for, because the words of the ask mean something else in the party's country (its lexicon edition drops the ask).";
 
 /// How reports mark a party whose counts include text read by OCR.
 pub const OCR_MARK: &str = "\u{2020}";
@@ -278,6 +284,9 @@ pub struct EditionInfo {
     pub terms: usize,
     /// Common terms it drops.
     pub dropped: usize,
+    /// Asks it drops, by id: their words mean something else in its
+    /// countries, so they are not looked for there.
+    pub dropped_asks: Vec<String>,
 }
 
 impl LexiconInfo {
@@ -320,6 +329,7 @@ impl LexiconInfo {
                     name: e.name.clone(),
                     terms: e.term_count(),
                     dropped: e.drop.len(),
+                    dropped_asks: e.drop_asks.clone(),
                 })
                 .collect(),
         }
@@ -409,9 +419,21 @@ pub struct PartyTotals {
     /// Its country as the index gives it, when it does: parties are ranked
     /// against those of their own country and election.
     pub country: Option<String>,
+    /// Asks, by id, that were not looked for in any of its documents read:
+    /// the edition each was matched with drops them (their words mean
+    /// something else there). Its zero for them is not a finding.
+    pub asks_not_applicable: Vec<String>,
     /// What its documents add up to.
     #[serde(flatten)]
     pub rates: Rates,
+}
+
+impl PartyTotals {
+    /// Whether ask `id` was looked for in the party's documents (see
+    /// [`PartyTotals::asks_not_applicable`]).
+    pub fn ask_applies(&self, id: &str) -> bool {
+        !self.asks_not_applicable.iter().any(|a| a == id)
+    }
 }
 
 /// One election's totals, over every party.

@@ -30,6 +30,9 @@ pub struct Tally {
     ocr_read: Vec<DocResult>,
     /// One per document read with page problems.
     page_warnings: Vec<Warning>,
+    /// Per (election, party): the asks that no document read so far was
+    /// matched for (the asks its edition drops, common to all of them).
+    unasked: BTreeMap<(Option<String>, String), Vec<String>>,
 }
 
 impl Tally {
@@ -44,6 +47,7 @@ impl Tally {
             unread: Vec::new(),
             ocr_read: Vec::new(),
             page_warnings: Vec::new(),
+            unasked: BTreeMap::new(),
         }
     }
 
@@ -77,6 +81,7 @@ impl Tally {
                 election: doc.election.clone(),
                 family: doc.family.clone().unwrap_or_else(|| doc.party.clone()),
                 country: doc.country.clone(),
+                asks_not_applicable: Vec::new(),
                 rates: Rates::default(),
             });
         let election = self
@@ -88,6 +93,11 @@ impl Tally {
                 rates: Rates::default(),
             });
         if doc.status == Status::Ok {
+            let dropped = dropped_asks(&self.lexicon, doc.edition.as_deref());
+            self.unasked
+                .entry((doc.election.clone(), doc.party.clone()))
+                .and_modify(|unasked| unasked.retain(|a| dropped.contains(a)))
+                .or_insert_with(|| dropped.to_vec());
             let ocr_pages = doc.ocr.as_ref().map_or(0, |o| o.pages_with_words());
             totals.ocr_pages += ocr_pages;
             totals.ocr_documents += u32::from(ocr_pages > 0);
@@ -124,9 +134,12 @@ impl Tally {
     /// The finished report over `documents` (the same documents that were
     /// added, however they are kept), with the corpus's warnings first.
     pub fn finish(self, documents: Documents, corpus_warnings: Vec<Warning>) -> Report {
+        let mut unasked = self.unasked;
         let mut parties: Vec<PartyTotals> = self.parties.into_values().collect();
         for p in &mut parties {
             p.rates.finish();
+            let key = (p.election.clone(), p.party.clone());
+            p.asks_not_applicable = unasked.remove(&key).unwrap_or_default();
         }
         // Newest election first (documents with none last), then ranked by
         // policies, the unit a reader counts, then by mentions.
@@ -160,6 +173,19 @@ impl Tally {
             warnings: corpus_warnings.into_iter().chain(page_warnings).collect(),
         }
     }
+}
+
+/// The asks that `edition` of `lexicon` drops (none for the common terms
+/// alone).
+fn dropped_asks<'a>(lexicon: &'a LexiconInfo, edition: Option<&str>) -> &'a [String] {
+    edition
+        .and_then(|code| {
+            lexicon
+                .editions
+                .iter()
+                .find(|e| e.countries.iter().any(|c| c == code))
+        })
+        .map_or(&[], |e| e.dropped_asks.as_slice())
 }
 
 /// Elections newest first (`1974-10` before `1974-02`), unknown last.
