@@ -16,7 +16,7 @@
 //! `stance` is `for`, `against` or empty. Columns use lexicon ids, as the
 //! JSON does; the labels are in `asks.csv`'s `label` column and in the JSON.
 
-use super::Report;
+use super::{AskCell, Report};
 use crate::pledge::Stance;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -177,28 +177,12 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for ask in &report.lexicon.asks {
         let mut fields = vec![ask.id.clone(), ask.label.clone()];
         for p in &report.parties {
-            if !p.ask_applies(&ask.id) {
-                fields.extend(["n/a".to_string(), "n/a".to_string()]);
-                continue;
+            match p.ask(&ask.id) {
+                AskCell::NotApplicable => fields.extend(["n/a".into(), "n/a".into()]),
+                AskCell::Met { sentences, pledges } => {
+                    fields.extend([sentences.to_string(), pledges.to_string()])
+                }
             }
-            fields.push(
-                p.rates
-                    .counts
-                    .asks
-                    .get(&ask.id)
-                    .copied()
-                    .unwrap_or(0)
-                    .to_string(),
-            );
-            fields.push(
-                p.rates
-                    .counts
-                    .ask_pledges
-                    .get(&ask.id)
-                    .copied()
-                    .unwrap_or(0)
-                    .to_string(),
-            );
         }
         row(&mut w, &fields)?;
     }

@@ -14,8 +14,8 @@ use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::{esc, STYLE};
 use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
+use super::{AskCell, NOT_APPLICABLE, OCR_MARK};
 use super::{Quote, Report};
-use super::{NOT_APPLICABLE, OCR_MARK};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use crate::results::DocResult;
@@ -387,15 +387,11 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "<tr><th scope=\"row\">{}</th>", esc(&ask.label))?;
         let mut met = false;
         for (p, label) in report.parties.iter().zip(&labels) {
-            let n = p.rates.counts.asks.get(&ask.id).copied().unwrap_or(0);
-            let pledges = p
-                .rates
-                .counts
-                .ask_pledges
-                .get(&ask.id)
-                .copied()
-                .unwrap_or(0);
-            if !p.ask_applies(&ask.id) {
+            let AskCell::Met {
+                sentences: n,
+                pledges,
+            } = p.ask(&ask.id)
+            else {
                 write!(
                     out,
                     "<td class=\"none\" data-party=\"{}\" title=\"{}\">n/a</td>",
@@ -403,7 +399,7 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                     esc(NOT_APPLICABLE)
                 )?;
                 continue;
-            }
+            };
             match report
                 .mashup
                 .ask_quote(&ask.id, &p.party, p.election.as_deref())

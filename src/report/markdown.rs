@@ -9,7 +9,7 @@
 use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::md;
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
-use super::{PartyQuote, Report, Theme, NOT_APPLICABLE};
+use super::{AskCell, PartyQuote, Report, Theme, NOT_APPLICABLE};
 use crate::pledge::Stance;
 use crate::report::table::thousands;
 use crate::results::DocResult;
@@ -325,19 +325,17 @@ fn write_asks(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for ask in &report.lexicon.asks {
         write!(out, "| {} |", cell(&ask.label))?;
         for p in &report.parties {
-            let n = p.rates.counts.asks.get(&ask.id).copied().unwrap_or(0);
-            let pledges = p
-                .rates
-                .counts
-                .ask_pledges
-                .get(&ask.id)
-                .copied()
-                .unwrap_or(0);
-            match (n, pledges) {
-                _ if !p.ask_applies(&ask.id) => write!(out, " n/a |")?,
-                (0, _) => write!(out, " – |")?,
-                (n, 0) => write!(out, " {n} |")?,
-                (n, k) => write!(out, " **{n}** ({k}) |")?,
+            match p.ask(&ask.id) {
+                AskCell::NotApplicable => write!(out, " n/a |")?,
+                AskCell::Met { sentences: 0, .. } => write!(out, " – |")?,
+                AskCell::Met {
+                    sentences: n,
+                    pledges: 0,
+                } => write!(out, " {n} |")?,
+                AskCell::Met {
+                    sentences: n,
+                    pledges: k,
+                } => write!(out, " **{n}** ({k}) |")?,
             }
         }
         writeln!(out)?;

@@ -429,11 +429,34 @@ pub struct PartyTotals {
 }
 
 impl PartyTotals {
-    /// Whether ask `id` was looked for in the party's documents (see
-    /// [`PartyTotals::asks_not_applicable`]).
-    pub fn ask_applies(&self, id: &str) -> bool {
-        !self.asks_not_applicable.iter().any(|a| a == id)
+    /// What the asks tracker shows for ask `id`: not looked for (see
+    /// [`PartyTotals::asks_not_applicable`]), or the sentences meeting it
+    /// and how many of them are pledges.
+    pub fn ask(&self, id: &str) -> AskCell {
+        if self.asks_not_applicable.iter().any(|a| a == id) {
+            return AskCell::NotApplicable;
+        }
+        let count =
+            |map: &std::collections::BTreeMap<String, u64>| map.get(id).copied().unwrap_or(0);
+        AskCell::Met {
+            sentences: count(&self.rates.counts.asks),
+            pledges: count(&self.rates.counts.ask_pledges),
+        }
     }
+}
+
+/// A party's cell of the asks tracker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AskCell {
+    /// The edition its documents were matched with drops the ask.
+    NotApplicable,
+    /// The ask was looked for.
+    Met {
+        /// Sentences meeting it (perhaps none).
+        sentences: u64,
+        /// The pledges among them.
+        pledges: u64,
+    },
 }
 
 /// One election's totals, over every party.
