@@ -16,7 +16,7 @@
 //! report (`table`, `json`, `markdown`, `html`: `write_comparison_*`).
 
 use super::mashup::Quote;
-use super::{per_10k, Labelled, PartyTotals, Report};
+use super::{per_10k, AskCell, Labelled, PartyTotals, Report};
 use crate::results::Counts;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -180,6 +180,14 @@ impl Family<'_> {
 
     fn meets(&self, ask: &str) -> bool {
         self.counts.asks.get(ask).is_some_and(|&n| n > 0)
+    }
+
+    /// Whether `ask` was looked for in some entry of the family: an ask
+    /// its editions drop is neither gained nor dropped there.
+    fn looks_for(&self, ask: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|p| p.ask(ask) != AskCell::NotApplicable)
     }
 }
 
@@ -346,14 +354,14 @@ fn family_change(
         .lexicon
         .asks
         .iter()
-        .filter(|a| after.meets(&a.id) && !before.meets(&a.id))
+        .filter(|a| after.meets(&a.id) && !before.meets(&a.id) && before.looks_for(&a.id))
         .map(|a| ask_change(a, new, after))
         .collect();
     let asks_dropped = old
         .lexicon
         .asks
         .iter()
-        .filter(|a| before.meets(&a.id) && !after.meets(&a.id))
+        .filter(|a| before.meets(&a.id) && !after.meets(&a.id) && after.looks_for(&a.id))
         .map(|a| ask_change(a, old, before))
         .collect();
     FamilyChange {
@@ -449,5 +457,15 @@ mod tests {
             table.contains("+ Fund <credit> unions: \"We will fund"),
             "{table}"
         );
+
+        // An ask the newer edition does not look for is not dropped: its
+        // absence there is not a finding.
+        let mut unasked = newer.clone();
+        unasked.parties[0].asks_not_applicable = vec!["fund-cu".into()];
+        let c = Comparison::of(&old, &unasked);
+        assert!(c.families[0].asks_dropped.is_empty());
+        assert!(Comparison::of(&unasked, &old).families[0]
+            .asks_gained
+            .is_empty());
     }
 }
