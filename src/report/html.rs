@@ -16,7 +16,7 @@ use super::svg::{self, RankBar, StackBar, PALETTE};
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{AskCell, NOT_APPLICABLE, OCR_MARK};
 use super::{Quote, Report};
-use crate::pledge::Stance;
+use crate::pledge::{Judgement, Pledge, Stance};
 use crate::report::table::thousands;
 use crate::results::DocResult;
 use std::io::{self, Write};
@@ -476,10 +476,13 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn quote_html(q: &Quote) -> String {
-    let badge = match (q.pledge, q.stance) {
-        (false, _) => "",
-        (true, Some(Stance::Against)) => "<span class=\"badge against\">pledge: against</span>",
-        (true, _) => "<span class=\"badge\">pledge</span>",
+    let badge = match q.judgement() {
+        Judgement::Mention => "",
+        Judgement::Proposal => "<span class=\"badge proposal\">proposal</span>",
+        Judgement::Pledge(Pledge {
+            stance: Some(Stance::Against),
+        }) => "<span class=\"badge against\">pledge: against</span>",
+        Judgement::Pledge(_) => "<span class=\"badge\">pledge</span>",
     };
     let file = q.document.rsplit(['/', '\\']).next().unwrap_or(&q.document);
     format!(

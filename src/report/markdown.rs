@@ -10,7 +10,7 @@ use super::compare::{signed, Comparison, FamilyChange};
 use super::markup::md;
 use super::trends::{FamilyTrend, Trends, MIN_ELECTIONS};
 use super::{AskCell, PartyQuote, Report, Theme, NOT_APPLICABLE};
-use crate::pledge::Stance;
+use crate::pledge::{Judgement, Pledge, Stance};
 use crate::report::table::thousands;
 use crate::results::DocResult;
 use std::io::{self, Write};
@@ -229,22 +229,28 @@ fn write_themes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let count = |pq: &PartyQuote| {
             report
                 .party_totals(&pq.party, pq.election.as_deref())
-                .map_or((0, 0, 0), |p| {
+                .map_or((0, 0, 0, 0), |p| {
                     let get = |m: &std::collections::BTreeMap<String, u64>| {
                         m.get(&theme.id).copied().unwrap_or(0)
                     };
                     (
                         get(&p.rates.counts.policies_by_category),
                         get(&p.rates.counts.pledged_policies_by_category),
+                        get(&p.rates.counts.proposed_policies_by_category),
                         get(&p.rates.counts.by_category),
                     )
                 })
         };
         write_quotes(report, theme, out, |pq| {
-            let (policies, pledged, mentions) = count(pq);
+            let (policies, pledged, proposed, mentions) = count(pq);
             format!(
-                "{policies} polic{}, {pledged} pledged; {mentions} mention{}",
+                "{policies} polic{}, {pledged} pledged{}; {mentions} mention{}",
                 if policies == 1 { "y" } else { "ies" },
+                if proposed > 0 {
+                    format!(", {proposed} proposed")
+                } else {
+                    String::new()
+                },
                 if mentions == 1 { "" } else { "s" }
             )
         })?;
@@ -274,7 +280,7 @@ fn write_quotes(
             md(&q.text),
             md(file_name(&q.document)),
             q.page,
-            pledge_note(q.pledge, q.stance)
+            judgement_note(q.judgement())
         )?;
     }
     if !silent.is_empty() {
@@ -283,11 +289,14 @@ fn write_quotes(
     writeln!(out)
 }
 
-fn pledge_note(pledge: bool, stance: Option<Stance>) -> &'static str {
-    match (pledge, stance) {
-        (false, _) => "",
-        (true, Some(Stance::Against)) => " *pledge (against)*",
-        (true, _) => " *pledge*",
+fn judgement_note(judgement: Judgement) -> &'static str {
+    match judgement {
+        Judgement::Mention => "",
+        Judgement::Proposal => " *proposal*",
+        Judgement::Pledge(Pledge {
+            stance: Some(Stance::Against),
+        }) => " *pledge (against)*",
+        Judgement::Pledge(_) => " *pledge*",
     }
 }
 
@@ -510,6 +519,32 @@ mod tests {
         );
         // Credit unions: only party A; B and C said nothing.
         assert!(text.contains("- Nothing from: Party B, Party C."), "{text}");
+    }
+
+    /// A quote that demands action of others says so, as a pledge does;
+    /// one that does neither carries no note.
+    #[test]
+    fn quotes_say_whether_they_pledge_or_propose() {
+        let mut report = sample_report();
+        let quote = report.mashup.categories[0]
+            .parties
+            .iter_mut()
+            .find_map(|pq| pq.quote.as_mut())
+            .unwrap();
+        let text = quote.text.clone();
+        (quote.pledge, quote.stance, quote.proposal) = (false, None, true);
+        let mut out = Vec::new();
+        write_markdown(&report, &mut out).unwrap();
+        let rendered = String::from_utf8(out).unwrap();
+        let line = rendered.lines().find(|l| l.contains(&md(&text))).unwrap();
+        assert!(line.ends_with(" *proposal*"), "{line}");
+        assert_eq!(
+            judgement_note(Judgement::Pledge(Pledge {
+                stance: Some(Stance::Against)
+            })),
+            " *pledge (against)*"
+        );
+        assert_eq!(judgement_note(Judgement::Mention), "");
     }
 
     #[test]

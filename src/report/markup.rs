@@ -76,6 +76,7 @@ blockquote { margin: 0.3rem 0; padding: 0.3rem 0.8rem; border-left: 4px solid va
 .src { color: var(--muted); font-size: 0.85rem; }
 .badge { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.4rem; border-radius: 0.6rem; background: var(--accent); color: #fff; margin-left: 0.3rem; }
 .badge.against { background: var(--warn); }
+.badge.proposal { background: var(--muted); }
 .silent { color: var(--muted); font-size: 0.9rem; }
 footer { color: var(--muted); font-size: 0.85rem; margin: 3rem 0 1rem; }
 @media (max-width: 600px) { body { font-size: 15px; } main { padding: 0.6rem; } h1 { font-size: 1.45rem; } }

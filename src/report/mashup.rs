@@ -3,7 +3,7 @@
 //! quote (the ranking rule is in the module doc of [`crate::report`]).
 
 use super::{Labelled, PartyTotals};
-use crate::pledge::Stance;
+use crate::pledge::{Judgement, Pledge, Stance};
 use crate::results::{DocResult, Status};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -77,6 +77,20 @@ const SHORTEST_READABLE: usize = 6;
 const LONGEST_READABLE: usize = 60;
 
 impl Quote {
+    /// What the quoted sentence does: a pledge (with its stance), a
+    /// proposal, or a mention; the badge reports put on it.
+    pub fn judgement(&self) -> Judgement {
+        if self.pledge {
+            Judgement::Pledge(Pledge {
+                stance: self.stance,
+            })
+        } else if self.proposal {
+            Judgement::Proposal
+        } else {
+            Judgement::Mention
+        }
+    }
+
     /// Better quotes sort first, by the score the report's module doc
     /// gives: a whole sentence, then a pledge, then a proposal, then one
     /// that meets an ask, then one of readable length, then the most
