@@ -120,7 +120,11 @@
 //!    manifesto's future tense is its programme. Not when the subject is
 //!    someone else ("they", "you", "the government", another party), in a
 //!    question, under a condition, or after a call ("has called for a law
-//!    that will require": the law's effect, asked for, not pledged). "Will
+//!    that will require": the law's effect, asked for, not pledged); and not
+//!    when the subject is only "this", "these", "that" or "it" (or "these
+//!    policies", "this measure", ...) and a verb follows: "This will give
+//!    social enterprises the funding they need" states the effect of what
+//!    came before, where "This new Ministry will help" names a body. "Will
 //!    be scrapped" and its like are against. Rule 9 applies only when rules
 //!    1 to 5 and 8 found nothing.
 //!
@@ -901,6 +905,16 @@ fn future_policy(text: &str) -> Option<Pledge> {
     let whole = found.get(0)?;
     let before = &text[..whole.start()];
     if OTHERS.is_match(before) || before.to_lowercase().contains(" if ") || CALL.is_match(before) {
+        return None;
+    }
+    // "This will give ...", "These policies will provide ...": the effect of
+    // what was said before, not a programme of its own (a new body's
+    // "This new Ministry will help" names its subject, and stays one).
+    static EFFECT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?i:this|these|that|it)(?:\s+(?i:policy|policies|measures?|changes?|reforms?|plans?|steps?))?(?:\s+(?i:also|in\s+turn))?\s*$")
+            .expect("fixed pattern")
+    });
+    if found.name("verb").is_some() && EFFECT_SUBJECT.is_match(before) {
         return None;
     }
     // A thing that will be scrapped is opposed, as a verb of opposition

@@ -11,7 +11,18 @@ use crate::util::{mashup, shared_file};
 use sha1::{Digest, Sha1};
 
 /// SHA-1 of `mashup scan -j 1 manifesto-project-uk --format json`, run in
-/// `../shared/text`. Changed last by schema version 10: every party gained
+/// `../shared/text`. Changed last by dash items after a full stop being
+/// sentences of their own and by rule 9 leaving out effects ("This will
+/// give ..."): the Liberal Democrats' 2015 and 2017 and the Greens' 2017 list
+/// items ("- Support social investment, ensuring charities ...") are quoted
+/// alone, not inside the item before them, and judged on their own (the
+/// Liberal Democrats' 2017 "- Support social investment" is a pledge, no
+/// longer a proposal through the "must" of the sentence glued before it);
+/// policies went from 1,162 to 1,168, pledged policies from 574 to 581,
+/// proposed from 69 to 68; "This will provide social enterprises with the
+/// start-up funding" (Conservatives 2010) and "This will allow producers to
+/// create larger cooperatives" (UKIP 2015) are mentions. Before that, by
+/// schema version 10: every party gained
 /// `asks_not_applicable` (empty: these texts have no country, so no edition
 /// drops an ask) and every edition `dropped_asks`; no count moved. Before
 /// that, by lexicon 2026.10 and pledge rule 10
@@ -96,7 +107,7 @@ use sha1::{Digest, Sha1};
 /// the same (checked when it was pinned). Before that, schema version 7
 /// (OCR: `text_source`, `ocr`, `ocr_pages`, `ocr_documents`) changed no count
 /// either.
-const REPORT_SHA1: &str = "f12c2f6ed116b2c3988ca441a5d1ee7e870ba219";
+const REPORT_SHA1: &str = "3c44384f965dae7fffc9a955c55daa9515665c60";
 
 #[test]
 fn the_text_report_is_unchanged() {

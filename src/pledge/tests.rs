@@ -1020,3 +1020,26 @@ fn elaborations_take_the_class_of_what_they_elaborate() {
     let judged = reader.judge("This would include credit unions.", false);
     assert_eq!(kind(judged), "mention");
 }
+
+/// Rule 9 and effects: a future whose subject is only "this", "these
+/// policies" or "it" states the effect of what came before; a named body
+/// or scheme stays a programme.
+#[test]
+fn an_effect_stated_as_future_is_not_a_pledge() {
+    for (sentence, pledge) in [
+        (
+            "This will give social enterprises the funding they need.",
+            false,
+        ),
+        (
+            "These policies will give new powers to neighbourhood groups.",
+            false,
+        ),
+        ("It will also help to fund community groups.", false),
+        ("This new Ministry will help voluntary action.", true),
+        ("The fund will support co-operatives.", true),
+        ("This will be funded by a levy on the banks.", true),
+    ] {
+        assert_eq!(classify(sentence).is_some(), pledge, "{sentence}");
+    }
+}

@@ -1,7 +1,9 @@
 //! Sentences and excerpts. Sentence bounds come from Unicode's rules
 //! (unicode-segmentation); body text joins the lines of a block with spaces
 //! and ends each block with a line break, so a heading without a full stop
-//! does not run into the paragraph below.
+//! does not run into the paragraph below. One departure from those rules: a
+//! list item set with a dash after a finished sentence starts a sentence of
+//! its own (`split_dash_items`).
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
@@ -27,6 +29,7 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
         base += line.len();
     }
+    split_dash_items(text, &mut segments);
     segments
         .into_iter()
         .filter_map(|r| {
@@ -36,6 +39,59 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
             (!trimmed.is_empty()).then(|| r.start + lead..r.start + lead + trimmed.len())
         })
         .collect()
+}
+
+/// Splits segments at a list item set with a dash after a finished
+/// sentence ("... new ones. - Enable councils to ..."), where a block's
+/// lines were joined. Unicode's rules (SB8a) keep a hyphen or dash after a
+/// full stop in the sentence, as in "... end. - said the minister", but a
+/// dash, a space and a capital after a terminator open a new item in the
+/// lists of plain-text manifestos; bullets such as "•" are split already.
+fn split_dash_items(text: &str, segments: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let en_dash = " \u{2013} ".as_bytes();
+    let mut cuts: Vec<usize> = memchr::memmem::find_iter(bytes, b" - ")
+        .chain(memchr::memmem::find_iter(bytes, en_dash))
+        .map(|space| space + 1)
+        .filter(|&dash| opens_dash_item(text, dash))
+        .collect();
+    if cuts.is_empty() {
+        return;
+    }
+    cuts.sort_unstable();
+    let mut out = Vec::with_capacity(segments.len() + cuts.len());
+    let mut next = 0;
+    for seg in segments.drain(..) {
+        while next < cuts.len() && cuts[next] <= seg.start {
+            next += 1;
+        }
+        let mut start = seg.start;
+        while next < cuts.len() && cuts[next] < seg.end {
+            out.push(start..cuts[next]);
+            start = cuts[next];
+            next += 1;
+        }
+        out.push(start..seg.end);
+    }
+    *segments = out;
+}
+
+/// Whether the dash at byte `dash` of `text` (after a space) opens a list
+/// item: a space and a capital after it, a full stop, "!" or "?" before it
+/// (closing quotes and brackets allowed between).
+fn opens_dash_item(text: &str, dash: usize) -> bool {
+    let (before, rest) = text.split_at(dash);
+    let after = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('\u{2013}'))
+        .unwrap_or("");
+    after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_uppercase))
+        && before
+            .trim_end()
+            .trim_end_matches(['"', '\'', ')', '\u{2019}', '\u{201D}'])
+            .ends_with(['.', '!', '?'])
 }
 
 /// The sentence `sentence` of `text` as a quotable excerpt around the match
@@ -102,6 +158,36 @@ pub fn collapse_whitespace(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A dash item after a finished sentence is a sentence of its own; a
+    /// dash inside a sentence, before lower case, or after no full stop is
+    /// not a cut.
+    #[test]
+    fn dash_items_after_a_full_stop_are_sentences() {
+        let text = "We will: - Work to help. This will assist all. - Enable councils to act. \
+                    - Review access - for students - and carers. A quote.\" - Said the minister.";
+        let got: Vec<&str> = sentence_ranges(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "We will: - Work to help.",
+                "This will assist all.",
+                "- Enable councils to act.",
+                "- Review access - for students - and carers.",
+                "A quote.\"",
+                "- Said the minister.",
+            ]
+        );
+        let plain = "Co-operatives - and mutuals - grow. - not a new item.";
+        let got: Vec<&str> = sentence_ranges(plain)
+            .into_iter()
+            .map(|r| &plain[r])
+            .collect();
+        assert_eq!(got, [plain]);
+    }
+
     #[test]
     fn sentences_are_trimmed_ranges() {
         let text = "We back credit unions. We will act!\nA heading\nMore text.";
@@ -121,14 +207,22 @@ mod tests {
     }
 
     /// The sentences of every shared text, line by line through our rules,
-    /// are those unicode-segmentation finds in the whole text.
+    /// are those unicode-segmentation finds in the whole text (with the same
+    /// dash items split off).
     #[test]
     fn the_same_sentences_as_unicode_segmentation_on_real_texts() {
         let Some(dir) = crate::test_support::shared_file("text/manifesto-project-uk") else {
             return;
         };
         let reference = |text: &str| -> Vec<Range<usize>> {
-            text.split_sentence_bound_indices()
+            let mut bounds: Vec<Range<usize>> = text
+                .split_sentence_bound_indices()
+                .map(|(start, s)| start..start + s.len())
+                .collect();
+            split_dash_items(text, &mut bounds);
+            bounds
+                .into_iter()
+                .map(|r| (r.start, &text[r]))
                 .filter_map(|(start, s)| {
                     let lead = s.len() - s.trim_start().len();
                     let trimmed = s.trim();
