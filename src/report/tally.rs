@@ -30,9 +30,6 @@ pub struct Tally {
     ocr_read: Vec<DocResult>,
     /// One per document read with page problems.
     page_warnings: Vec<Warning>,
-    /// Per (election, party): the asks that no document read so far was
-    /// matched for (the asks its edition drops, common to all of them).
-    unasked: BTreeMap<(Option<String>, String), Vec<String>>,
 }
 
 impl Tally {
@@ -47,7 +44,6 @@ impl Tally {
             unread: Vec::new(),
             ocr_read: Vec::new(),
             page_warnings: Vec::new(),
-            unasked: BTreeMap::new(),
         }
     }
 
@@ -93,11 +89,14 @@ impl Tally {
                 rates: Rates::default(),
             });
         if doc.status == Status::Ok {
+            // The asks no document of the party read so far was matched
+            // for: those the edition of every one of them drops.
             let dropped = dropped_asks(&self.lexicon, doc.edition.as_deref());
-            self.unasked
-                .entry((doc.election.clone(), doc.party.clone()))
-                .and_modify(|unasked| unasked.retain(|a| dropped.contains(a)))
-                .or_insert_with(|| dropped.to_vec());
+            if party.rates.documents == 0 {
+                party.asks_not_applicable = dropped.to_vec();
+            } else {
+                party.asks_not_applicable.retain(|a| dropped.contains(a));
+            }
             let ocr_pages = doc.ocr.as_ref().map_or(0, |o| o.pages_with_words());
             totals.ocr_pages += ocr_pages;
             totals.ocr_documents += u32::from(ocr_pages > 0);
@@ -134,12 +133,9 @@ impl Tally {
     /// The finished report over `documents` (the same documents that were
     /// added, however they are kept), with the corpus's warnings first.
     pub fn finish(self, documents: Documents, corpus_warnings: Vec<Warning>) -> Report {
-        let mut unasked = self.unasked;
         let mut parties: Vec<PartyTotals> = self.parties.into_values().collect();
         for p in &mut parties {
             p.rates.finish();
-            let key = (p.election.clone(), p.party.clone());
-            p.asks_not_applicable = unasked.remove(&key).unwrap_or_default();
         }
         // Newest election first (documents with none last), then ranked by
         // policies, the unit a reader counts, then by mentions.

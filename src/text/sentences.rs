@@ -158,6 +158,14 @@ pub fn collapse_whitespace(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The sentences of `text`, as text.
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_ranges(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
     /// A dash item after a finished sentence is a sentence of its own; a
     /// dash inside a sentence, before lower case, or after no full stop is
     /// not a cut.
@@ -165,12 +173,8 @@ mod tests {
     fn dash_items_after_a_full_stop_are_sentences() {
         let text = "We will: - Work to help. This will assist all. - Enable councils to act. \
                     - Review access - for students - and carers. A quote.\" - Said the minister.";
-        let got: Vec<&str> = sentence_ranges(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
         assert_eq!(
-            got,
+            sentences(text),
             [
                 "We will: - Work to help.",
                 "This will assist all.",
@@ -181,22 +185,14 @@ mod tests {
             ]
         );
         let plain = "Co-operatives - and mutuals - grow. - not a new item.";
-        let got: Vec<&str> = sentence_ranges(plain)
-            .into_iter()
-            .map(|r| &plain[r])
-            .collect();
-        assert_eq!(got, [plain]);
+        assert_eq!(sentences(plain), [plain]);
     }
 
     #[test]
     fn sentences_are_trimmed_ranges() {
         let text = "We back credit unions. We will act!\nA heading\nMore text.";
-        let got: Vec<&str> = sentence_ranges(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
         assert_eq!(
-            got,
+            sentences(text),
             vec![
                 "We back credit unions.",
                 "We will act!",
